@@ -1,0 +1,45 @@
+// Bundles the extension client, the language server, the CLI, and the tests and benchmark.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+};
+
+const testEntries = (dir) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [];
+
+const builds = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/lsp'), ...testEntries('test/cli')],
+    outdir: 'out/test',
+    external: ['vscode'],
+  },
+  { ...common, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out/bench' },
+]
+  .map((b) => ({
+    ...b,
+    entryPoints: Array.isArray(b.entryPoints)
+      ? b.entryPoints.filter((e) => existsSync(e))
+      : Object.fromEntries(Object.entries(b.entryPoints).filter(([, e]) => existsSync(e))),
+  }))
+  .filter((b) => Object.keys(b.entryPoints).length > 0);
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,95 @@
+/**
+ * The analysis of a collection of articles, in two steps: prepareDocument looks at one article
+ * alone (cacheable per document), analyzeCollection combines all of them (kinds voted across
+ * articles, entities resolved, claims judged) and reports offsets into the original texts.
+ */
+import type { ArticleMeta, Claim, CollectionResult, DateMention, DocumentResult, EntityMention, RegistryEntity, Sentence } from './types';
+import { normalize, type NormalizedText } from './text/normalize';
+import { tokenize, type Token } from './text/tokens';
+import { splitSentences } from './text/sentences';
+import { recognizeDates, type DateMatch } from './dates/recognize';
+import { parseYmd } from './dates/calendar';
+import { recognizeEntities, type Recognized, type Lookup } from './entities/recognize';
+import { resolveCollection } from './resolve/collection';
+import { classifyClaims } from './claims/classify';
+import { lang, phraseKey, type GazetteerEntry } from './lang/knowledge';
+
+export interface PreparedDocument {
+  path: string;
+  norm: NormalizedText;
+  tokens: Token[];
+  sentences: Sentence[];
+  dates: DateMatch[];
+  recognized: Recognized;
+  meta: ArticleMeta;
+}
+
+/** A lookup over the user's registry first, then the built-in gazetteer. */
+export function makeLookup(registry: RegistryEntity[] = []): Lookup {
+  const own = new Map<string, GazetteerEntry>();
+  for (const e of registry) {
+    const entry: GazetteerEntry = { id: `registry:${e.id}`, kind: e.kind, name: e.name, origin: 'registry' };
+    for (const n of [e.name, ...e.aliases]) own.set(phraseKey(n), /^\p{Ll}/u.test(n) ? { ...entry, lowerStart: true } : entry);
+  }
+  return (k) => own.get(k) ?? lang.gazetteer.get(k);
+}
+
+export function prepareDocument(path: string, text: string, meta: ArticleMeta, lookup: Lookup = makeLookup()): PreparedDocument {
+  const norm = normalize(text);
+  const tokens = tokenize(norm.text);
+  const sentences = splitSentences(norm.text);
+  const dates = recognizeDates(norm.text, parseYmd(meta.date));
+  const outlet = meta.outlet ? phraseKey(meta.outlet) : undefined;
+  const docLookup: Lookup = outlet
+    ? (k) => (k === outlet ? { id: `outlet:${outlet}`, kind: 'organization', name: meta.outlet!, origin: 'registry' } : lookup(k))
+    : lookup;
+  const recognized = recognizeEntities(norm.text, tokens, sentences, dates, docLookup);
+  return { path, norm, tokens, sentences, dates, recognized, meta };
+}
+
+export function analyzeCollection(docs: PreparedDocument[], registry: RegistryEntity[] = []): CollectionResult {
+  const regIds = new Map(registry.map((e) => [`registry:${e.id}`, { name: e.name, kind: e.kind, wikidata: e.wikidata }]));
+  const resolved = resolveCollection(
+    docs.map((d) => ({ candidates: d.recognized.candidates, acronyms: d.recognized.acronyms, tokens: d.tokens, text: d.norm.text, blocked: d.dates })),
+    regIds,
+  );
+  const documents: DocumentResult[] = docs.map((d, i) => {
+    const ms = resolved.mentions[i];
+    const claims = classifyClaims(d.norm.text, d.tokens, d.sentences, ms);
+    return toOriginal(d, ms, claims);
+  });
+  for (const e of resolved.entities) if (e.key?.startsWith('registry:')) e.key = e.key.slice('registry:'.length);
+  return { documents, entities: resolved.entities };
+}
+
+function toOriginal(d: PreparedDocument, ms: EntityMention[], claims: Claim[]): DocumentResult {
+  const { norm } = d;
+  const s = (o: number) => norm.toOriginal(o);
+  const e = (o: number) => norm.toOriginalEnd(o);
+  const text = norm.original;
+  const entityMentions: EntityMention[] = ms.map((m) => ({ ...m, start: s(m.start), end: e(m.end), text: text.slice(s(m.start), e(m.end)) }));
+  const dateMentions: DateMention[] = d.dates.map((x) => ({
+    start: s(x.start), end: e(x.end), text: text.slice(s(x.start), e(x.end)), kind: 'date', value: x.value, anchored: x.anchored, relative: x.relative,
+    ...(x.mod ? { mod: x.mod } : {}), ...(x.endValue ? { endValue: x.endValue } : {}),
+  }));
+  const mentions = [...entityMentions, ...dateMentions].sort((a, b) => a.start - b.start);
+  const result: DocumentResult = {
+    path: d.path,
+    ...(d.meta.date ? { date: d.meta.date, dateSource: d.meta.dateSource } : {}),
+    mentions,
+    claims: claims.map((c) => ({ ...c, start: s(c.start), end: e(c.end), ...(c.cueSpan ? { cueSpan: { start: s(c.cueSpan.start), end: e(c.cueSpan.end) } } : {}) })),
+    sentences: d.sentences.map((x) => ({ ...x, start: s(x.start), end: e(x.end) })),
+  };
+  const credit = /\((?:Theo|Nguồn)\s+([^()]{2,120})\)\s*\.?\s*$/iu.exec(norm.text.trimEnd());
+  if (credit) {
+    const start = credit.index;
+    result.credit = { span: { start: s(start), end: e(start + credit[0].trimEnd().length) }, sources: credit[1].split(/\s*[,;]\s*/).filter(Boolean) };
+  }
+  return result;
+}
+
+/** Convenience for tests and the CLI: analyse texts with their metadata in one call. */
+export function analyzeTexts(inputs: { path: string; text: string; meta?: ArticleMeta }[], registry: RegistryEntity[] = []): CollectionResult {
+  const lookup = makeLookup(registry);
+  return analyzeCollection(inputs.map((i) => prepareDocument(i.path, i.text, i.meta ?? {}, lookup)), registry);
+}

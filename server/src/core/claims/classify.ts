@@ -1,0 +1,230 @@
+/**
+ * Labels each sentence as a claim with a named source, a vague source or none, the way an editor
+ * reads attribution: a cue (verb or "theo") and the phrase it attaches to, quotes that run over
+ * several sentences, pronouns that point back to the last named speaker.
+ */
+import type { Claim, EntityMention, Sentence, Span } from '../types';
+import type { Token } from '../text/tokens';
+import { lang, longest } from '../lang/knowledge';
+
+const CUE_LEN = longest(lang.attributionCues);
+const VAGUE_LEN = longest(lang.vague);
+const ANAPHOR_LEN = longest(lang.anaphoric);
+const OPEN_QUOTES = /["“«]/g;
+
+interface Found {
+  status: 'sourced' | 'vague';
+  cue: string;
+  cueSpan: Span;
+  source?: EntityMention;
+  sourceText?: string;
+  inherited?: boolean;
+}
+
+export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): Claim[] {
+  const claims: Claim[] = [];
+  let previous: Claim | undefined;
+  let quoteOpen = false;
+  let quoteOwner: Claim | undefined;
+  const pendingQuote: Claim[] = [];
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    const startsInQuote = quoteOpen || /^\s*["“«]/.test(body);
+    const quotes = countQuotes(body, quoteOpen);
+    const nonClaim = s.nonClaim ?? nonClaimKind(text, s);
+    if (nonClaim) {
+      previous = undefined;
+      quoteOpen = quotes.open;
+      continue;
+    }
+    const toks = tokens.filter((t) => t.start >= s.start && t.end <= s.end);
+    const ms = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const found = findAttribution(text, s, toks, ms, previous);
+    let claim: Claim;
+    if (found) {
+      claim = { start: s.start, end: s.end, status: found.status, cue: found.cue, cueSpan: found.cueSpan, inherited: found.inherited };
+      if (found.source) claim.source = found.source.entity;
+      if (found.sourceText) claim.sourceText = found.sourceText;
+      if (found.inherited && previous?.source) claim.source = previous.source;
+    } else if (startsInQuote && quoteOwner && quoteOwner.status === 'sourced') {
+      claim = { start: s.start, end: s.end, status: 'sourced', cue: quoteOwner.cue, source: quoteOwner.source, sourceText: quoteOwner.sourceText, inherited: true };
+    } else {
+      claim = { start: s.start, end: s.end, status: 'unsourced' };
+    }
+    claims.push(claim);
+    // A quote that opens here and closes later takes the attribution given where it closes.
+    if (startsInQuote && claim.status === 'unsourced') pendingQuote.push(claim);
+    if (!quotes.open && pendingQuote.length) {
+      const owner = claim.status !== 'unsourced' && quotes.closedHere ? claim : undefined;
+      for (const c of pendingQuote) {
+        if (owner && c !== claim) Object.assign(c, { status: owner.status, cue: owner.cue, source: owner.source, sourceText: owner.sourceText, inherited: true });
+      }
+      pendingQuote.length = 0;
+    }
+    if (claim.status === 'sourced' && (quotes.open || /["”»]\s*[.!?]?\s*$/.test(body) || startsInQuote)) quoteOwner = claim;
+    else if (!quotes.open) quoteOwner = claim.status === 'sourced' ? claim : undefined;
+    quoteOpen = quotes.open;
+    previous = claim;
+  }
+  return claims;
+}
+
+function countQuotes(body: string, openBefore: boolean): { open: boolean; closedHere: boolean } {
+  let open = openBefore;
+  let closedHere = false;
+  for (const ch of body) {
+    if (ch === '“' || ch === '«') open = true;
+    else if (ch === '”' || ch === '»') {
+      if (open) closedHere = true;
+      open = false;
+    } else if (ch === '"') {
+      if (open) closedHere = true;
+      open = !open;
+    }
+  }
+  OPEN_QUOTES.lastIndex = 0;
+  return { open, closedHere };
+}
+
+/** Captions with their credit, bylines, headings: sentences that claim nothing. */
+export function nonClaimKind(text: string, s: Span): Sentence['nonClaim'] {
+  const body = text.slice(s.start, s.end).trim();
+  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', s.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).trim();
+  const lower = body.toLowerCase();
+  // A short line that ends with a photo credit is a caption, whatever it says.
+  if (/(?:^|[\s.:])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}$/u.test(line) && line.length < 400) return 'caption';
+  for (const start of lang.captionStarts) if (lower.startsWith(start + ' ') && /(?:Ảnh|Nguồn)\s*:/u.test(line)) return 'caption';
+  if (/^\(?\s*(?:theo|nguồn)\s+[^()]{2,80}\)?\.?$/iu.test(body)) return 'byline';
+  if (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
+  const wholeLine = line === body;
+  const words = body.split(/\s+/).length;
+  if (wholeLine && !/[.!?…:;,]["”»)]*$/.test(body) && words <= 16) return 'heading';
+  if (wholeLine && words <= 4 && /^[\p{Lu}]/u.test(body)) return 'byline';
+  return undefined;
+}
+
+function phraseAt(toks: Token[], i: number, max: number, set: Set<string>): number {
+  let key = '';
+  let best = 0;
+  for (let n = 1; n <= max && i + n <= toks.length; n++) {
+    key = n === 1 ? toks[i].lower : `${key} ${toks[i + n - 1].lower}`;
+    if (set.has(key)) best = n;
+  }
+  return best;
+}
+
+function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[], previous: Claim | undefined): Found | undefined {
+  const results: Found[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // "theo X": at the start of a clause.
+    if (t.lower === 'theo') {
+      const before = text.slice(s.start, t.start);
+      const clauseStart = /^[\s"“(]*$/.test(before) || /[,;:–-]\s*$/.test(before) || /\(\s*$/.test(before);
+      const next = toks[i + 1];
+      const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
+      if (clauseStart && next && !lang.notAttributionAfterTheo.has(next.lower) && !lang.notAttributionAfterTheo.has(nextTwo)) {
+        const end = clauseEnd(text, t.end, s.end);
+        const region = { start: next.start, end };
+        const f = judgeSource(text, region, toks, ms, previous, { start: t.start, end: t.end }, 'theo', true);
+        if (f) results.push(f);
+      }
+      continue;
+    }
+    const n = phraseAt(toks, i, CUE_LEN, lang.attributionCues);
+    if (!n) continue;
+    // "các cáo buộc", "tiếng nói": the cue word used as a noun; "chưa bình luận": nothing was said.
+    const prev = toks[i - 1]?.lower;
+    const prevTwo = i > 1 ? `${toks[i - 2].lower} ${prev}` : '';
+    if (prev && (lang.nounMarkers.has(prev) || lang.negations.has(prev) || lang.negations.has(prevTwo))) {
+      i += n - 1;
+      continue;
+    }
+    const cueSpan = { start: t.start, end: toks[i + n - 1].end };
+    const cue = text.slice(cueSpan.start, cueSpan.end);
+    const regionStart = clauseStartBefore(text, s.start, t.start);
+    const f = judgeSource(text, { start: regionStart, end: t.start }, toks, ms, previous, cueSpan, cue, false);
+    if (f) results.push(f);
+    i += n - 1;
+  }
+  // The first reporting clause decides; later cues belong to what is reported.
+  const first = results.find((r) => !r.inherited);
+  if (first) return first;
+  const lower = text.slice(s.start, s.end).toLowerCase();
+  for (const v of lang.vagueAnywhere) {
+    const at = lower.indexOf(v);
+    if (at >= 0 && /^[^\p{L}]?$/u.test(lower[at + v.length] ?? '') && (at === 0 || !/\p{L}/u.test(lower[at - 1]))) {
+      return { status: 'vague', cue: v, cueSpan: { start: s.start + at, end: s.start + at + v.length } };
+    }
+  }
+  return results.find((r) => r.inherited);
+}
+
+/** Where the subject of a cue at `at` begins: after the last clause break, skipping quoted speech. */
+function clauseStartBefore(text: string, sentenceStart: number, at: number): number {
+  const before = text.slice(sentenceStart, at);
+  const closeQuote = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'), before.lastIndexOf('»'));
+  let from = closeQuote >= 0 ? closeQuote + 1 : 0;
+  const tail = before.slice(from);
+  const comma = Math.max(tail.lastIndexOf(','), tail.lastIndexOf(';'));
+  // Keep the part before a comma when the clause after it is too short to hold a subject.
+  if (comma >= 0 && /[\p{L}]{2,}/u.test(tail.slice(comma + 1)) && tail.slice(comma + 1).trim().split(/\s+/).length >= 1) from += comma + 1;
+  return sentenceStart + from;
+}
+
+function clauseEnd(text: string, from: number, limit: number): number {
+  const rest = text.slice(from, limit);
+  const m = /[,;:.!?)]/.exec(rest);
+  return m ? from + m.index : limit;
+}
+
+function judgeSource(
+  text: string,
+  region: Span,
+  toks: Token[],
+  ms: EntityMention[],
+  previous: Claim | undefined,
+  cueSpan: Span,
+  cue: string,
+  afterCue: boolean,
+): Found | undefined {
+  const inRegion = ms.filter((m) => m.start >= region.start && m.end <= region.end);
+  const regionToks = toks.filter((t) => t.start >= region.start && t.end <= region.end);
+  // A vague head ("các nhà phân tích", "giới quan sát") makes the source vague even with a place after it.
+  let first = 0;
+  while (first < regionToks.length && lang.clauseStarters.has(regionToks[first].lower)) first++;
+  for (let k = 0; k < regionToks.length; k++) {
+    const n = phraseAt(regionToks, k, VAGUE_LEN, lang.vague);
+    if (!n) continue;
+    const vagueEnd = regionToks[k + n - 1].end;
+    const namedBefore = inRegion.some((m) => m.end <= regionToks[k].start && m.kind !== 'location');
+    const namedAfter = inRegion.some((m) => m.start >= vagueEnd && m.kind !== 'location');
+    if (!namedBefore && (!namedAfter || k <= first + 1)) {
+      return { status: 'vague', cue, cueSpan, sourceText: text.slice(regionToks[k].start, vagueEnd) };
+    }
+  }
+  const named = [...inRegion].sort((a, b) => rank(a) - rank(b) || (afterCue ? a.start - b.start : b.start - a.start))[0];
+  if (named) {
+    return { status: 'sourced', cue, cueSpan, source: named, sourceText: text.slice(region.start, region.end).trim() };
+  }
+  // "Ông nói", "quan chức này cho biết": the source named before.
+  const lastWords = regionToks.slice(first);
+  for (let k = 0; k < lastWords.length; k++) {
+    const n = phraseAt(lastWords, k, ANAPHOR_LEN, lang.anaphoric);
+    if (n && (k + n === lastWords.length || k + n >= lastWords.length - 2)) {
+      return { status: 'sourced', cue, cueSpan, inherited: true, sourceText: text.slice(lastWords[k].start, lastWords[k + n - 1].end) };
+    }
+  }
+  // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
+  if (regionToks.some((t) => lang.titleWords.has(t.lower)) && regionToks.length <= 12) {
+    return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim(), inherited: !previous ? false : undefined };
+  }
+  return undefined;
+}
+
+function rank(m: EntityMention): number {
+  return m.kind === 'person' ? 0 : m.kind === 'organization' ? 1 : 2;
+}

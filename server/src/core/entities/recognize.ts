@@ -1,0 +1,287 @@
+/**
+ * Finds candidate names of persons, organisations and places in one article. Works on syllable
+ * tokens of the normalised text and decides with the language data: gazetteers, titles before a
+ * name, organisation head nouns, location cue words, credits. Kinds it cannot decide stay open;
+ * the collection pass (resolve/collection.ts) settles them with evidence from all articles.
+ */
+import type { EntityKind, Sentence, Span } from '../types';
+import type { Token } from '../text/tokens';
+import { lang, phraseKey, longest, type GazetteerEntry } from '../lang/knowledge';
+
+export interface Candidate extends Span {
+  text: string;
+  kind?: EntityKind;
+  /** 3: gazetteer or registry, 2: a title, cue or head noun says so, 1: a weak default. */
+  strength: number;
+  title?: string;
+  origin: string;
+  /** Gazetteer or registry id when the name is known. */
+  id?: string;
+  tokenCount: number;
+  /** First word of its sentence: capitalised for that reason alone, perhaps. */
+  initial: boolean;
+  /** Every token is a foreign (non-Vietnamese) word. */
+  foreign: boolean;
+  /** The token before the name, lower case (for prepositions such as "tại"). */
+  before?: string;
+}
+
+export interface Recognized {
+  candidates: Candidate[];
+  /** Long form ↔ acronym pairs seen as "Long Name (ACRO)". */
+  acronyms: [string, string][];
+}
+
+export type Lookup = (key: string) => GazetteerEntry | undefined;
+
+const MAX_GAZ = 8;
+const TITLE_LEN = longest([...lang.titleWords, ...lang.orgDescriptors, ...lang.locationCues]);
+const HEAD_LEN = longest(lang.orgHeads);
+const FUNCTION_WORDS = new Set([
+  ...lang.notSentenceEnd,
+  ...['đã', 'sẽ', 'đang', 'vừa', 'cũng', 'không', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
+]);
+const LOCATION_PREPOSITIONS = new Set(['tại', 'ở', 'đến', 'tới', 'từ', 'sang', 'về', 'khỏi', 'rời', 'thăm', 'quanh', 'ngoài']);
+
+export function recognizeEntities(
+  text: string,
+  tokens: Token[],
+  sentences: Sentence[],
+  blocked: Span[],
+  lookup: Lookup,
+): Recognized {
+  const candidates: Candidate[] = [];
+  const acronyms: [string, string][] = [];
+  const isBlocked = (t: Token) => blocked.some((b) => t.start < b.end && b.start < t.end);
+  let s = 0;
+  const sentenceOf = (t: Token) => {
+    while (s < sentences.length - 1 && sentences[s].end <= t.start) s++;
+    return sentences[s];
+  };
+  const spaceBetween = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  const joinable = spaceBetween;
+
+  /** Longest phrase of `set` starting at token i whose words are separated by spaces. */
+  const matchPhrase = (i: number, max: number, test: (k: string) => boolean, end = tokens.length): number => {
+    let key = '';
+    let best = 0;
+    for (let n = 1; n <= max && i + n <= end; n++) {
+      const t = tokens[i + n - 1];
+      if (n > 1 && !joinable(tokens[i + n - 2], t)) break;
+      if (isBlocked(t)) break;
+      key = n === 1 ? t.lower : `${key} ${t.lower}`;
+      if (test(key)) best = n;
+    }
+    return best;
+  };
+
+  /** A gazetteer name at token i: some word capitalised, or every word foreign. */
+  const matchGazetteer = (i: number, end = tokens.length): { n: number; entry: GazetteerEntry } | undefined => {
+    let key = '';
+    let found: { n: number; entry: GazetteerEntry } | undefined;
+    let anyCap = false;
+    let allForeign = true;
+    for (let n = 1; n <= MAX_GAZ && i + n <= end; n++) {
+      const t = tokens[i + n - 1];
+      if (n > 1 && !joinable(tokens[i + n - 2], t)) break;
+      if (isBlocked(t)) break;
+      key = n === 1 ? t.lower : `${key} ${t.lower}`;
+      anyCap ||= t.cap;
+      allForeign &&= t.foreign;
+      const entry = lookup(key);
+      const first = tokens[i];
+      const startOk = first.cap || first.foreign || first.upper || entry?.lowerStart;
+      if (entry && (anyCap || allForeign) && (n > 1 || t.cap || t.foreign) && startOk) found = { n, entry };
+    }
+    return found;
+  };
+
+  /** "Bộ Ngoại giao Mỹ", "Hội đồng Bảo an Liên Hợp Quốc", "Đại học liên bang Viễn Đông". */
+  const matchOrgHead = (i: number): number => {
+    if (!tokens[i].cap) return 0;
+    const h = matchPhrase(i, HEAD_LEN, (k) => lang.orgHeads.has(k));
+    if (!h) return 0;
+    let j = i + h;
+    let components = 0;
+    while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
+      const t = tokens[j];
+      if (!t.cap) {
+        const m = matchPhrase(j, 2, (k) => lang.orgModifiers.has(k));
+        if (m && j + m < tokens.length && tokens[j + m].cap && joinable(tokens[j + m - 1], tokens[j + m])) {
+          j += m;
+          continue;
+        }
+        break;
+      }
+      const g = matchGazetteer(j);
+      if (g) {
+        j += g.n;
+        components++;
+        continue;
+      }
+      if (lang.titleWords.has(t.lower) && components > 0) break;
+      j++;
+      components++;
+      const next = tokens[j];
+      if (next && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
+    }
+    return components > 0 ? j - i : 0;
+  };
+
+  let hint: { kind: EntityKind; title: string; at: number } | undefined;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (isBlocked(t) || t.number) {
+      i++;
+      continue;
+    }
+    const sentence = sentenceOf(t);
+    const initial = isSentenceInitial(text, sentence, t);
+    const g = matchGazetteer(i);
+    const o = matchOrgHead(i);
+    if (o && (!g || o > g.n)) {
+      emit(i, i + o, { kind: 'organization', strength: 2, origin: 'head noun' });
+      i += o;
+      continue;
+    }
+    if (g && !(initial && g.n === 1 && lang.commonWords.has(t.lower)) && !vietnameseNameAhead(i, g.n)) {
+      emit(i, i + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
+      i += g.n;
+      continue;
+    }
+    const titleLen = matchPhrase(i, TITLE_LEN, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
+    if (titleLen && !(t.cap && !initial && titleLen === 1 && tokens[i + 1]?.cap && !lang.titleWords.has(t.lower))) {
+      const key = tokens.slice(i, i + titleLen).map((x) => x.lower).join(' ');
+      const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
+      hint = { kind, title: key, at: i + titleLen };
+      i += titleLen;
+      continue;
+    }
+    if (t.cap || t.upper) {
+      let j = i + 1;
+      while (j < tokens.length && (tokens[j].cap || tokens[j].upper) && !isBlocked(tokens[j]) && joinable(tokens[j - 1], tokens[j])) j++;
+      segmentRun(i, j, initial);
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return { candidates, acronyms };
+
+  /** A one-word place followed by a Vietnamese given name ("Đức Trung") is a person's name instead. */
+  function vietnameseNameAhead(i: number, n: number): boolean {
+    if (n !== 1) return false;
+    const next = tokens[i + 1];
+    if (!next || !next.cap || next.foreign || next.upper || !joinable(tokens[i], next) || isBlocked(next) || tokens[i].foreign) return false;
+    const after = tokens[i + 2];
+    const nextIsPlace = matchGazetteer(i + 1);
+    // Two Vietnamese syllables standing alone ("Đức Trung") are a person's name, not a place and a word.
+    return (!nextIsPlace || nextIsPlace.n === 1) && !(after && after.cap && joinable(next, after));
+  }
+
+  function segmentRun(from: number, to: number, initial: boolean): void {
+    let unknownStart = -1;
+    let hintUsable = hint && hint.at === from ? hint : undefined;
+    const flush = (end: number) => {
+      if (unknownStart < 0) return;
+      const start = unknownStart;
+      unknownStart = -1;
+      let kind: EntityKind | undefined;
+      let strength = 1;
+      let title: string | undefined;
+      let origin = 'rule';
+      if (hintUsable) {
+        kind = hintUsable.kind;
+        strength = 2;
+        title = hintUsable.title;
+        origin = `after "${hintUsable.title}"`;
+        hintUsable = undefined;
+      }
+      const run = tokens.slice(start, end);
+      const credit = creditKind(start);
+      if (credit) {
+        kind = 'organization';
+        strength = 2;
+        origin = credit;
+      } else if (!kind && run.some((x) => lang.englishOrgWords.has(x.lower)) && run.length > 1) {
+        kind = 'organization';
+        strength = 2;
+        origin = 'organisation word';
+      } else if (!kind && run.every((x) => x.upper || /\d/.test(x.text))) {
+        kind = 'organization';
+        origin = 'acronym';
+      }
+      emit(start, end, { kind, strength, title, origin, initial: initial && start === from });
+    };
+    let j = from;
+    while (j < to) {
+      const g = matchGazetteer(j, to);
+      if (g && (g.n > 1 || unknownStart < 0) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
+        flush(j);
+        emit(j, j + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
+        j += g.n;
+        continue;
+      }
+      if (unknownStart < 0 && lang.commonWords.has(tokens[j].lower) && !tokens[j].foreign && (initial && j === from || (j + 1 < to && tokens[j + 1].foreign))) {
+        j++;
+        continue;
+      }
+      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, (k) => lang.titleWords.has(k), to) : 0;
+      if (title && j + title < to) {
+        hintUsable = { kind: 'person', title: tokens.slice(j, j + title).map((x) => x.lower).join(' '), at: j + title };
+        j += title;
+        continue;
+      }
+      if (unknownStart < 0) unknownStart = j;
+      j++;
+    }
+    flush(to);
+    // "Long Name (ACRO)": the acronym names the same thing.
+    const last = candidates[candidates.length - 1];
+    const after = text.slice(tokens[to - 1].end, tokens[to - 1].end + 12);
+    const acro = /^\s*\((\p{Lu}[\p{Lu}\d&.-]{1,9})\)/u.exec(after);
+    if (last && acro && last.end === tokens[to - 1].end && last.tokenCount > 1) acronyms.push([last.text, acro[1]]);
+  }
+
+  /** "Ảnh: KCNA" and "(Theo Reuters, Japan Times)" credit organisations. */
+  function creditKind(i: number): string | undefined {
+    const lineStart = text.lastIndexOf('\n', tokens[i].start) + 1;
+    const before = text.slice(lineStart, tokens[i].start);
+    if (/(?:^|[\s.])(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\s*:\s*(?:[\p{L}\s.,]*[,/]\s*)?$/u.test(before)) return 'credit';
+    const open = before.lastIndexOf('(');
+    if (open >= 0 && !before.slice(open).includes(')') && /^\(\s*(?:theo|nguồn)\s/iu.test(before.slice(open))) return 'credit';
+    return undefined;
+  }
+
+  function emit(from: number, to: number, c: Partial<Candidate>): void {
+    const first = tokens[from];
+    const last = tokens[to - 1];
+    const run = tokens.slice(from, to);
+    const before = from > 0 ? tokens[from - 1].lower : undefined;
+    candidates.push({
+      start: first.start,
+      end: last.end,
+      text: text.slice(first.start, last.end),
+      strength: 1,
+      origin: 'rule',
+      tokenCount: to - from,
+      initial: false,
+      foreign: run.every((x) => x.foreign || x.upper),
+      before,
+      ...c,
+    });
+  }
+}
+
+/** The token begins its sentence, or a quotation, parenthesis or line inside it. */
+function isSentenceInitial(text: string, sentence: Sentence | undefined, t: Token): boolean {
+  if (!sentence) return true;
+  const before = text.slice(sentence.start, t.start);
+  if (/^[\s"“‘'(«\[\-–—•*]*$/u.test(before)) return true;
+  return /(?:[.!?:;…]|["“”]|\n|^)\s*["“‘'(«\-–]?\s*$/u.test(before) && !/,\s*$/.test(before);
+}
+
+export function keyOf(tokens: Token[]): string {
+  return phraseKey(tokens.map((t) => t.text).join(' '));
+}

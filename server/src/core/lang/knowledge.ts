@@ -1,0 +1,137 @@
+/**
+ * Loads the Vietnamese language data (lang/vi/*.json) and the CLDR country names once, in the
+ * shapes the recognisers use. Nothing here knows about any particular article.
+ */
+import titles from './vi/titles.json';
+import organizations from './vi/organizations.json';
+import cues from './vi/cues.json';
+import common from './vi/common-words.json';
+import places from './vi/places.json';
+import known from './vi/known.json';
+import dates from './vi/dates.json';
+import viTerritories from 'cldr-localenames-full/main/vi/territories.json';
+import enTerritories from 'cldr-localenames-full/main/en/territories.json';
+import type { EntityKind } from '../types';
+
+export interface GazetteerEntry {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  origin: 'gazetteer' | 'registry';
+  /** Some alias with this key is written with a lower-case first word ("điện Kremlin"). */
+  lowerStart?: boolean;
+}
+
+/** Lower-cases and joins the words of a phrase as the tokenizer would see them. */
+export function phraseKey(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+[-–]\s+/g, ' ')
+    .replace(/[,()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function set(words: string[]): Set<string> {
+  return new Set(words.map(phraseKey));
+}
+
+function buildGazetteer(): Map<string, GazetteerEntry> {
+  const g = new Map<string, GazetteerEntry>();
+  const add = (alias: string, e: GazetteerEntry) => {
+    const k = phraseKey(alias);
+    const lowerStart = /^\p{Ll}/u.test(alias);
+    if (k && !g.has(k)) g.set(k, lowerStart ? { ...e, lowerStart } : e);
+    else if (k && lowerStart) g.set(k, { ...g.get(k)!, lowerStart });
+  };
+  for (const e of known.entities) {
+    const entry: GazetteerEntry = { id: e.id, kind: e.kind as EntityKind, name: e.name, origin: 'gazetteer' };
+    add(e.name, entry);
+    for (const a of e.aliases) add(a, entry);
+  }
+  const vi = viTerritories.main.vi.localeDisplayNames.territories as Record<string, string>;
+  const en = enTerritories.main.en.localeDisplayNames.territories as Record<string, string>;
+  const aliases = known.countryAliases as Record<string, string[]>;
+  for (const [code, names] of Object.entries(aliases)) {
+    const entry: GazetteerEntry = { id: `country_${code.toLowerCase()}`, kind: 'location', name: names[0], origin: 'gazetteer' };
+    for (const n of names) add(n, entry);
+  }
+  for (const code of Object.keys(vi)) {
+    if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') continue;
+    const entry: GazetteerEntry = g.get(phraseKey(aliases[code]?.[0] ?? '')) ?? {
+      id: `country_${code.toLowerCase()}`,
+      kind: 'location',
+      name: vi[code],
+      origin: 'gazetteer',
+    };
+    for (const variant of [code, `${code}-alt-short`, `${code}-alt-variant`]) {
+      if (vi[variant]) add(vi[variant], entry);
+      if (en[variant]) add(en[variant], entry);
+    }
+  }
+  for (const region of Object.keys(vi).filter((c) => /^\d{3}$/.test(c))) {
+    add(vi[region], { id: `region_${region}`, kind: 'location', name: vi[region], origin: 'gazetteer' });
+  }
+  for (const line of [...places.vietnam, ...places.world]) {
+    const names = line.split('|');
+    const entry: GazetteerEntry = { id: `place_${phraseKey(names[0]).replace(/[^\p{L}\p{N}]+/gu, '_')}`, kind: 'location', name: names[0], origin: 'gazetteer' };
+    for (const n of names) add(n, entry);
+  }
+  return g;
+}
+
+function buildPairs(): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const group of known.pairs.groups) for (const n of group) pairs.set(phraseKey(n), phraseKey(group[0]));
+  return pairs;
+}
+
+function numberMap(o: Record<string, number>): Map<string, number> {
+  return new Map(Object.entries(o).map(([k, v]) => [phraseKey(k), v]));
+}
+
+export const lang = {
+  titleWords: set(titles.person),
+  orgDescriptors: set(titles.organization),
+  locationCues: set(titles.location),
+  orgHeads: set(organizations.heads),
+  orgModifiers: set(organizations.modifiers),
+  englishOrgWords: set(organizations.englishWords),
+  commonWords: set(common.words),
+  attributionCues: set(cues.attribution),
+  prefixCues: set(cues.prefixCues),
+  vague: set(cues.vague),
+  vagueAnywhere: [...set(cues.vagueAnywhere)],
+  anaphoric: set(cues.anaphoric),
+  captionMarkers: set(cues.captionMarkers),
+  notAttributionAfterTheo: set(cues.notAttributionAfterTheo),
+  clauseStarters: set(cues.clauseStarters),
+  nounMarkers: set(cues.nounMarkers),
+  negations: set(cues.negations),
+  captionStarts: set(cues.captionStarts),
+  notSentenceEnd: set(cues.notSentenceEnd),
+  gazetteer: buildGazetteer(),
+  pairs: buildPairs(),
+  dates: {
+    numbers: numberMap(dates.numbers),
+    months: numberMap(dates.months),
+    weekdays: numberMap(dates.weekdays),
+    sunday: set(dates.sunday),
+    partsOfDay: new Map(Object.entries(dates.partsOfDay).map(([k, v]) => [phraseKey(k), v])),
+    dayWords: numberMap(dates.dayWords),
+    partWithDay: numberMap(dates.partWithDay),
+    unitRelative: numberMap(dates.unitRelative),
+    periodMods: new Map(Object.entries(dates.periodMods).map(([k, v]) => [phraseKey(k), v as 'START' | 'MID' | 'END'])),
+    holidays: new Map(Object.entries(dates.holidays).map(([k, v]) => [phraseKey(k), v as [number, number]])),
+    quantityAfter: set(dates.quantityAfter),
+    quantityBefore: set(dates.quantityBefore),
+  },
+};
+
+/** The longest phrase length (in words) of a set, for longest-match scans. */
+export function longest(s: Iterable<string>): number {
+  let n = 1;
+  for (const k of s) n = Math.max(n, k.split(' ').length);
+  return n;
+}

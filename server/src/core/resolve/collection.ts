@@ -1,0 +1,303 @@
+/**
+ * The collection pass: what one article cannot decide alone. Kinds are voted across articles,
+ * names the collection knows are found again in lower case or misspelt, and mentions are grouped
+ * into entities: same key, acronym and long form, transliteration pairs, culture-aware short forms
+ * ("ông Kim", "ông Putin") and near-spellings of foreign names.
+ */
+import type { EntityKind, EntityMention, Entity } from '../types';
+import type { Candidate } from '../entities/recognize';
+import type { Token } from '../text/tokens';
+import { foldKey } from '../text/normalize';
+import { lang, phraseKey } from '../lang/knowledge';
+import { editDistance } from './distance';
+
+export interface CollectionDoc {
+  candidates: Candidate[];
+  acronyms: [string, string][];
+  tokens: Token[];
+  text: string;
+  blocked: { start: number; end: number }[];
+}
+
+export interface Resolved {
+  /** Final mentions per document (normalised-text offsets), entity ids filled in. */
+  mentions: EntityMention[][];
+  entities: Entity[];
+}
+
+interface Vote {
+  person: number;
+  organization: number;
+  location: number;
+  nonInitial: number;
+}
+
+const KINDS: EntityKind[] = ['person', 'organization', 'location'];
+const LOCATION_PREPOSITIONS = new Set(['tại', 'ở', 'đến', 'tới', 'từ', 'sang', 'về', 'khỏi', 'rời', 'thăm']);
+
+export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string, { name: string; kind: EntityKind; wikidata?: string }> = new Map()): Resolved {
+  const votes = new Map<string, Vote>();
+  const vote = (c: Candidate) => {
+    const k = foldKey(c.text);
+    const v = votes.get(k) ?? { person: 0, organization: 0, location: 0, nonInitial: 0 };
+    if (c.kind && c.strength >= 2) v[c.kind] += c.strength;
+    else if (c.kind) v[c.kind] += 0.5;
+    if (!c.initial) v.nonInitial++;
+    votes.set(k, v);
+  };
+  for (const d of docs) for (const c of d.candidates) vote(c);
+
+  // Names the collection is sure of, to find again where case or spelling hides them.
+  const known = new Map<string, { kind: EntityKind; id?: string; tokens: number; foreign: boolean }>();
+  for (const d of docs) {
+    for (const c of d.candidates) {
+      if (!c.kind || c.strength < 2) continue;
+      const key = phraseKey(c.text);
+      if (c.tokenCount >= 2 || c.foreign) known.set(key, { kind: c.kind, id: c.id, tokens: c.tokenCount, foreign: c.foreign });
+    }
+  }
+  for (const [key, e] of lang.gazetteer) {
+    const words = key.split(' ');
+    if (words.length === 1 && /^[a-z][a-z-]{3,}$/.test(key)) known.set(key, { kind: e.kind, id: e.id, tokens: 1, foreign: true });
+  }
+  const foreignSingles = [...known.entries()].filter(([k, v]) => v.tokens === 1 && v.foreign && k.length >= 5);
+
+  const perDoc: Candidate[][] = docs.map((d) => refind(d, known, foreignSingles));
+
+  // Settle kinds.
+  const personTokens = new Map<string, number>();
+  for (const cs of perDoc) {
+    for (const c of cs) {
+      const kind = c.kind && c.strength >= 2 ? c.kind : decideKind(c, votes);
+      if (kind === 'person' && c.tokenCount >= 2) for (const w of foldKey(c.text).split(' ')) personTokens.set(w, (personTokens.get(w) ?? 0) + 1);
+    }
+  }
+  const mentions: EntityMention[][] = perDoc.map((cs) => {
+    const out: EntityMention[] = [];
+    for (const c of cs) {
+      let kind = c.kind && c.strength >= 2 ? c.kind : decideKind(c, votes);
+      if (!kind && c.tokenCount === 1 && personTokens.has(foldKey(c.text))) kind = 'person';
+      if (!kind) kind = fallbackKind(c, votes);
+      if (!kind) continue;
+      out.push({ start: c.start, end: c.end, text: c.text, kind, title: c.title, origin: c.origin, ref: c.id });
+    }
+    return out;
+  });
+
+  return { mentions, entities: cluster(docs, mentions, registryIds) };
+}
+
+function decideKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefined {
+  const v = votes.get(foldKey(c.text));
+  if (v) {
+    const best = KINDS.slice().sort((a, b) => v[b] - v[a])[0];
+    if (v[best] >= 2) return best;
+  }
+  return c.kind;
+}
+
+function fallbackKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefined {
+  const v = votes.get(foldKey(c.text));
+  if (c.initial && c.tokenCount === 1 && (!v || v.nonInitial === 0)) return undefined;
+  if (c.tokenCount === 1 && c.before && LOCATION_PREPOSITIONS.has(c.before)) return 'location';
+  // A lone capitalised Vietnamese word with no title, cue or echo elsewhere ("phương Tây") is no name.
+  if (c.tokenCount === 1 && !c.foreign && !c.title) return undefined;
+  return 'person';
+}
+
+/** Finds known names again in lower case ("reuters", "Kim jong-un") or misspelt ("reuter"). */
+function refind(d: CollectionDoc, known: Map<string, { kind: EntityKind; id?: string; tokens: number; foreign: boolean }>, foreignSingles: [string, { kind: EntityKind; id?: string }][]): Candidate[] {
+  const { tokens, text } = d;
+  const out: Candidate[] = [...d.candidates];
+  const covered = (s: number, e: number) => out.some((c) => s < c.end && c.start < e);
+  const blocked = (t: Token) => d.blocked.some((b) => t.start < b.end && b.start < t.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.number || blocked(t)) continue;
+    let key = '';
+    let match: { n: number; kind: EntityKind; id?: string } | undefined;
+    for (let n = 1; n <= 5 && i + n <= tokens.length; n++) {
+      const u = tokens[i + n - 1];
+      if (n > 1 && !/^[ \t\u00a0]+$/.test(text.slice(tokens[i + n - 2].end, u.start))) break;
+      key = n === 1 ? u.lower : `${key} ${u.lower}`;
+      const k = known.get(key);
+      if (k && (n > 1 ? t.cap || t.foreign : t.foreign)) match = { n, kind: k.kind, id: k.id };
+    }
+    if (!match && t.foreign && !t.cap && t.lower.length >= 5 && !covered(t.start, t.end)) {
+      const near = foreignSingles.filter(([k]) => k[0] === t.lower[0] && Math.abs(k.length - t.lower.length) <= 1 && editDistance(k, t.lower) === 1);
+      if (near.length === 1) match = { n: 1, kind: near[0][1].kind, id: near[0][1].id };
+    }
+    if (!match) continue;
+    const start = t.start;
+    const end = tokens[i + match.n - 1].end;
+    const inside = out.filter((c) => start < c.end && c.start < end);
+    if (inside.some((c) => c.start < start || c.end > end || c.end - c.start >= end - start)) continue;
+    for (const c of inside) out.splice(out.indexOf(c), 1);
+    out.push({
+      start, end, text: text.slice(start, end), kind: match.kind, strength: 2, origin: 'collection', id: match.id,
+      tokenCount: match.n, initial: false, foreign: tokens.slice(i, i + match.n).every((x) => x.foreign), title: inside[0]?.title,
+      before: i > 0 ? tokens[i - 1].lower : undefined,
+    });
+    i += match.n - 1;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Union-find over mention keys. */
+class Groups {
+  private parent = new Map<string, string>();
+  find(k: string): string {
+    let p = this.parent.get(k) ?? k;
+    if (p !== k) {
+      p = this.find(p);
+      this.parent.set(k, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+function mentionKey(m: EntityMention): string {
+  if (m.ref) return `id:${m.ref}`;
+  const k = foldKey(m.text);
+  const pair = lang.pairs.get(phraseKey(m.text));
+  return `${m.kind}:${pair ? foldKey(pair) : k}`;
+}
+
+function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: Map<string, { name: string; kind: EntityKind; wikidata?: string }>): Entity[] {
+  const groups = new Groups();
+  const keyOf = new Map<EntityMention, string>();
+  const counts = new Map<string, number>();
+  for (const ms of mentions) {
+    for (const m of ms) {
+      const k = mentionKey(m);
+      keyOf.set(m, k);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      groups.find(k);
+    }
+  }
+  // Gazetteer and registry names also carry a plain key, so a rule-found spelling joins them.
+  for (const ms of mentions) for (const m of ms) if (m.ref) groups.union(keyOf.get(m)!, `${m.kind}:${foldKey(m.text)}`);
+  // Acronym and long form paired in an article.
+  for (const [d, ms] of docs.map((d, i) => [d, mentions[i]] as const)) {
+    for (const [long, acro] of d.acronyms) {
+      const lm = ms.find((m) => m.text === long);
+      const am = ms.find((m) => m.text === acro);
+      if (lm && am && lm.kind === am.kind) groups.union(keyOf.get(lm)!, keyOf.get(am)!);
+      else if (lm) {
+        for (const m of ms) if (m.text === acro) groups.union(keyOf.get(lm)!, keyOf.get(m)!);
+      }
+    }
+  }
+  // Near-spellings of foreign names ("Vladivostok" / "Vladivostock"): only a unique closest one.
+  const plainKeys = [...counts.keys()].filter((k) => !k.startsWith('id:'));
+  const byBlock = new Map<string, string[]>();
+  for (const k of plainKeys) {
+    const [kind, name] = splitKey(k);
+    if (name.length < 6 || /\s/.test(name) === false && name.length < 6) continue;
+    const block = `${kind}:${name.slice(0, 2)}`;
+    byBlock.set(block, [...(byBlock.get(block) ?? []), k]);
+  }
+  for (const keys of byBlock.values()) {
+    for (const a of keys) {
+      const near = keys.filter((b) => b !== a && editDistance(splitKey(a)[1], splitKey(b)[1]) === 1);
+      if (near.length === 1) groups.union(a, near[0]);
+    }
+  }
+  // Persons' full names, to resolve short forms.
+  const fullNames = new Map<string, { key: string; count: number }[]>();
+  const collectionCount = new Map<string, number>();
+  for (const ms of mentions) {
+    for (const m of ms) {
+      if (m.kind !== 'person') continue;
+      const words = foldKey(m.text).split(' ');
+      if (words.length < 2) continue;
+      const root = groups.find(keyOf.get(m)!);
+      collectionCount.set(root, (collectionCount.get(root) ?? 0) + 1);
+      for (const w of [words[0], words[words.length - 1]]) {
+        const list = fullNames.get(w) ?? [];
+        if (!list.some((x) => x.key === root)) list.push({ key: root, count: 0 });
+        fullNames.set(w, list);
+      }
+    }
+  }
+  const assigned = new Map<EntityMention, string>();
+  for (const ms of mentions) {
+    for (const m of ms) {
+      if (m.kind !== 'person' || m.ref) continue;
+      const words = foldKey(m.text).split(' ');
+      if (words.length !== 1) continue;
+      const options = fullNames.get(words[0]);
+      if (!options) continue;
+      const inDoc = new Map<string, { count: number; titles: Set<string>; before: boolean }>();
+      for (const o of ms) {
+        if (o.kind !== 'person' || foldKey(o.text).split(' ').length < 2) continue;
+        const root = groups.find(keyOf.get(o)!);
+        if (!options.some((x) => x.key === root)) continue;
+        const e = inDoc.get(root) ?? { count: 0, titles: new Set<string>(), before: false };
+        e.count++;
+        if (o.title) e.titles.add(o.title);
+        if (o.start < m.start) e.before = true;
+        inDoc.set(root, e);
+      }
+      const scored = options
+        .map((o) => {
+          const d = inDoc.get(o.key);
+          const score = (d ? 3 * d.count + (d.before ? 1 : 0) + (m.title && d.titles.has(m.title) ? 4 : 0) : 0) + (collectionCount.get(o.key) ?? 0) * (d ? 1 : 0.5);
+          return { key: o.key, score };
+        })
+        .sort((a, b) => b.score - a.score);
+      const [top, second] = scored;
+      if (top && top.score > 0 && (!second || top.score >= 1.5 * second.score)) assigned.set(m, top.key);
+    }
+  }
+  // Build entities in order of first appearance.
+  const members = new Map<string, EntityMention[]>();
+  const docsOf = new Map<string, Set<number>>();
+  mentions.forEach((ms, di) => {
+    for (const m of ms) {
+      const root = assigned.get(m) ?? groups.find(keyOf.get(m)!);
+      members.set(root, [...(members.get(root) ?? []), m]);
+      docsOf.set(root, (docsOf.get(root) ?? new Set()).add(di));
+    }
+  });
+  const entities: Entity[] = [];
+  const idOf = new Map<string, string>();
+  mentions.forEach((ms) => {
+    for (const m of ms) {
+      const root = assigned.get(m) ?? groups.find(keyOf.get(m)!);
+      if (!idOf.has(root)) {
+        const id = `e${entities.length + 1}`;
+        idOf.set(root, id);
+        const list = members.get(root)!;
+        const kind = majorityKind(list);
+        const key = list.find((x) => x.ref)?.ref;
+        const reg = key ? registry.get(key) : undefined;
+        const surfaces = new Map<string, number>();
+        for (const x of list) surfaces.set(x.text.normalize('NFC'), (surfaces.get(x.text.normalize('NFC')) ?? 0) + 1);
+        const name = reg?.name ?? [...surfaces.entries()].sort((a, b) => b[0].split(/[\s-]/).length - a[0].split(/[\s-]/).length || b[1] - a[1] || b[0].length - a[0].length)[0][0];
+        entities.push({
+          id, kind, name, aliases: [...surfaces.keys()].filter((s) => s !== name), mentions: list.length, documents: docsOf.get(root)!.size,
+          ...(key ? { key: key } : {}), ...(reg?.wikidata ? { wikidata: reg.wikidata } : {}),
+        });
+      }
+      m.entity = idOf.get(root);
+    }
+  });
+  return entities;
+}
+
+function splitKey(k: string): [string, string] {
+  const i = k.indexOf(':');
+  return [k.slice(0, i), k.slice(i + 1)];
+}
+
+function majorityKind(list: EntityMention[]): EntityKind {
+  const c = { person: 0, organization: 0, location: 0 };
+  for (const m of list) c[m.kind]++;
+  return KINDS.slice().sort((a, b) => c[b] - c[a])[0];
+}

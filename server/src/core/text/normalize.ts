@@ -1,0 +1,64 @@
+/**
+ * NFC normalisation that remembers where each normalised character came from, so that matching
+ * can run on composed text while every offset reported points into the original (possibly NFD) text.
+ */
+export interface NormalizedText {
+  original: string;
+  text: string;
+  /** Original offset for a normalised offset (start positions). */
+  toOriginal(offset: number): number;
+  /** Original offset for a normalised end offset. */
+  toOriginalEnd(offset: number): number;
+}
+
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
+
+export function normalize(original: string): NormalizedText {
+  if (original.normalize('NFC') === original) {
+    return { original, text: original, toOriginal: (o) => o, toOriginalEnd: (o) => o };
+  }
+  const parts: string[] = [];
+  // map[i] = original offset of normalised offset i; map has text.length + 1 entries.
+  const map: number[] = [];
+  for (const m of original.matchAll(CLUSTER)) {
+    const src = m[0];
+    const at = m.index!;
+    const nfc = src.normalize('NFC');
+    parts.push(nfc);
+    if (nfc.length === src.length) {
+      for (let k = 0; k < nfc.length; k++) map.push(at + k);
+    } else {
+      // A composed cluster: every unit of it maps to the cluster's start; its end to the cluster's end.
+      for (let k = 0; k < nfc.length; k++) map.push(at);
+    }
+  }
+  map.push(original.length);
+  const text = parts.join('');
+  const ends: number[] = new Array(map.length);
+  // The end of a normalised range [.., i) is the original start of unit i, except inside a composed cluster.
+  for (let i = 0; i < map.length; i++) ends[i] = map[i];
+  return {
+    original,
+    text,
+    toOriginal: (o) => map[Math.max(0, Math.min(o, map.length - 1))],
+    toOriginalEnd: (o) => ends[Math.max(0, Math.min(o, ends.length - 1))],
+  };
+}
+
+/** NFC, lower case, hyphens and apostrophes as spaces: the key names are compared by. */
+export function nameKey(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[-‐‑–'’.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** nameKey without diacritics, for foreign names written with or without accents. */
+export function foldKey(s: string): string {
+  return nameKey(s)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd');
+}

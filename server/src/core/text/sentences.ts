@@ -1,0 +1,100 @@
+/**
+ * Sentence splitting for news text as crawlers leave it: sentences wrapped over line breaks,
+ * numbers and abbreviations with dots, quotes spanning sentences, captions glued to the text.
+ * Works on normalised text; offsets are into that text.
+ */
+import type { Sentence, Span } from '../types';
+import { lang } from '../lang/knowledge';
+
+const ABBREVIATIONS = /(?:^|[\s(])(?:TP|Mr|Mrs|Ms|Dr|St|Th\.S|TS|PGS|GS|ThS|Tp|tp|Co|Inc|Ltd|Jr|Sr|No|U\.S|v\.v|vs|P|Q|ĐT|St)\.$/u;
+const OPENERS = `"“‘'(«[`;
+const CLOSERS = `"”’')»]`;
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = skipSpace(text, 0);
+  let i = start;
+  const push = (end: number) => {
+    let e = end;
+    while (e > start && /\s/.test(text[e - 1])) e--;
+    if (e > start) out.push({ start, end: e });
+    start = skipSpace(text, end);
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\n') {
+      if (lineContinues(text, start, i)) {
+        i++;
+        continue;
+      }
+      push(i);
+      i = start;
+      continue;
+    }
+    if (c === '.' || c === '!' || c === '?' || c === '…') {
+      let j = i + 1;
+      while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
+      while (j < text.length && CLOSERS.includes(text[j])) j++;
+      if (c === '.' && j === i + 1 && isAbbreviationOrNumber(text, i)) {
+        i++;
+        continue;
+      }
+      // A boundary needs white space and then something that can start a sentence.
+      let k = j;
+      while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
+      if (k === j && k < text.length && text[k] !== '\n') {
+        i = j;
+        continue;
+      }
+      const next = text[k];
+      if (k >= text.length || next === '\n' || /[\p{Lu}\d]/u.test(next) || OPENERS.includes(next) || next === '-' || next === '–') {
+        push(j);
+        i = start;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  if (start < text.length) push(text.length);
+  return out.map((s) => splitCaptionCredit(text, s)).flat();
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+function isAbbreviationOrNumber(text: string, dot: number): boolean {
+  const before = text.slice(Math.max(0, dot - 8), dot + 1);
+  if (ABBREVIATIONS.test(before)) return true;
+  // A single capital letter before the dot is an initial ("D. Trump").
+  if (/(?:^|\s)\p{Lu}\.$/u.test(before)) return true;
+  return /\d/.test(text[dot - 1] ?? '') && /\d/.test(text[dot + 1] ?? '');
+}
+
+/** A line that stops on a title, a preposition or a comma goes on in the next line. */
+function lineContinues(text: string, start: number, nl: number): boolean {
+  const line = text.slice(start, nl).trimEnd();
+  if (!line) return false;
+  const next = text.slice(nl + 1).trimStart();
+  if (!next) return false;
+  if (/[,;:]$/.test(line) && !/Ảnh\s*:$/iu.test(line)) return true;
+  const lastWord = (line.match(/([\p{L}]+)$/u)?.[1] ?? '').toLowerCase();
+  if (!lastWord) return false;
+  if (/^\p{Ll}/u.test(next) && !/[.!?…"”]$/.test(line)) return true;
+  const lastTwo = (line.match(/([\p{L}]+\s+[\p{L}]+)$/u)?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  return lang.notSentenceEnd.has(lastWord) || lang.titleWords.has(lastTwo) || lang.titleWords.has(lastWord);
+}
+
+/** "... Putin. Ảnh: KCNA" keeps the caption and its credit together; a credit glued before text is cut off. */
+function splitCaptionCredit(text: string, s: Span): Sentence[] {
+  const body = text.slice(s.start, s.end);
+  const m = /^(Ảnh|Nguồn|Video|Clip)\s*:\s*[^\s]+(?:\s+[A-Z][\w.]*)*?\s+(?=\p{Lu}\p{Ll})/u.exec(body);
+  if (m && m[0].length < body.length) {
+    const cut = s.start + m[0].length;
+    return [{ start: s.start, end: cut - 1, nonClaim: 'credit' }, { start: cut, end: s.end }];
+  }
+  return [s];
+}

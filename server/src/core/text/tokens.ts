@@ -1,0 +1,74 @@
+/** Syllable tokens of normalised (NFC) text, with the facts the recognisers ask about. */
+import { isVietnameseSyllable } from './syllable';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** First letter is upper case. */
+  cap: boolean;
+  /** Two or more letters, all upper case (KCNA, TP.HCM). */
+  upper: boolean;
+  /** Only digits (and separators). */
+  number: boolean;
+  /** Not a possible Vietnamese syllable: a foreign word or name. */
+  foreign: boolean;
+  index: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑.'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\+?/gu;
+const UPPER = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    for (const [s, piece] of splitPiece(m[0], m.index!)) push(out, text, s, piece);
+  }
+  return out;
+}
+
+/** Splits "Mỹ-Triều" (two names) and "đó.Ông" (a lost space) but keeps "Jong-un", "TP.HCM", "30.000". */
+function splitPiece(word: string, at: number): [number, string][] {
+  const parts: [number, string][] = [];
+  let from = 0;
+  for (let i = 1; i < word.length - 1; i++) {
+    const c = word[i];
+    if (c !== '-' && c !== '‐' && c !== '‑' && c !== '.') continue;
+    const before = word.slice(from, i);
+    const after = word.slice(i + 1);
+    const capAfter = UPPER.test(after);
+    const split =
+      (c !== '.' && capAfter && UPPER.test(before) && !/^\p{Lu}+$/u.test(before)) ||
+      (c === '.' && capAfter && LOWER.test(before.slice(-1)) && before.length > 1 && !/^\p{Lu}/u.test(before) && after.length > 1);
+    if (split) {
+      parts.push([at + from, before]);
+      from = i + 1;
+    }
+  }
+  parts.push([at + from, word.slice(from)]);
+  return parts;
+}
+
+function push(out: Token[], _text: string, start: number, s: string): void {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  const lower = s.toLowerCase();
+  const number = /^[\d.,]+$/.test(s);
+  out.push({
+    start,
+    end: start + s.length,
+    text: s,
+    lower,
+    cap: UPPER.test(s) || (/^\d/.test(s) && /\p{Lu}/u.test(s)),
+    upper: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    number,
+    foreign: !number && letters.length > 0 && !s.split(/[-‐‑]/).every((p) => isVietnameseSyllable(p.toLowerCase())),
+    index: out.length,
+  });
+}
+
+/** The characters between two tokens. */
+export function gap(text: string, a: Token, b: Token): string {
+  return text.slice(a.end, b.start);
+}
