@@ -33,7 +33,7 @@ const NUMBER_WORD = alt(D.numbers.keys());
 const REL = alt(D.unitRelative.keys());
 const MOD = alt(D.periodMods.keys());
 const WEEKDAY = `(?:thứ\\s+(${alt(D.weekdays.keys())})|(${alt(D.sunday)}))`;
-const NUM_DATE = '(?<![\\d/.,-])(\\d{1,2})([/.-])(\\d{1,2})(?:\\2(\\d{4}|\\d{2}))?(?![\\d]|[/.,-]\\d)';
+const NUM_DATE = '(?<![\\d/.,-])(\\d{1,2})(?<sep>[/.-])(\\d{1,2})(?:\\k<sep>(\\d{4}|\\d{2}))?(?![\\d]|[/.,-]\\d)';
 const WORD_DATE = `(?:(?:mồng|mùng)\\s+)?(\\d{1,2}|${NUMBER_WORD})\\s+tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:,\\s*)?năm\\s+(\\d{4})|\\s*[/-]\\s*(\\d{4}))?`;
 
 const re = (s: string) => new RegExp(s, 'giu');
@@ -66,16 +66,18 @@ export function recognizeDates(text: string, anchorDate?: Ymd): DateMatch[] {
   const kept: DateMatch[] = [];
   for (const d of found) if (!kept.some((k) => d.start < k.end && k.start < d.end)) kept.push(d);
   kept.sort((a, b) => a.start - b.start);
-  // "cùng ngày" and "hôm sau" follow the day last named, not the article date.
-  let last: Ymd | undefined;
+  // "hôm sau" follows the day last named; so does "cùng ngày" when the article date is unknown.
+  let last: { y?: number; m: number; d: number } | undefined;
   for (const k of kept) {
     const phrase = text.slice(k.start, k.end).toLowerCase();
-    if (/ngày hôm sau|hôm sau/u.test(phrase) && last) {
-      const v = addDays(last, 1);
-      k.value = dayValue(v) + (k.value.includes('T') ? k.value.slice(k.value.indexOf('T')) : '');
+    const sameDay = /cùng ngày/u.test(phrase) && !anchorDate;
+    if ((/ngày hôm sau|hôm sau/u.test(phrase) || sameDay) && last) {
+      // A year is needed for the arithmetic only; an unknown one stays unknown.
+      const next = sameDay ? last : { ...addDays({ y: last.y ?? 2001, m: last.m, d: last.d }, 1), ...(last.y === undefined ? { y: undefined } : {}) };
+      k.value = dayValue(next) + (k.value.includes('T') ? k.value.slice(k.value.indexOf('T')) : '');
     }
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(k.value);
-    if (m) last = { y: +m[1], m: +m[2], d: +m[3] };
+    const m = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/.exec(k.value);
+    if (m) last = { y: m[1] === 'XXXX' ? undefined : +m[1], m: +m[2], d: +m[3] };
   }
   return kept.filter((k) => !k.duration);
 }
@@ -159,8 +161,10 @@ function futureBefore(text: string, at: number): boolean {
   return /(?<![\p{L}])(sẽ|dự kiến|sắp)(?![\p{L}])/iu.test(clause);
 }
 
-function span(m: RegExpExecArray, leadTrim = 0): { start: number; end: number } {
-  return { start: m.index + leadTrim, end: m.index + m[0].length };
+function span(m: RegExpExecArray): { start: number; end: number } {
+  const lead = m[0].length - m[0].trimStart().length;
+  const trail = m[0].length - m[0].trimEnd().length;
+  return { start: m.index + lead, end: m.index + m[0].length - trail };
 }
 
 function dayMatch(m: RegExpExecArray, v: { y?: number; m: number; d: number }, part: string | undefined, anchored: boolean, relative = false): DateMatch | undefined {
@@ -172,7 +176,7 @@ function dayMatch(m: RegExpExecArray, v: { y?: number; m: number; d: number }, p
 const PATTERNS: Pattern[] = [
   // ngày 24/4, sáng 24/4, hôm 24/4/2019, (thứ Tư) 24-4, 03/03/2017
   {
-    re: re(`${L}(?:${WEEKDAY}\\s*,?\\s*\\(?\\s*)?${PART}(?:(ngày|hôm|mồng|mùng)\\s+)?(?:(?:mồng|mùng)\\s+)?${NUM_DATE}\\)?`),
+    re: re(`${L}(?:${WEEKDAY}\\s*,?\\s*\\(?\\s*)?${PART}(?:(ngày|hôm|mồng|mùng|từ|đến|tới|vào|hồi|trước|sau|cho đến|tính đến|tới ngày)\\s+)?(?:(?:mồng|mùng)\\s+)?${NUM_DATE}\\)?`),
     make(m, ctx) {
       const [, , , part, prefix, dd, sep, mm, yy] = m;
       const d = +dd;
@@ -180,7 +184,7 @@ const PATTERNS: Pattern[] = [
       const hasYear = !!yy;
       const explicit = !!(part || prefix || m[1] || m[2]);
       const leadingZero = /^0/.test(dd) || /^0/.test(mm);
-      if (sep === '.' && !hasYear) return undefined;
+      if (sep === '.' && !hasYear && !part && !prefix) return undefined;
       if (!explicit && !hasYear && !leadingZero) {
         // A bare "24/4" is a date only where nothing counts: a dateline or a parenthesis.
         const before = ctx.text.slice(Math.max(0, m.index - 2), m.index);
@@ -219,7 +223,8 @@ const PATTERNS: Pattern[] = [
       const before = wordBefore(ctx.text, m.index, 1);
       const atStart = /(^|\n)\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index));
       const afterChar = ctx.text.slice(m.index + whole.length, m.index + whole.length + 2);
-      const ordinalish = ['lần', 'người', 'vị', 'hạng', 'giải', 'điểm', 'nước', 'quốc', 'ngôi', 'lớn', 'vòng', 'trận', 'phần', 'bậc', 'cấp', 'mục', 'điều', 'khoản', 'chương', 'số', 'là'].includes(before);
+      if (rel && !weekRel && !part && !prefix && !capitalised && !isDigit && !/^(tới|vừa rồi|vừa qua|này)$/iu.test(rel)) return undefined;
+      const ordinalish = ['nhiều', 'thứ', 'lần', 'người', 'vị', 'hạng', 'giải', 'điểm', 'nước', 'quốc', 'ngôi', 'lớn', 'vòng', 'trận', 'phần', 'bậc', 'cấp', 'mục', 'điều', 'khoản', 'chương', 'số', 'là'].includes(before);
       if (ordinalish) return undefined;
       if (!(part || prefix || weekRel || rel || sunday || (capitalised && !isDigit) || (atStart && !/^\s*,/.test(afterChar)))) return undefined;
       if (!sunday && !capitalised && !part && !prefix && !weekRel && !rel && !atStart) return undefined;
@@ -255,9 +260,10 @@ const PATTERNS: Pattern[] = [
   },
   // tháng 4, tháng 4/2019, tháng Ba, hồi tháng 1 vừa qua, đầu tháng 4 năm 2019
   {
-    re: re(`${L}(?:(hồi|vào)\\s+)?(?:(${MOD})\\s+)?tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:/|-|năm|,\\s*năm)\\s*(\\d{4}))?(?:\\s+(vừa qua|vừa rồi|qua|trước|tới|sau|này))?${R}`),
+    re: re(`${L}(?:(hồi|vào)\\s+)?(?:(${MOD})\\s+)?tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:/|-|năm|,\\s*năm)\\s*(\\d{4}))?(?:\\s+(vừa qua|vừa rồi|qua|trước|tới|sau|này))?(?:\\s*,?\\s*năm\\s+(nay|ngoái|trước|tới|sau))?${R}`),
     make(m, ctx) {
-      const [, , mod, mm, yy, rel] = m;
+      const [, , mod, mm, yy0, rel, yearRel] = m;
+      const yy = yy0 ?? (yearRel && ctx.anchor ? String(ctx.anchor.y + relDirection(yearRel)) : undefined);
       const mo = monthNum(mm);
       if (!(mo >= 1 && mo <= 12)) return undefined;
       if (/^năm$/iu.test(mm) && mm !== 'Năm') return undefined;

@@ -24,6 +24,8 @@ export interface Candidate extends Span {
   foreign: boolean;
   /** The token before the name, lower case (for prepositions such as "tại"). */
   before?: string;
+  /** A speech verb follows the name ("Trump nói"). */
+  speaker?: boolean;
 }
 
 export interface Recognized {
@@ -39,9 +41,8 @@ const TITLE_LEN = longest([...lang.titleWords, ...lang.orgDescriptors, ...lang.l
 const HEAD_LEN = longest(lang.orgHeads);
 const FUNCTION_WORDS = new Set([
   ...lang.notSentenceEnd,
-  ...['đã', 'sẽ', 'đang', 'vừa', 'cũng', 'không', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
+  ...['đã', 'sẽ', 'đang', 'vừa', 'cũng', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
 ]);
-const LOCATION_PREPOSITIONS = new Set(['tại', 'ở', 'đến', 'tới', 'từ', 'sang', 'về', 'khỏi', 'rời', 'thăm', 'quanh', 'ngoài']);
 
 export function recognizeEntities(
   text: string,
@@ -91,7 +92,9 @@ export function recognizeEntities(
       const entry = lookup(key);
       const first = tokens[i];
       const startOk = first.cap || first.foreign || first.upper || entry?.lowerStart;
-      if (entry && (anyCap || allForeign) && (n > 1 || t.cap || t.foreign) && startOk) found = { n, entry };
+      // "UN", "WHO", "IS" are names only in capitals.
+      const caseOk = !entry?.upperOnly || tokens.slice(i, i + n).every((x) => x.upper);
+      if (entry && (anyCap || allForeign) && (n > 1 || t.cap || t.foreign) && startOk && caseOk) found = { n, entry };
     }
     return found;
   };
@@ -101,6 +104,7 @@ export function recognizeEntities(
     if (!tokens[i].cap) return 0;
     const h = matchPhrase(i, HEAD_LEN, (k) => lang.orgHeads.has(k));
     if (!h) return 0;
+    const headKey = tokens.slice(i, i + h).map((x) => x.lower).join(' ');
     let j = i + h;
     let components = 0;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
@@ -115,20 +119,25 @@ export function recognizeEntities(
       }
       const g = matchGazetteer(j);
       if (g) {
+        // "Công ty Apple", "tập đoàn Samsung": the head only describes a name the gazetteer knows.
+        if (components === 0 && g.entry.kind === 'organization' && lang.orgDescriptors.has(headKey)) return 0;
         j += g.n;
         components++;
+        // Vietnamese organisation names end with their place: "Bộ Ngoại giao Mỹ".
+        if (g.entry.kind === 'location') break;
         continue;
       }
+      if (components === 0 && (t.foreign || t.upper) && lang.orgDescriptors.has(headKey)) return 0;
       if (lang.titleWords.has(t.lower) && components > 0) break;
       j++;
       components++;
       const next = tokens[j];
-      if (next && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
+      if (next && !t.foreign && !t.upper && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
     }
     return components > 0 ? j - i : 0;
   };
 
-  let hint: { kind: EntityKind; title: string; at: number } | undefined;
+  let hint: { kind: EntityKind; title: string; at: number; product?: boolean } | undefined;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -151,16 +160,53 @@ export function recognizeEntities(
       continue;
     }
     const titleLen = matchPhrase(i, TITLE_LEN, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
-    if (titleLen && !(t.cap && !initial && titleLen === 1 && tokens[i + 1]?.cap && !lang.titleWords.has(t.lower))) {
+    if (titleLen) {
       const key = tokens.slice(i, i + titleLen).map((x) => x.lower).join(' ');
+      if (lang.productClassifiers.has(key)) {
+        hint = { kind: 'person', title: key, at: i + titleLen, product: true };
+        i += titleLen;
+        continue;
+      }
       const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
-      hint = { kind, title: key, at: i + titleLen };
-      i += titleLen;
+      let at = i + titleLen;
+      // "Bộ trưởng Hàng không Ai Cập Sherif Fathy": the portfolio belongs to the title.
+      if (lang.portfolioTitles.has(key)) at = skipPortfolio(at);
+      hint = { kind, title: key, at };
+      i = at;
+      continue;
+    }
+    const product = matchPhrase(i, 3, (k) => lang.productClassifiers.has(k));
+    if (product) {
+      hint = { kind: 'person', title: '', at: i + product, product: true };
+      i += product;
       continue;
     }
     if (t.cap || t.upper) {
       let j = i + 1;
-      while (j < tokens.length && (tokens[j].cap || tokens[j].upper) && !isBlocked(tokens[j]) && joinable(tokens[j - 1], tokens[j])) j++;
+      for (;;) {
+        while (j < tokens.length && (tokens[j].cap || tokens[j].upper || /-\p{Lu}/u.test(tokens[j].text)) && !isBlocked(tokens[j]) && joinable(tokens[j - 1], tokens[j])) j++;
+        // "Rio de Janeiro", "Sharm el-Sheikh": particles inside foreign names.
+        const p = tokens[j];
+        const q = tokens[j + 1];
+        if (p && q && lang.nameParticles.has(p.lower) && joinable(tokens[j - 1], p) && joinable(p, q) && (q.cap || /-\p{Lu}/u.test(q.text)) && tokens[j - 1].foreign) {
+          j += 2;
+          continue;
+        }
+        if (p && /^\p{Ll}+-\p{Lu}/u.test(p.text) && joinable(tokens[j - 1], p)) {
+          j += 1;
+          continue;
+        }
+        break;
+      }
+      // "đảng Cộng hòa": after an organisation word, a capitalised word keeps its second syllable.
+      if (hint && hint.at === i && hint.kind === 'organization' && j === i + 1 && !t.foreign && !t.upper) {
+        const nx = tokens[j];
+        if (nx && !nx.cap && !nx.foreign && !nx.number && joinable(t, nx) && !FUNCTION_WORDS.has(nx.lower) && !lang.attributionCues.has(nx.lower) && !isBlocked(nx)) j++;
+      }
+      if (hint?.product && hint.at === i) {
+        i = j;
+        continue;
+      }
       segmentRun(i, j, initial);
       i = j;
       continue;
@@ -168,6 +214,15 @@ export function recognizeEntities(
     i++;
   }
   return { candidates, acronyms };
+
+  /** A ministry or department right after a title: a capitalised word and its lower-case second syllable. */
+  function skipPortfolio(at: number): number {
+    const a = tokens[at];
+    const b = tokens[at + 1];
+    if (!a || !b || !a.cap || a.foreign || a.upper || b.cap || b.foreign || b.number) return at;
+    if (!joinable(tokens[at - 1], a) || !joinable(a, b) || matchGazetteer(at) || FUNCTION_WORDS.has(b.lower) || lang.attributionCues.has(b.lower)) return at;
+    return at + 2;
+  }
 
   /** A one-word place followed by a Vietnamese given name ("Đức Trung") is a person's name instead. */
   function vietnameseNameAhead(i: number, n: number): boolean {
@@ -181,6 +236,14 @@ export function recognizeEntities(
   }
 
   function segmentRun(from: number, to: number, initial: boolean): void {
+    const lastWord = tokens[to - 1].lower;
+    if (to - from > 1 && lang.englishOrgWords.has(lastWord) && tokens.slice(from, to).every((x) => x.foreign || x.upper || lookup(x.lower))) {
+      const g = matchGazetteer(from, to);
+      if (!g || g.n < to - from) {
+        emit(from, to, { kind: 'organization', strength: 2, origin: 'organisation word' });
+        return;
+      }
+    }
     let unknownStart = -1;
     let hintUsable = hint && hint.at === from ? hint : undefined;
     const flush = (end: number) => {
@@ -199,6 +262,8 @@ export function recognizeEntities(
         hintUsable = undefined;
       }
       const run = tokens.slice(start, end);
+      // Codes and single letters ("MS804", "A320", "tia X") are not names.
+      if (run.some((x) => /\d/.test(x.text) && /\p{L}/u.test(x.text)) || (run.length === 1 && run[0].text.replace(/[^\p{L}]/gu, '').length < 2)) return;
       const credit = creditKind(start);
       if (credit) {
         kind = 'organization';
@@ -217,6 +282,9 @@ export function recognizeEntities(
     let j = from;
     while (j < to) {
       const g = matchGazetteer(j, to);
+      // An acronym inside a run ("UBND TP Đặng Việt Dũng", "ĐT Mỹ") stands on its own.
+      const acronymEdge = (tokens[j].upper && to - from > 1 && !g) || (unknownStart >= 0 && tokens[j - 1]?.upper && !tokens[j].upper);
+      if (acronymEdge && unknownStart >= 0) flush(j);
       if (g && (g.n > 1 || unknownStart < 0) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
         flush(j);
         emit(j, j + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
@@ -227,14 +295,17 @@ export function recognizeEntities(
         j++;
         continue;
       }
-      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, (k) => lang.titleWords.has(k), to) : 0;
-      if (title && j + title < to) {
-        hintUsable = { kind: 'person', title: tokens.slice(j, j + title).map((x) => x.lower).join(' '), at: j + title };
+      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, (k) => lang.titleWords.has(k) || lang.locationCues.has(k) || lang.orgDescriptors.has(k), to) : 0;
+      if (title && j + title < to && !(tokens[j].upper && tokens[j].text.length > 2 && lang.orgDescriptors.has(tokens[j].lower))) {
+        const key = tokens.slice(j, j + title).map((x) => x.lower).join(' ');
+        const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
+        hintUsable = { kind, title: key, at: j + title };
         j += title;
         continue;
       }
       if (unknownStart < 0) unknownStart = j;
       j++;
+      if (tokens[j - 1].upper && j < to && !tokens[j].upper) flush(j);
     }
     flush(to);
     // "Long Name (ACRO)": the acronym names the same thing.
@@ -259,7 +330,10 @@ export function recognizeEntities(
     const last = tokens[to - 1];
     const run = tokens.slice(from, to);
     const before = from > 0 ? tokens[from - 1].lower : undefined;
+    const after = tokens[to] && joinable(last, tokens[to]) ? tokens[to].lower + (tokens[to + 1] ? ' ' + tokens[to + 1].lower : '') : '';
+    const speaker = lang.attributionCues.has(after) || lang.attributionCues.has(after.split(' ')[0]) || /^(đã|cũng|vừa|sẽ) /.test(after);
     candidates.push({
+      speaker,
       start: first.start,
       end: last.end,
       text: text.slice(first.start, last.end),

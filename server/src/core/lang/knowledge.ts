@@ -20,6 +20,8 @@ export interface GazetteerEntry {
   origin: 'gazetteer' | 'registry';
   /** Some alias with this key is written with a lower-case first word ("điện Kremlin"). */
   lowerStart?: boolean;
+  /** Every alias with this key is an acronym in capitals ("UN", "WHO"). */
+  upperOnly?: boolean;
 }
 
 /** Lower-cases and joins the words of a phrase as the tokenizer would see them. */
@@ -42,8 +44,11 @@ function buildGazetteer(): Map<string, GazetteerEntry> {
   const add = (alias: string, e: GazetteerEntry) => {
     const k = phraseKey(alias);
     const lowerStart = /^\p{Ll}/u.test(alias);
-    if (k && !g.has(k)) g.set(k, lowerStart ? { ...e, lowerStart } : e);
-    else if (k && lowerStart) g.set(k, { ...g.get(k)!, lowerStart });
+    const upper = /^[\p{Lu}\d&.+-]+$/u.test(alias);
+    const old = g.get(k);
+    if (!k) return;
+    if (!old) g.set(k, { ...e, ...(lowerStart ? { lowerStart } : {}), ...(upper ? { upperOnly: true } : {}) });
+    else g.set(k, { ...old, lowerStart: old.lowerStart || lowerStart || undefined, upperOnly: old.upperOnly && upper ? true : undefined });
   };
   for (const e of known.entities) {
     const entry: GazetteerEntry = { id: e.id, kind: e.kind as EntityKind, name: e.name, origin: 'gazetteer' };
@@ -93,6 +98,9 @@ function numberMap(o: Record<string, number>): Map<string, number> {
 
 export const lang = {
   titleWords: set(titles.person),
+  portfolioTitles: set(titles.portfolioTitles),
+  productClassifiers: set(titles.productClassifiers),
+  nameParticles: set(titles.nameParticles),
   orgDescriptors: set(titles.organization),
   locationCues: set(titles.location),
   orgHeads: set(organizations.heads),

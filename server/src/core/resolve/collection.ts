@@ -7,7 +7,7 @@
 import type { EntityKind, EntityMention, Entity } from '../types';
 import type { Candidate } from '../entities/recognize';
 import type { Token } from '../text/tokens';
-import { foldKey } from '../text/normalize';
+import { foldKey, nameKey } from '../text/normalize';
 import { lang, phraseKey } from '../lang/knowledge';
 import { editDistance } from './distance';
 
@@ -38,7 +38,7 @@ const LOCATION_PREPOSITIONS = new Set(['tại', 'ở', 'đến', 'tới', 'từ'
 export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string, { name: string; kind: EntityKind; wikidata?: string }> = new Map()): Resolved {
   const votes = new Map<string, Vote>();
   const vote = (c: Candidate) => {
-    const k = foldKey(c.text);
+    const k = voteKey(c);
     const v = votes.get(k) ?? { person: 0, organization: 0, location: 0, nonInitial: 0 };
     if (c.kind && c.strength >= 2) v[c.kind] += c.strength;
     else if (c.kind) v[c.kind] += 0.5;
@@ -68,14 +68,14 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
   const personTokens = new Map<string, number>();
   for (const cs of perDoc) {
     for (const c of cs) {
-      const kind = c.kind && c.strength >= 2 ? c.kind : decideKind(c, votes);
+      const kind = decideKind(c, votes);
       if (kind === 'person' && c.tokenCount >= 2) for (const w of foldKey(c.text).split(' ')) personTokens.set(w, (personTokens.get(w) ?? 0) + 1);
     }
   }
   const mentions: EntityMention[][] = perDoc.map((cs) => {
     const out: EntityMention[] = [];
     for (const c of cs) {
-      let kind = c.kind && c.strength >= 2 ? c.kind : decideKind(c, votes);
+      let kind = decideKind(c, votes);
       if (!kind && c.tokenCount === 1 && personTokens.has(foldKey(c.text))) kind = 'person';
       if (!kind) kind = fallbackKind(c, votes);
       if (!kind) continue;
@@ -87,21 +87,30 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
   return { mentions, entities: cluster(docs, mentions, registryIds) };
 }
 
+/** One sense per collection: a name not in the gazetteer takes the kind most evidence gives it. */
 function decideKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefined {
-  const v = votes.get(foldKey(c.text));
+  if (c.strength >= 3 && c.kind) return c.kind;
+  const v = votes.get(voteKey(c));
   if (v) {
     const best = KINDS.slice().sort((a, b) => v[b] - v[a])[0];
-    if (v[best] >= 2) return best;
+    if (v[best] >= 2 && (!c.kind || v[best] > v[c.kind])) return best;
   }
   return c.kind;
 }
 
+/** Foreign names compare without diacritics; Vietnamese words keep them ("Bí" is not "Bỉ"). */
+function voteKey(c: { text: string; foreign: boolean }): string {
+  return c.foreign ? foldKey(c.text) : nameKey(c.text);
+}
+
 function fallbackKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefined {
-  const v = votes.get(foldKey(c.text));
+  const v = votes.get(voteKey(c));
   if (c.initial && c.tokenCount === 1 && (!v || v.nonInitial === 0)) return undefined;
-  if (c.tokenCount === 1 && c.before && LOCATION_PREPOSITIONS.has(c.before)) return 'location';
   // A lone capitalised Vietnamese word with no title, cue or echo elsewhere ("phương Tây") is no name.
   if (c.tokenCount === 1 && !c.foreign && !c.title) return undefined;
+  if (c.tokenCount === 1 && c.before && LOCATION_PREPOSITIONS.has(c.before)) return 'location';
+  // A lone foreign word needs some sign of what it is: a speech verb after it makes a speaker.
+  if (c.tokenCount === 1 && !c.speaker) return undefined;
   return 'person';
 }
 

@@ -1,0 +1,116 @@
+/** The palette commands: each asks the server through shared/protocol.ts and shows the answer. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ClaimsRequest, DocumentEntitiesRequest, EntitiesRequest, EntityMentionsRequest, ReindexRequest, SetArticleDateRequest,
+  type ClaimSummary, type EntitySummary, type RangeLike, type SetArticleDateResult, type Stats,
+} from '../../../server/src/shared/protocol';
+
+const ICON = { person: '$(person)', organization: '$(organization)', location: '$(location)' } as const;
+
+function toRange(r: RangeLike): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+async function open(uri: string, range: RangeLike): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  editor.selection = new vscode.Selection(toRange(range).start, toRange(range).end);
+  editor.revealRange(toRange(range), vscode.TextEditorRevealType.InCenter);
+}
+
+function entityItem(e: EntitySummary) {
+  return {
+    label: `${ICON[e.kind]} ${e.name}`,
+    description: `${e.kind} · ${e.mentions} mentions in ${e.documents} article${e.documents === 1 ? '' : 's'}`,
+    detail: e.aliases.length ? `also: ${e.aliases.join(', ')}` : undefined,
+    entity: e,
+  };
+}
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const request = async <T>(method: string, params?: unknown): Promise<T | undefined> => {
+    const c = client();
+    if (!c) {
+      void vscode.window.showErrorMessage('News Lens: the language server is not running.');
+      return undefined;
+    }
+    return c.sendRequest<T>(method, params);
+  };
+  const activeArticle = (): vscode.TextEditor | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !editor.document.fileName.toLowerCase().endsWith('.txt')) {
+      void vscode.window.showInformationMessage('News Lens: open an article (.txt) first.');
+      return undefined;
+    }
+    return editor;
+  };
+
+  const showMentions = async (id: string) => {
+    const locations = await request<{ uri: string; range: RangeLike }[]>(EntityMentionsRequest, { id });
+    if (!locations?.length) return;
+    const pick = await vscode.window.showQuickPick(
+      await Promise.all(
+        locations.map(async (l) => {
+          const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(l.uri));
+          const line = doc.lineAt(l.range.start.line).text.trim();
+          return { label: vscode.workspace.asRelativePath(vscode.Uri.parse(l.uri)) + `:${l.range.start.line + 1}`, detail: line.slice(0, 160), location: l };
+        }),
+      ),
+      { title: 'News Lens: mentions', matchOnDetail: true },
+    );
+    if (pick) await open(pick.location.uri, pick.location.range);
+  };
+
+  const commands: Record<string, (...args: any[]) => unknown> = {
+    'newsLens.showDocumentEntities': async () => {
+      const editor = activeArticle();
+      if (!editor) return;
+      const list = await request<EntitySummary[]>(DocumentEntitiesRequest, { uri: editor.document.uri.toString() });
+      if (!list) return;
+      if (!list.length) return void vscode.window.showInformationMessage('News Lens: no entities found in this article.');
+      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: 'Entities of this article', matchOnDescription: true, matchOnDetail: true });
+      if (pick) await open(pick.entity.uri, pick.entity.range);
+    },
+    'newsLens.findEntity': async () => {
+      const list = await request<EntitySummary[]>(EntitiesRequest, {});
+      if (!list) return;
+      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: 'Find entity across articles', matchOnDescription: true, matchOnDetail: true });
+      if (pick) await showMentions(pick.entity.id);
+    },
+    'newsLens.showEntityMentions': (id: string) => showMentions(id),
+    'newsLens.listUnsourcedClaims': async () => {
+      const list = await request<ClaimSummary[]>(ClaimsRequest, { status: ['unsourced', 'vague'] });
+      if (!list) return;
+      if (!list.length) return void vscode.window.showInformationMessage('News Lens: every claim names its source.');
+      const pick = await vscode.window.showQuickPick(
+        list.map((c) => ({
+          label: `${c.status === 'vague' ? '$(question)' : '$(warning)'} ${c.text.slice(0, 90)}`,
+          description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri))}:${c.range.start.line + 1}`,
+          detail: c.status === 'vague' ? `vague source: ${c.source ?? c.cue}` : 'no source named',
+          claim: c,
+        })),
+        { title: `Claims without a clear source (${list.length})`, matchOnDescription: true },
+      );
+      if (pick) await open(pick.claim.uri, pick.claim.range);
+    },
+    'newsLens.setArticleDate': async () => {
+      const editor = activeArticle();
+      if (!editor) return;
+      const date = await vscode.window.showInputBox({
+        title: 'Article date',
+        prompt: 'The date the article was published (YYYY-MM-DD); relative dates are resolved against it.',
+        validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? undefined : 'Use the form YYYY-MM-DD'),
+      });
+      if (!date) return;
+      const r = await request<SetArticleDateResult>(SetArticleDateRequest, { uri: editor.document.uri.toString(), date: date.trim() });
+      if (r?.ok) void vscode.window.showInformationMessage(`News Lens: article date set to ${date.trim()} in ${vscode.workspace.asRelativePath(r.file!)}.`);
+      else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
+    },
+    'newsLens.reindex': async () => {
+      const s = await request<Stats>(ReindexRequest);
+      if (s) void vscode.window.showInformationMessage(`News Lens: indexed ${s.articles} articles, ${s.entities} entities.`);
+    },
+  };
+  for (const [id, fn] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+}

@@ -1,0 +1,46 @@
+/** Diagnostics for claims with no source (`unsourced-claim`) or a vague one (`vague-source`). */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { Claim } from '../core/types';
+import { rangeOf } from './positions';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface DiagnosticSettings {
+  unsourcedClaim: SeveritySetting;
+  vagueSource: SeveritySetting;
+}
+
+export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information' };
+
+const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function diagnostics(index: WorkspaceIndex, uri: string, settings: DiagnosticSettings = DEFAULT_DIAGNOSTICS): Diagnostic[] {
+  const d = index.document(uri);
+  const text = index.text(uri);
+  if (!d || text === undefined) return [];
+  const out: Diagnostic[] = [];
+  for (const c of d.claims) {
+    const setting = c.status === 'unsourced' ? settings.unsourcedClaim : c.status === 'vague' ? settings.vagueSource : 'off';
+    if (setting === 'off') continue;
+    out.push({
+      range: rangeOf(index, uri, c),
+      severity: SEVERITY[setting],
+      code: c.status === 'unsourced' ? 'unsourced-claim' : 'vague-source',
+      source: 'News Lens',
+      message: message(c, text.slice(c.start, c.end)),
+    });
+  }
+  return out;
+}
+
+function message(c: Claim, sentence: string): string {
+  if (c.status === 'vague') return `Vague source: who are "${c.sourceText ?? c.cue}"? Name the person or organisation behind this claim.`;
+  if (/\d/.test(sentence.replace(/\b(19|20)\d{2}\b/g, ''))) return 'Unsourced claim: no source named for this figure.';
+  return 'Unsourced claim: no source named for this statement.';
+}

@@ -1,0 +1,137 @@
+/**
+ * The workspace index: every article's text and per-document analysis, the newslens.json files,
+ * and the collection result computed from them. Updates are incremental: a changed article drops
+ * only its own cached preparation; the collection pass (cheap, linear) runs again lazily on demand.
+ */
+import { analyzeCollection, makeLookup, prepareDocument, type PreparedDocument } from '../core/analyze';
+import { metaFor, parseConfig, type NewsLensConfig } from '../core/meta/config';
+import type { CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
+
+interface Entry {
+  uri: string;
+  /** File system path, used to find the article's newslens.json. */
+  path: string;
+  text: string;
+  /** Path shown in results (relative to the workspace when known). */
+  label: string;
+  prepared?: PreparedDocument;
+}
+
+export interface Snapshot {
+  result: CollectionResult;
+  byUri: Map<string, DocumentResult>;
+  entities: Map<string, Entity>;
+  uriOf: Map<DocumentResult, string>;
+}
+
+export class WorkspaceIndex {
+  private entries = new Map<string, Entry>();
+  private configs = new Map<string, NewsLensConfig>();
+  private snapshot?: Snapshot;
+  private registry: RegistryEntity[] = [];
+  private lookup = makeLookup();
+  /** How many times documents were prepared: lets tests see that caching works. */
+  preparedCount = 0;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  text(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
+  }
+
+  setDocument(uri: string, path: string, text: string, label = path): void {
+    const old = this.entries.get(uri);
+    if (old && old.text === text && old.path === path) return;
+    this.entries.set(uri, { uri, path, text, label });
+    this.snapshot = undefined;
+  }
+
+  removeDocument(uri: string): boolean {
+    const had = this.entries.delete(uri);
+    if (had) this.snapshot = undefined;
+    return had;
+  }
+
+  /** Adds, replaces or (with text undefined) removes a newslens.json. Returns its problems. */
+  setConfig(path: string, text: string | undefined): NewsLensConfig | undefined {
+    if (text === undefined) this.configs.delete(path);
+    else this.configs.set(path, parseConfig(path, text));
+    const registry = [...this.configs.values()].flatMap((c) => c.entities);
+    const registryChanged = JSON.stringify(registry) !== JSON.stringify(this.registry);
+    this.registry = registry;
+    if (registryChanged) this.lookup = makeLookup(registry);
+    const dir = path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+    for (const e of this.entries.values()) {
+      if (registryChanged || e.path.replace(/\\/g, '/').startsWith(dir + '/')) e.prepared = undefined;
+    }
+    this.snapshot = undefined;
+    return this.configs.get(path);
+  }
+
+  configList(): NewsLensConfig[] {
+    return [...this.configs.values()];
+  }
+
+  /** The collection result, computed on demand. */
+  get(): Snapshot {
+    if (this.snapshot) return this.snapshot;
+    const configs = [...this.configs.values()];
+    const prepared: PreparedDocument[] = [];
+    for (const uri of this.uris()) {
+      const e = this.entries.get(uri)!;
+      if (!e.prepared) {
+        e.prepared = prepareDocument(e.label, e.text, metaFor(e.path, configs), this.lookup);
+        this.preparedCount++;
+      }
+      prepared.push(e.prepared);
+    }
+    const result = analyzeCollection(prepared, this.registry);
+    const byUri = new Map<string, DocumentResult>();
+    const uriOf = new Map<DocumentResult, string>();
+    this.uris().forEach((uri, i) => {
+      byUri.set(uri, result.documents[i]);
+      uriOf.set(result.documents[i], uri);
+    });
+    this.snapshot = { result, byUri, entities: new Map(result.entities.map((e) => [e.id, e])), uriOf };
+    return this.snapshot;
+  }
+
+  document(uri: string): DocumentResult | undefined {
+    return this.entries.has(uri) ? this.get().byUri.get(uri) : undefined;
+  }
+
+  /** The entity or date mention covering an offset. */
+  mentionAt(uri: string, offset: number): EntityMention | DateMention | undefined {
+    return this.document(uri)?.mentions.find((m) => m.start <= offset && offset <= m.end && (offset < m.end || m.end > m.start));
+  }
+
+  /** Every mention of an entity, in every article, in order. */
+  mentionsOf(entityId: string): { uri: string; mention: EntityMention }[] {
+    const s = this.get();
+    const out: { uri: string; mention: EntityMention }[] = [];
+    for (const [uri, d] of s.byUri) {
+      for (const m of d.mentions) if (m.kind !== 'date' && m.entity === entityId) out.push({ uri, mention: m });
+    }
+    return out;
+  }
+
+  /** Date mentions with a value, in every article. */
+  datesWithValue(value: string): { uri: string; mention: DateMention }[] {
+    const out: { uri: string; mention: DateMention }[] = [];
+    const day = value.split('T')[0];
+    for (const [uri, d] of this.get().byUri) {
+      for (const m of d.mentions) if (m.kind === 'date' && m.value.split('T')[0] === day) out.push({ uri, mention: m });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,205 @@
+/** The News Lens language server: wiring only. Each request gets its document and delegates. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
+  type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { WorkspaceIndex } from './index/workspaceIndex';
+import { DEFAULT_SCAN, isArticle, scanFolder, type ScanSettings } from './index/scan';
+import { CONFIG_FILE } from './core/meta/config';
+import { readArticle } from './core/collect';
+import { hover } from './features/hover';
+import { definition, highlights, references } from './features/navigation';
+import { DEFAULT_DIAGNOSTICS, diagnostics, type DiagnosticSettings } from './features/diagnostics';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import * as requests from './features/requests';
+import * as protocol from './shared/protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const index = new WorkspaceIndex();
+let roots: string[] = [];
+let scan: ScanSettings = DEFAULT_SCAN;
+let diagnosticSettings: DiagnosticSettings = DEFAULT_DIAGNOSTICS;
+let canConfigure = false;
+let canProgress = false;
+let canWatch = false;
+let indexing = false;
+
+const pathOf = (uri: string) => URI.parse(uri).fsPath;
+const uriOf = (p: string) => URI.file(p).toString();
+const labelOf = (p: string) => {
+  const root = roots.find((r) => p.startsWith(r + path.sep));
+  return root ? path.relative(root, p).split(path.sep).join('/') : p;
+};
+const inWorkspace = (p: string) => roots.some((r) => isArticle(r, p, scan));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  roots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
+  if (!roots.length && params.rootUri) roots = [pathOf(params.rootUri)];
+  canConfigure = !!params.capabilities.workspace?.configuration;
+  canProgress = !!params.capabilities.window?.workDoneProgress;
+  canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'news-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canWatch) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: `**/${CONFIG_FILE}` }] });
+  }
+  await reindex();
+});
+
+async function readSettings(): Promise<void> {
+  if (!canConfigure) return;
+  try {
+    const s = (await connection.workspace.getConfiguration('newsLens')) ?? {};
+    scan = { include: s.include || DEFAULT_SCAN.include, exclude: s.exclude ?? DEFAULT_SCAN.exclude };
+    diagnosticSettings = { ...DEFAULT_DIAGNOSTICS, ...(s.diagnostics ?? {}) };
+  } catch {
+    // A client that answers nothing keeps the defaults.
+  }
+}
+
+async function reindex(): Promise<void> {
+  indexing = true;
+  await readSettings();
+  const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('News Lens', 0, 'Indexing articles…', false);
+  for (const uri of index.uris()) index.removeDocument(uri);
+  for (const c of index.configList()) index.setConfig(c.file, undefined);
+  for (const root of roots) {
+    const found = scanFolder(root, scan);
+    for (const c of found.configs) loadConfig(c);
+    found.articles.forEach((p, i) => {
+      try {
+        index.setDocument(uriOf(p), p, readArticle(p), labelOf(p));
+      } catch (e) {
+        connection.console.warn(`News Lens: cannot read ${p}: ${(e as Error).message}`);
+      }
+      if (i % 50 === 0) progress?.report(Math.round((100 * i) / found.articles.length), `${i}/${found.articles.length} articles`);
+    });
+  }
+  for (const d of documents.all()) if (inWorkspace(pathOf(d.uri))) index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)));
+  index.get();
+  indexing = false;
+  progress?.done();
+  refresh();
+}
+
+function loadConfig(file: string): void {
+  let text: string | undefined;
+  try {
+    text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    text = undefined;
+  }
+  const cfg = index.setConfig(file, text);
+  const uri = uriOf(file);
+  connection.sendDiagnostics({
+    uri,
+    diagnostics: (cfg?.problems ?? []).map((p) => ({
+      range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } },
+      severity: 1,
+      source: 'News Lens',
+      code: 'newslens-json',
+      message: `${p.message}; this file's settings are ignored until it is fixed`,
+    })),
+  });
+}
+
+/** Sends diagnostics for every article and the figures for the status bar. */
+function refresh(): void {
+  for (const uri of index.uris()) connection.sendDiagnostics({ uri, diagnostics: diagnostics(index, uri, diagnosticSettings) });
+  void connection.sendNotification(protocol.StatsNotification, requests.stats(index, indexing));
+}
+
+let pending: NodeJS.Timeout | undefined;
+function scheduleRefresh(): void {
+  if (pending) clearTimeout(pending);
+  pending = setTimeout(() => {
+    pending = undefined;
+    refresh();
+  }, 150);
+}
+
+documents.onDidChangeContent((e) => {
+  const p = pathOf(e.document.uri);
+  if (!inWorkspace(p)) return;
+  index.setDocument(e.document.uri, p, e.document.getText(), labelOf(p));
+  scheduleRefresh();
+});
+
+documents.onDidClose((e) => {
+  // The editor's copy is gone; the file on disk is the article again.
+  const p = pathOf(e.document.uri);
+  if (!inWorkspace(p)) return;
+  if (fs.existsSync(p)) index.setDocument(e.document.uri, p, readArticle(p), labelOf(p));
+  else index.removeDocument(e.document.uri);
+  scheduleRefresh();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    const p = pathOf(change.uri);
+    if (path.basename(p) === CONFIG_FILE) {
+      loadConfig(p);
+      continue;
+    }
+    if (!inWorkspace(p)) continue;
+    if (change.type === FileChangeType.Deleted) {
+      index.removeDocument(change.uri);
+      connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    } else if (!documents.get(change.uri)) {
+      try {
+        index.setDocument(change.uri, p, readArticle(p), labelOf(p));
+      } catch {
+        index.removeDocument(change.uri);
+      }
+    }
+  }
+  scheduleRefresh();
+});
+
+connection.onDidChangeConfiguration(() => void reindex());
+
+connection.onHover((p) => hover(index, p.textDocument.uri, p.position));
+connection.onDefinition((p) => definition(index, p.textDocument.uri, p.position));
+connection.onReferences((p) => references(index, p.textDocument.uri, p.position, p.context.includeDeclaration));
+connection.onDocumentHighlight((p) => highlights(index, p.textDocument.uri, p.position));
+connection.onDocumentSymbol((p) => documentSymbols(index, p.textDocument.uri));
+connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p.query));
+
+connection.onRequest(protocol.DocumentEntitiesRequest, (p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri));
+connection.onRequest(protocol.EntitiesRequest, (p: protocol.EntitiesParams) => requests.entities(index, p?.query));
+connection.onRequest(protocol.EntityMentionsRequest, (p: protocol.EntityMentionsParams) => requests.entityMentions(index, p.id));
+connection.onRequest(protocol.ClaimsRequest, (p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status));
+connection.onRequest(protocol.StatsRequest, () => requests.stats(index, indexing));
+connection.onRequest(protocol.ReindexRequest, async () => {
+  await reindex();
+  return requests.stats(index, indexing);
+});
+connection.onRequest(protocol.SetArticleDateRequest, (p: protocol.SetArticleDateParams) => {
+  const r = requests.setArticleDate(p.uri, p.date, roots);
+  if (r.ok && r.file) loadConfig(r.file);
+  scheduleRefresh();
+  return { ok: r.ok, file: r.file, message: r.message };
+});
+
+documents.listen(connection);
+connection.listen();

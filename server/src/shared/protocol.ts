@@ -1,0 +1,84 @@
+/**
+ * Custom requests and notifications between the News Lens client and server. Plain method names
+ * and data shapes only, so both sides (and other LSP clients) can use them without VS Code.
+ */
+
+export interface RangeLike {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface EntitySummary {
+  id: string;
+  kind: 'person' | 'organization' | 'location';
+  name: string;
+  aliases: string[];
+  mentions: number;
+  documents: number;
+  /** First mention, to jump to. */
+  uri: string;
+  range: RangeLike;
+}
+
+export interface ClaimSummary {
+  uri: string;
+  range: RangeLike;
+  status: 'sourced' | 'vague' | 'unsourced';
+  text: string;
+  cue?: string;
+  source?: string;
+}
+
+export interface Stats {
+  articles: number;
+  entities: number;
+  unsourced: number;
+  vague: number;
+  indexing: boolean;
+}
+
+/** Request: the entities mentioned in one article, most mentioned first. */
+export const DocumentEntitiesRequest = 'newsLens/documentEntities';
+export interface DocumentEntitiesParams {
+  uri: string;
+}
+
+/** Request: every entity of the workspace, optionally filtered by a query on names. */
+export const EntitiesRequest = 'newsLens/entities';
+export interface EntitiesParams {
+  query?: string;
+}
+
+/** Request: the mentions of one entity across articles, as locations. */
+export const EntityMentionsRequest = 'newsLens/entityMentions';
+export interface EntityMentionsParams {
+  id: string;
+}
+
+/** Request: claims of the workspace (or one article) with the given statuses. */
+export const ClaimsRequest = 'newsLens/claims';
+export interface ClaimsParams {
+  uri?: string;
+  status?: ('sourced' | 'vague' | 'unsourced')[];
+}
+
+/** Request: set an article's date in the nearest newslens.json (created if missing). */
+export const SetArticleDateRequest = 'newsLens/setArticleDate';
+export interface SetArticleDateParams {
+  uri: string;
+  date: string;
+}
+export interface SetArticleDateResult {
+  ok: boolean;
+  file?: string;
+  message?: string;
+}
+
+/** Request: drop every cache and index the workspace folders again from disk. */
+export const ReindexRequest = 'newsLens/reindex';
+
+/** Request: the current figures for the status bar. */
+export const StatsRequest = 'newsLens/stats';
+
+/** Notification (server → client): the figures changed. */
+export const StatsNotification = 'newsLens/statsChanged';
