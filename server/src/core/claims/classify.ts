@@ -97,7 +97,7 @@ export function nonClaimKind(text: string, s: Span): Sentence['nonClaim'] {
   // A short line that ends with a photo credit is a caption, whatever it says.
   if (/(?:^|[\s.:])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}$/u.test(line) && line.length < 400) return 'caption';
   for (const start of lang.captionStarts) if (lower.startsWith(start + ' ') && /(?:Ảnh|Nguồn)\s*:/u.test(line)) return 'caption';
-  if (/^\(?\s*(?:theo|nguồn)\s+[^()]{2,80}\)?\.?$/iu.test(body)) return 'byline';
+  if (/^\(\s*(?:theo|nguồn)\s+[^()]{2,80}\)\.?$/iu.test(body)) return 'byline';
   if (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
   const wholeLine = line === body;
   const words = body.split(/\s+/).length;
@@ -129,7 +129,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       if (clauseStart && next && !lang.notAttributionAfterTheo.has(next.lower) && !lang.notAttributionAfterTheo.has(nextTwo)) {
         const end = clauseEnd(text, t.end, s.end);
         const region = { start: next.start, end };
-        const f = judgeSource(text, region, toks, ms, previous, { start: t.start, end: t.end }, 'theo', true);
+        const f = judgeSource(text, region, toks, ms, previous, { start: t.start, end: t.end }, 'theo', 'after');
         if (f) results.push(f);
       }
       continue;
@@ -146,7 +146,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const cueSpan = { start: t.start, end: toks[i + n - 1].end };
     const cue = text.slice(cueSpan.start, cueSpan.end);
     const regionStart = clauseStartBefore(text, s.start, t.start);
-    const f = judgeSource(text, { start: regionStart, end: t.start }, toks, ms, previous, cueSpan, cue, false);
+    // ", nhấn mạnh rằng …": a cue after a comma continues the sentence's subject.
+    const continues = /,\s*(?:(?:và|đồng thời|cũng|còn)\s+)*$/u.test(text.slice(s.start, t.start));
+    const f = judgeSource(text, continues ? { start: s.start, end: t.start } : { start: regionStart, end: t.start }, toks, ms, previous, cueSpan, cue, continues ? 'subject' : 'nearest');
     if (f) results.push(f);
     i += n - 1;
   }
@@ -189,7 +191,8 @@ function judgeSource(
   previous: Claim | undefined,
   cueSpan: Span,
   cue: string,
-  afterCue: boolean,
+  /** after: the phrase after "theo"; nearest: the phrase before the cue; subject: the sentence's first name. */
+  mode: 'after' | 'nearest' | 'subject',
 ): Found | undefined {
   const inRegion = ms.filter((m) => m.start >= region.start && m.end <= region.end);
   const regionToks = toks.filter((t) => t.start >= region.start && t.end <= region.end);
@@ -206,7 +209,10 @@ function judgeSource(
       return { status: 'vague', cue, cueSpan, sourceText: text.slice(regionToks[k].start, vagueEnd) };
     }
   }
-  const named = [...inRegion].sort((a, b) => rank(a) - rank(b) || (afterCue ? a.start - b.start : b.start - a.start))[0];
+  const named =
+    mode === 'subject'
+      ? inRegion[0]
+      : [...inRegion].sort((a, b) => rank(a) - rank(b) || (mode === 'after' ? a.start - b.start : b.start - a.start))[0];
   if (named) {
     return { status: 'sourced', cue, cueSpan, source: named, sourceText: text.slice(region.start, region.end).trim() };
   }

@@ -228,7 +228,7 @@ const PATTERNS: Pattern[] = [
       if (ordinalish) return undefined;
       if (!(part || prefix || weekRel || rel || sunday || (capitalised && !isDigit) || (atStart && !/^\s*,/.test(afterChar)))) return undefined;
       if (!sunday && !capitalised && !part && !prefix && !weekRel && !rel && !atStart) return undefined;
-      const target = sunday ? 7 : D.weekdays.get(wdWord.toLowerCase())! + 1;
+      const target = sunday ? 7 : D.weekdays.get(wdWord.toLowerCase())!;
       if (!ctx.anchor) return { ...span(m), value: 'XXXX-XX-XX' + partSuffix(part), anchored: true, relative: true };
       const a = ctx.anchor;
       let v: Ymd;

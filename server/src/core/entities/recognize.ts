@@ -213,6 +213,14 @@ export function recognizeEntities(
     }
     i++;
   }
+  // "Long Name (ACRO)": the acronym names the same thing.
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const a = candidates[k];
+    const b = candidates[k + 1];
+    if (a.tokenCount > 1 && (!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text) && /^\s*\(\s*$/.test(text.slice(a.end, b.start)) && /^\s*\)/.test(text.slice(b.end, b.end + 3))) {
+      acronyms.push([a.text, b.text]);
+    }
+  }
   return { candidates, acronyms };
 
   /** A ministry or department right after a title: a capitalised word and its lower-case second syllable. */
@@ -308,11 +316,6 @@ export function recognizeEntities(
       if (tokens[j - 1].upper && j < to && !tokens[j].upper) flush(j);
     }
     flush(to);
-    // "Long Name (ACRO)": the acronym names the same thing.
-    const last = candidates[candidates.length - 1];
-    const after = text.slice(tokens[to - 1].end, tokens[to - 1].end + 12);
-    const acro = /^\s*\((\p{Lu}[\p{Lu}\d&.-]{1,9})\)/u.exec(after);
-    if (last && acro && last.end === tokens[to - 1].end && last.tokenCount > 1) acronyms.push([last.text, acro[1]]);
   }
 
   /** "Ảnh: KCNA" and "(Theo Reuters, Japan Times)" credit organisations. */

@@ -197,9 +197,6 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
       const lm = ms.find((m) => m.text === long);
       const am = ms.find((m) => m.text === acro);
       if (lm && am && lm.kind === am.kind) groups.union(keyOf.get(lm)!, keyOf.get(am)!);
-      else if (lm) {
-        for (const m of ms) if (m.text === acro) groups.union(keyOf.get(lm)!, keyOf.get(m)!);
-      }
     }
   }
   // Near-spellings of foreign names ("Vladivostok" / "Vladivostock"): only a unique closest one.
@@ -288,7 +285,7 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
         const reg = key ? registry.get(key) : undefined;
         const surfaces = new Map<string, number>();
         for (const x of list) surfaces.set(x.text.normalize('NFC'), (surfaces.get(x.text.normalize('NFC')) ?? 0) + 1);
-        const name = reg?.name ?? [...surfaces.entries()].sort((a, b) => b[0].split(/[\s-]/).length - a[0].split(/[\s-]/).length || b[1] - a[1] || b[0].length - a[0].length)[0][0];
+        const name = reg?.name ?? (key ? gazetteerName(key) : undefined) ?? [...surfaces.entries()].sort((a, b) => b[0].split(/[\s-]/).length - a[0].split(/[\s-]/).length || b[1] - a[1] || b[0].length - a[0].length)[0][0];
         entities.push({
           id, kind, name, aliases: [...surfaces.keys()].filter((s) => s !== name), mentions: list.length, documents: docsOf.get(root)!.size,
           ...(key ? { key: key } : {}), ...(reg?.wikidata ? { wikidata: reg.wikidata } : {}),
@@ -298,6 +295,12 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
     }
   });
   return entities;
+}
+
+let gazetteerNames: Map<string, string> | undefined;
+function gazetteerName(id: string): string | undefined {
+  gazetteerNames ??= new Map([...lang.gazetteer.values()].map((e) => [e.id, e.name]));
+  return gazetteerNames.get(id);
 }
 
 function splitKey(k: string): [string, string] {

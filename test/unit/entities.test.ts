@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeOne, tagged, analyzeSamples, doc, entityMentions } from '../helpers';
+
+test('titles type the name after them and stay outside its span', () => {
+  const { doc: d } = analyzeOne('Chủ tịch Kim Jong-un đã ở Nga chuẩn bị cho thượng đỉnh với Tổng thống Nga Vladimir Putin tại thành phố cảng Vladivostok.');
+  assert.deepEqual(tagged(d), ['Kim Jong-un:person', 'Nga:location', 'Nga:location', 'Vladimir Putin:person', 'Vladivostok:location']);
+});
+
+test('a Western name with a portfolio title and a country between', () => {
+  const { doc: d } = analyzeOne('Bộ trưởng Hàng không Ai Cập Sherif Fathy nghiêng về khả năng máy bay bị khủng bố.');
+  assert.deepEqual(tagged(d), ['Ai Cập:location', 'Sherif Fathy:person']);
+});
+
+test('organisations keep their own head noun; a descriptive phrase is no name', () => {
+  const { doc: d } = analyzeOne(
+    'Hãng thông tấn trung ương Triều Tiên (KCNA) cho biết. Bộ Ngoại giao Mỹ cho biết vẫn tiếp tục. Hãng thông tấn nhà nước của Triều Tiên thông báo. Giáo sư Đại học liên bang Viễn Đông nói.',
+  );
+  assert.deepEqual(tagged(d), [
+    'Hãng thông tấn trung ương Triều Tiên:organization', 'KCNA:organization', 'Bộ Ngoại giao Mỹ:organization', 'Triều Tiên:location', 'Đại học liên bang Viễn Đông:organization',
+  ]);
+});
+
+test('news outlets, photo credits and buildings standing for governments', () => {
+  const { doc: d } = analyzeOne('Theo Nhà Trắng, điện Kremlin đã xác nhận. Hình ảnh ông Kim. Ảnh: KCNA\nĐức Trung (Theo Reuters, Japan Times)');
+  assert.deepEqual(tagged(d), ['Nhà Trắng:organization', 'điện Kremlin:organization', 'Kim:person', 'KCNA:organization', 'Đức Trung:person', 'Reuters:organization', 'Japan Times:organization']);
+});
+
+test('short forms in compounds and countries acting as subjects', () => {
+  const { doc: d } = analyzeOne('Nga muốn thúc đẩy hợp tác sau thượng đỉnh Mỹ-Triều lần hai, trong bối cảnh Mỹ -Triều vẫn căng thẳng.');
+  assert.deepEqual(tagged(d), ['Nga:location', 'Mỹ:location', 'Triều:location', 'Mỹ:location', 'Triều:location']);
+});
+
+test('capitalised first words of sentences are not names', () => {
+  const { doc: d } = analyzeOne('Theo giới quan sát, cuộc gặp diễn ra. Các chuyên gia cho rằng hai bên sẽ đàm phán. Trong khi đó, Hãng cho biết. Đoàn tàu bọc sắt đã đến.');
+  assert.deepEqual(tagged(d), []);
+});
+
+test('lower-case and misspelt forms of names the collection knows are mentions', () => {
+  const r = analyzeSamples();
+  const d = doc(r, '002');
+  const texts = entityMentions(d).map((m) => m.text);
+  for (const t of ['reuters', 'reuter', 'Kim jong-un']) assert.ok(texts.includes(t), `${t} found`);
+  const reuters = entityMentions(d).filter((m) => /^reuter/i.test(m.text));
+  assert.ok(reuters.every((m) => m.kind === 'organization'));
+  assert.equal(new Set(reuters.map((m) => m.entity)).size, 1, 'reuters, reuter and Reuters are one entity');
+  const d0 = doc(r, '000');
+  assert.ok(entityMentions(d0).some((m) => m.text === 'Triều tiên' && m.kind === 'location'));
+});
+
+test('codes, products and single letters are not names', () => {
+  const { doc: d } = analyzeOne('Chiếc Airbus A320 mang số hiệu MS804 đi qua máy quét tia X của hãng EgyptAir.');
+  assert.deepEqual(tagged(d), ['EgyptAir:organization']);
+});
+
+test("the user's registry in newslens.json adds names and wins over the rules", async () => {
+  const { analyzeTexts } = await import('../../server/src/core/analyze');
+  const r = analyzeTexts(
+    [{ path: 'a.txt', text: 'Ông Lê Văn Tám và Hội Nhà báo gặp nhau ở Làng Vũ Đại.', meta: {} }],
+    [{ id: 'vu_dai', name: 'Làng Vũ Đại', kind: 'location', aliases: [] }, { id: 'le_van_tam', name: 'Lê Văn Tám', kind: 'organization', aliases: [] }],
+  );
+  const ms = entityMentions(r.documents[0]);
+  assert.ok(ms.some((m) => m.text === 'Làng Vũ Đại' && m.kind === 'location'));
+  assert.ok(ms.some((m) => m.text === 'Lê Văn Tám' && m.kind === 'organization'));
+  assert.equal(r.entities.find((e) => e.name === 'Làng Vũ Đại')?.key, 'vu_dai');
+});
