@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server, the CLI, and the tests and benchmark.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,6 +37,8 @@ const builds = [
       : Object.fromEntries(Object.entries(b.entryPoints).filter(([, e]) => existsSync(e))),
   }))
   .filter((b) => Object.keys(b.entryPoints).length > 0);
+
+if (!watch) rmSync('out', { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -28,6 +28,12 @@ let canConfigure = false;
 let canProgress = false;
 let canWatch = false;
 let indexing = false;
+/** Settles when the current indexing run is over; requests wait for it rather than see half an index. */
+let ready: Promise<void> = Promise.resolve();
+const whenReady = <P, R>(fn: (p: P) => R) => async (p: P): Promise<R> => {
+  await ready;
+  return fn(p);
+};
 
 const pathOf = (uri: string) => URI.parse(uri).fsPath;
 const uriOf = (p: string) => URI.file(p).toString();
@@ -58,11 +64,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
-  if (canWatch) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: `**/${CONFIG_FILE}` }] });
-  }
-  await reindex();
+connection.onInitialized(() => {
+  ready = (async () => {
+    if (canWatch) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: `**/${CONFIG_FILE}` }] });
+    }
+    await reindex();
+  })();
 });
 
 async function readSettings(): Promise<void> {
@@ -176,22 +184,25 @@ connection.onDidChangeWatchedFiles((params) => {
   scheduleRefresh();
 });
 
-connection.onDidChangeConfiguration(() => void reindex());
+connection.onDidChangeConfiguration(() => {
+  ready = reindex();
+});
 
-connection.onHover((p) => hover(index, p.textDocument.uri, p.position));
-connection.onDefinition((p) => definition(index, p.textDocument.uri, p.position));
-connection.onReferences((p) => references(index, p.textDocument.uri, p.position, p.context.includeDeclaration));
-connection.onDocumentHighlight((p) => highlights(index, p.textDocument.uri, p.position));
-connection.onDocumentSymbol((p) => documentSymbols(index, p.textDocument.uri));
-connection.onWorkspaceSymbol((p) => workspaceSymbols(index, p.query));
+connection.onHover(whenReady((p) => hover(index, p.textDocument.uri, p.position)));
+connection.onDefinition(whenReady((p) => definition(index, p.textDocument.uri, p.position)));
+connection.onReferences(whenReady((p) => references(index, p.textDocument.uri, p.position, p.context.includeDeclaration)));
+connection.onDocumentHighlight(whenReady((p) => highlights(index, p.textDocument.uri, p.position)));
+connection.onDocumentSymbol(whenReady((p) => documentSymbols(index, p.textDocument.uri)));
+connection.onWorkspaceSymbol(whenReady((p) => workspaceSymbols(index, p.query)));
 
-connection.onRequest(protocol.DocumentEntitiesRequest, (p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri));
-connection.onRequest(protocol.EntitiesRequest, (p: protocol.EntitiesParams) => requests.entities(index, p?.query));
-connection.onRequest(protocol.EntityMentionsRequest, (p: protocol.EntityMentionsParams) => requests.entityMentions(index, p.id));
-connection.onRequest(protocol.ClaimsRequest, (p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status));
-connection.onRequest(protocol.StatsRequest, () => requests.stats(index, indexing));
+connection.onRequest(protocol.DocumentEntitiesRequest, whenReady((p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri)));
+connection.onRequest(protocol.EntitiesRequest, whenReady((p: protocol.EntitiesParams) => requests.entities(index, p?.query)));
+connection.onRequest(protocol.EntityMentionsRequest, whenReady((p: protocol.EntityMentionsParams) => requests.entityMentions(index, p.id)));
+connection.onRequest(protocol.ClaimsRequest, whenReady((p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status)));
+connection.onRequest(protocol.StatsRequest, whenReady(() => requests.stats(index, indexing)));
 connection.onRequest(protocol.ReindexRequest, async () => {
-  await reindex();
+  ready = reindex();
+  await ready;
   return requests.stats(index, indexing);
 });
 connection.onRequest(protocol.SetArticleDateRequest, (p: protocol.SetArticleDateParams) => {

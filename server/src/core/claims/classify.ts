@@ -27,8 +27,12 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
   let quoteOpen = false;
   let quoteOwner: Claim | undefined;
   const pendingQuote: Claim[] = [];
+  let tk = 0;
+  let mk = 0;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
+    while (tk < tokens.length && tokens[tk].start < s.start) tk++;
+    while (mk < mentions.length && mentions[mk].start < s.start) mk++;
     const startsInQuote = quoteOpen || /^\s*["“«]/.test(body);
     const quotes = countQuotes(body, quoteOpen);
     const nonClaim = s.nonClaim ?? nonClaimKind(text, s);
@@ -37,8 +41,10 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
       quoteOpen = quotes.open;
       continue;
     }
-    const toks = tokens.filter((t) => t.start >= s.start && t.end <= s.end);
-    const ms = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const toks: Token[] = [];
+    for (let k = tk; k < tokens.length && tokens[k].start < s.end; k++) if (tokens[k].end <= s.end) toks.push(tokens[k]);
+    const ms: EntityMention[] = [];
+    for (let k = mk; k < mentions.length && mentions[k].start < s.end; k++) if (mentions[k].end <= s.end) ms.push(mentions[k]);
     const found = findAttribution(text, s, toks, ms, previous);
     let claim: Claim;
     if (found) {
@@ -106,7 +112,12 @@ export function nonClaimKind(text: string, s: Span): Sentence['nonClaim'] {
   return undefined;
 }
 
+const firstWords = new WeakMap<Set<string>, Set<string>>();
+
 function phraseAt(toks: Token[], i: number, max: number, set: Set<string>): number {
+  let firsts = firstWords.get(set);
+  if (!firsts) firstWords.set(set, (firsts = new Set([...set].map((k) => k.split(' ')[0]))));
+  if (!firsts.has(toks[i].lower)) return 0;
   let key = '';
   let best = 0;
   for (let n = 1; n <= max && i + n <= toks.length; n++) {

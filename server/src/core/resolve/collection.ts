@@ -10,6 +10,7 @@ import type { Token } from '../text/tokens';
 import { foldKey, nameKey } from '../text/normalize';
 import { lang, phraseKey } from '../lang/knowledge';
 import { editDistance } from './distance';
+import { isVietnameseSyllable } from '../text/syllable';
 
 export interface CollectionDoc {
   candidates: Candidate[];
@@ -60,7 +61,14 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
     const words = key.split(' ');
     if (words.length === 1 && /^[a-z][a-z-]{3,}$/.test(key)) known.set(key, { kind: e.kind, id: e.id, tokens: 1, foreign: true });
   }
-  const foreignSingles = [...known.entries()].filter(([k, v]) => v.tokens === 1 && v.foreign && k.length >= 5);
+  // Foreign one-word names by first letter, for the misspelling check.
+  const foreignSingles = new Map<string, [string, { kind: EntityKind; id?: string }][]>();
+  for (const [k, v] of known) {
+    if (v.tokens !== 1 || !v.foreign || k.length < 5) continue;
+    const list = foreignSingles.get(k[0]) ?? [];
+    list.push([k, v]);
+    foreignSingles.set(k[0], list);
+  }
 
   const perDoc: Candidate[][] = docs.map((d) => refind(d, known, foreignSingles));
 
@@ -115,14 +123,26 @@ function fallbackKind(c: Candidate, votes: Map<string, Vote>): EntityKind | unde
 }
 
 /** Finds known names again in lower case ("reuters", "Kim jong-un") or misspelt ("reuter"). */
-function refind(d: CollectionDoc, known: Map<string, { kind: EntityKind; id?: string; tokens: number; foreign: boolean }>, foreignSingles: [string, { kind: EntityKind; id?: string }][]): Candidate[] {
+function refind(d: CollectionDoc, known: Map<string, { kind: EntityKind; id?: string; tokens: number; foreign: boolean }>, foreignSingles: Map<string, [string, { kind: EntityKind; id?: string }][]>): Candidate[] {
   const { tokens, text } = d;
   const out: Candidate[] = [...d.candidates];
-  const covered = (s: number, e: number) => out.some((c) => s < c.end && c.start < e);
-  const blocked = (t: Token) => d.blocked.some((b) => t.start < b.end && b.start < t.end);
+  // Which tokens a candidate or a date already covers (candidates and dates are few and sorted).
+  const taken = new Uint8Array(tokens.length);
+  const mark = (spans: { start: number; end: number }[], value: number) => {
+    let k = 0;
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    for (const sp of sorted) {
+      while (k < tokens.length && tokens[k].end <= sp.start) k++;
+      for (let j = k; j < tokens.length && tokens[j].start < sp.end; j++) taken[j] |= value;
+    }
+  };
+  mark(d.blocked, 2);
+  mark(d.candidates, 1);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.number || blocked(t)) continue;
+    if (t.number || taken[i] & 2) continue;
+    // Only a capitalised or foreign word can start a name found again.
+    if (!t.cap && !t.foreign) continue;
     let key = '';
     let match: { n: number; kind: EntityKind; id?: string } | undefined;
     for (let n = 1; n <= 5 && i + n <= tokens.length; n++) {
@@ -132,16 +152,19 @@ function refind(d: CollectionDoc, known: Map<string, { kind: EntityKind; id?: st
       const k = known.get(key);
       if (k && (n > 1 ? t.cap || t.foreign : t.foreign)) match = { n, kind: k.kind, id: k.id };
     }
-    if (!match && t.foreign && !t.cap && t.lower.length >= 5 && !covered(t.start, t.end)) {
-      const near = foreignSingles.filter(([k]) => k[0] === t.lower[0] && Math.abs(k.length - t.lower.length) <= 1 && editDistance(k, t.lower) === 1);
+    if (!match && t.foreign && !t.cap && t.lower.length >= 5 && !taken[i]) {
+      const near = (foreignSingles.get(t.lower[0]) ?? []).filter(([k]) => Math.abs(k.length - t.lower.length) <= 1 && editDistance(k, t.lower) === 1);
       if (near.length === 1) match = { n: 1, kind: near[0][1].kind, id: near[0][1].id };
     }
     if (!match) continue;
     const start = t.start;
     const end = tokens[i + match.n - 1].end;
-    const inside = out.filter((c) => start < c.end && c.start < end);
+    let anyTaken = false;
+    for (let j = i; j < i + match.n; j++) anyTaken ||= taken[j] === 1;
+    const inside = anyTaken ? out.filter((c) => start < c.end && c.start < end) : [];
     if (inside.some((c) => c.start < start || c.end > end || c.end - c.start >= end - start)) continue;
     for (const c of inside) out.splice(out.indexOf(c), 1);
+    for (let j = i; j < i + match.n; j++) taken[j] |= 1;
     out.push({
       start, end, text: text.slice(start, end), kind: match.kind, strength: 2, origin: 'collection', id: match.id,
       tokenCount: match.n, initial: false, foreign: tokens.slice(i, i + match.n).every((x) => x.foreign), title: inside[0]?.title,
@@ -200,19 +223,26 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
     }
   }
   // Near-spellings of foreign names ("Vladivostok" / "Vladivostock"): only a unique closest one.
-  const plainKeys = [...counts.keys()].filter((k) => !k.startsWith('id:'));
-  const byBlock = new Map<string, string[]>();
-  for (const k of plainKeys) {
+  // Blocks by kind, first two letters and length keep this close to linear.
+  const blocks = new Map<string, string[]>();
+  const blockOf = (kind: string, name: string, len: number) => `${kind}:${name.slice(0, 2)}:${len}`;
+  const candidatesForNear: [string, string, string][] = [];
+  for (const k of counts.keys()) {
+    if (k.startsWith('id:')) continue;
     const [kind, name] = splitKey(k);
-    if (name.length < 6 || /\s/.test(name) === false && name.length < 6) continue;
-    const block = `${kind}:${name.slice(0, 2)}`;
-    byBlock.set(block, [...(byBlock.get(block) ?? []), k]);
+    if (name.length < 6 || name.split(' ').every((w) => isVietnameseSyllable(w))) continue;
+    candidatesForNear.push([k, kind, name]);
+    const b = blockOf(kind, name, name.length);
+    const list = blocks.get(b);
+    if (list) list.push(k);
+    else blocks.set(b, [k]);
   }
-  for (const keys of byBlock.values()) {
-    for (const a of keys) {
-      const near = keys.filter((b) => b !== a && editDistance(splitKey(a)[1], splitKey(b)[1]) === 1);
-      if (near.length === 1) groups.union(a, near[0]);
+  for (const [a, kind, name] of candidatesForNear) {
+    const near: string[] = [];
+    for (const len of [name.length - 1, name.length, name.length + 1]) {
+      for (const b of blocks.get(blockOf(kind, name, len)) ?? []) if (b !== a && editDistance(name, splitKey(b)[1]) === 1) near.push(b);
     }
+    if (near.length === 1) groups.union(a, near[0]);
   }
   // Persons' full names, to resolve short forms.
   const fullNames = new Map<string, { key: string; count: number }[]>();
@@ -233,6 +263,7 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
   }
   const assigned = new Map<EntityMention, string>();
   for (const ms of mentions) {
+    const fullInDoc = ms.filter((o) => o.kind === 'person' && foldKey(o.text).includes(' ')).map((o) => ({ o, root: groups.find(keyOf.get(o)!) }));
     for (const m of ms) {
       if (m.kind !== 'person' || m.ref) continue;
       const words = foldKey(m.text).split(' ');
@@ -240,9 +271,7 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
       const options = fullNames.get(words[0]);
       if (!options) continue;
       const inDoc = new Map<string, { count: number; titles: Set<string>; before: boolean }>();
-      for (const o of ms) {
-        if (o.kind !== 'person' || foldKey(o.text).split(' ').length < 2) continue;
-        const root = groups.find(keyOf.get(o)!);
+      for (const { o, root } of fullInDoc) {
         if (!options.some((x) => x.key === root)) continue;
         const e = inDoc.get(root) ?? { count: 0, titles: new Set<string>(), before: false };
         e.count++;
@@ -267,7 +296,9 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
   mentions.forEach((ms, di) => {
     for (const m of ms) {
       const root = assigned.get(m) ?? groups.find(keyOf.get(m)!);
-      members.set(root, [...(members.get(root) ?? []), m]);
+      const list = members.get(root);
+      if (list) list.push(m);
+      else members.set(root, [m]);
       docsOf.set(root, (docsOf.get(root) ?? new Set()).add(di));
     }
   });

@@ -45,8 +45,25 @@ export function normalize(original: string): NormalizedText {
   };
 }
 
+const nameKeys = new Map<string, string>();
+const foldKeys = new Map<string, string>();
+
+function memo(cache: Map<string, string>, s: string, f: (s: string) => string): string {
+  let v = cache.get(s);
+  if (v === undefined) {
+    if (cache.size > 200000) cache.clear();
+    v = f(s);
+    cache.set(s, v);
+  }
+  return v;
+}
+
 /** NFC, lower case, hyphens and apostrophes as spaces: the key names are compared by. */
 export function nameKey(s: string): string {
+  return memo(nameKeys, s, computeNameKey);
+}
+
+function computeNameKey(s: string): string {
   return s
     .normalize('NFC')
     .toLowerCase()
@@ -57,6 +74,10 @@ export function nameKey(s: string): string {
 
 /** nameKey without diacritics, for foreign names written with or without accents. */
 export function foldKey(s: string): string {
+  return memo(foldKeys, s, computeFoldKey);
+}
+
+function computeFoldKey(s: string): string {
   return nameKey(s)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const CLI = path.resolve('dist/cli.js');
+const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+
+test('analyze --json prints the specified shape', () => {
+  const r = run(['analyze', '--json', 'samples']);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.documents.length, 5);
+  const d = out.documents.find((x: any) => x.path === 'samples/000_a37f9ae36c8c9fee.txt');
+  assert.equal(d.date, '2019-04-24');
+  const kim = d.mentions.find((m: any) => m.text === 'Kim Jong-un');
+  assert.deepEqual(Object.keys(kim).filter((k) => ['start', 'end', 'text', 'kind', 'entity'].includes(k)).sort(), ['end', 'entity', 'kind', 'start', 'text']);
+  assert.equal(kim.kind, 'person');
+  const text = fs.readFileSync('samples/000_a37f9ae36c8c9fee.txt', 'utf8');
+  assert.equal(text.slice(kim.start, kim.end), 'Kim Jong-un');
+  const date = d.mentions.find((m: any) => m.kind === 'date');
+  assert.equal(date.text, 'sáng ngày 24/4');
+  assert.equal(date.value, '2019-04-24TMO');
+  for (const c of d.claims) assert.ok(['sourced', 'vague', 'unsourced'].includes(c.status));
+  assert.ok(d.claims.some((c: any) => c.status === 'sourced' && c.cue === 'cho biết' && /^e\d+$/.test(c.source)));
+  const e = out.entities.find((x: any) => x.id === kim.entity);
+  assert.equal(e.name, 'Kim Jong-un');
+  assert.ok(e.aliases.includes('Kim Jong Un'));
+  assert.equal(e.documents, 5);
+  for (const m of out.documents.flatMap((x: any) => x.mentions)) assert.ok(['person', 'organization', 'location', 'date'].includes(m.kind));
+});
+
+test('a byte order mark is not counted in offsets', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-cli-'));
+  fs.writeFileSync(path.join(dir, 'a.txt'), '\uFEFFTổng thống Vladimir Putin nói.');
+  const out = JSON.parse(run(['analyze', '--json', dir]).stdout);
+  const m = out.documents[0].mentions[0];
+  assert.deepEqual([m.start, m.end, m.text], [11, 25, 'Vladimir Putin']);
+});
+
+test('usage errors exit 2; an unreadable file exits 1 and the others are still analysed', () => {
+  assert.equal(run(['analyse']).status, 2);
+  assert.equal(run(['analyze']).status, 2);
+  assert.equal(run(['analyze', '--bogus', 'samples']).status, 2);
+  const r = run(['analyze', '--json', 'samples/000_a37f9ae36c8c9fee.txt', 'samples/missing.txt']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /missing\.txt/);
+  assert.equal(JSON.parse(r.stdout).documents.length, 1);
+});
+
+test('a malformed newslens.json is named with its position and analysis goes on', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-cli-'));
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'Hôm qua, ông Putin nói.');
+  fs.writeFileSync(path.join(dir, 'newslens.json'), '{ "articles": { "a.txt": { "date": "2019-04-24" } ');
+  const r = run(['analyze', '--json', dir]);
+  assert.equal(r.status, 0);
+  assert.match(r.stderr, /newslens\.json:1:\d+: invalid JSON/);
+  const date = JSON.parse(r.stdout).documents[0].mentions.find((m: any) => m.kind === 'date');
+  assert.equal(date.value, 'XXXX-XX-XX');
+});
+
+test('the readable report names entities and flagged claims', () => {
+  const r = run(['analyze', 'samples']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /Vladimir Putin \(also Putin\): \d+ mentions in 5 articles/);
+  assert.match(r.stdout, /unsourced/);
+});

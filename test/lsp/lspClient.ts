@@ -1,0 +1,82 @@
+/** A small LSP client over stdio for tests: starts the built server and speaks JSON-RPC to it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+export interface Session {
+  connection: ProtocolConnection;
+  server: ChildProcess;
+  root: string;
+  diagnostics: Map<string, PublishDiagnosticsParams>;
+  notifications: { method: string; params: unknown }[];
+  uri(name: string): string;
+  close(): Promise<void>;
+  waitFor<T>(what: () => T | undefined, timeoutMs?: number): Promise<T>;
+}
+
+/** Copies the samples to a temporary workspace and starts the server on it. */
+export async function startServer(options: { configuration?: boolean; files?: Record<string, string> } = {}): Promise<Session> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-lsp-'));
+  for (const f of fs.readdirSync('samples')) fs.copyFileSync(path.join('samples', f), path.join(root, f));
+  for (const [name, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(root, name), text);
+  const server = spawn(process.execPath, [path.resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  const notifications: { method: string; params: unknown }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => diagnostics.set(p.uri, p));
+  connection.onNotification((method: string, params: unknown) => notifications.push({ method, params }));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: URI.file(root).toString(),
+    workspaceFolders: [{ uri: URI.file(root).toString(), name: 'samples' }],
+    capabilities: {
+      workspace: { configuration: options.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+      textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  const waitFor = async <T>(what: () => T | undefined, timeoutMs = 20000): Promise<T> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = what();
+      if (v !== undefined && v !== null && v !== false) return v;
+      if (Date.now() > until) throw new Error('timed out waiting for the server');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  return {
+    connection, server, root, diagnostics, notifications, waitFor,
+    uri: (name: string) => URI.file(path.join(root, name)).toString(),
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // The server may already be gone.
+      }
+      connection.dispose();
+      server.kill();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The position of the n-th occurrence of `needle` in a text. */
+export function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`"${needle}" not found`);
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { line, character: at - (before.lastIndexOf('\n') + 1) };
+}
