@@ -28,8 +28,12 @@ export async function startServer(options: { configuration?: boolean; files?: Re
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const notifications: { method: string; params: unknown }[] = [];
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => diagnostics.set(p.uri, p));
-  connection.onNotification((method: string, params: unknown) => notifications.push({ method, params }));
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p);
+  });
+  connection.onUnhandledNotification((n) => {
+    notifications.push({ method: n.method, params: n.params });
+  });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
