@@ -24,7 +24,7 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
   {
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/lsp'), ...testEntries('test/cli')],
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/lsp'), ...testEntries('test/cli'), ...testEntries('test/editors')],
     outdir: 'out/test',
     external: ['vscode'],
   },
