@@ -41,7 +41,7 @@ const TITLE_LEN = longest([...lang.titleWords, ...lang.orgDescriptors, ...lang.l
 const HEAD_LEN = longest(lang.orgHeads);
 const FUNCTION_WORDS = new Set([
   ...lang.notSentenceEnd,
-  ...['đã', 'sẽ', 'đang', 'vừa', 'cũng', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
+  ...['trong', 'trên', 'dưới', 'tại', 'ở', 'từ', 'về', 'đến', 'tới', 'sau', 'trước', 'theo', 'khi', 'nhưng', 'nên', 'vì', 'đã', 'sẽ', 'đang', 'vừa', 'cũng', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
 ]);
 
 export function recognizeEntities(
@@ -132,7 +132,10 @@ export function recognizeEntities(
       j++;
       components++;
       const next = tokens[j];
-      if (next && !t.foreign && !t.upper && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
+      const after = tokens[j + 1];
+      // The second syllable of a component ("Ngoại giao") is taken only where the name plausibly ends or goes on.
+      const boundary = !after || !joinable(next, after) || after.cap || FUNCTION_WORDS.has(after.lower) || lang.attributionCues.has(after.lower) || lang.firstCueWords.has(after.lower);
+      if (next && boundary && !t.foreign && !t.upper && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
     }
     return components > 0 ? j - i : 0;
   };
@@ -188,7 +191,7 @@ export function recognizeEntities(
         // "Rio de Janeiro", "Sharm el-Sheikh": particles inside foreign names.
         const p = tokens[j];
         const q = tokens[j + 1];
-        if (p && q && lang.nameParticles.has(p.lower) && joinable(tokens[j - 1], p) && joinable(p, q) && (q.cap || /-\p{Lu}/u.test(q.text)) && tokens[j - 1].foreign) {
+        if (p && q && lang.nameParticles.has(p.lower) && joinable(tokens[j - 1], p) && joinable(p, q) && (q.cap || /-\p{Lu}/u.test(q.text)) && (tokens[j - 1].foreign || q.foreign)) {
           j += 2;
           continue;
         }
@@ -262,6 +265,8 @@ export function recognizeEntities(
       let strength = 1;
       let title: string | undefined;
       let origin = 'rule';
+      // "Chủ tịch NIOC": a title before an acronym names the person's organisation.
+      if (hintUsable && hintUsable.kind === 'person' && end - start === 1 && tokens[start].upper && tokens[start].foreign) hintUsable = { ...hintUsable, kind: 'organization' };
       if (hintUsable) {
         kind = hintUsable.kind;
         strength = 2;
@@ -270,8 +275,10 @@ export function recognizeEntities(
         hintUsable = undefined;
       }
       const run = tokens.slice(start, end);
-      // Codes and single letters ("MS804", "A320", "tia X") are not names.
+      // Codes, units, single letters ("MS804", "USD", "tia X") and headings in capitals are not names.
       if (run.some((x) => /\d/.test(x.text) && /\p{L}/u.test(x.text)) || (run.length === 1 && run[0].text.replace(/[^\p{L}]/gu, '').length < 2)) return;
+      if (run.some((x) => lang.notNames.has(x.text))) return;
+      if (run.length > 1 && run.every((x) => x.upper && !x.foreign)) return;
       const credit = creditKind(start);
       if (credit) {
         kind = 'organization';

@@ -108,6 +108,7 @@ export const lang = {
   englishOrgWords: set(organizations.englishWords),
   commonWords: set(common.words),
   attributionCues: set(cues.attribution),
+  firstCueWords: new Set(cues.attribution.map((c) => phraseKey(c).split(' ')[0])),
   prefixCues: set(cues.prefixCues),
   vague: set(cues.vague),
   vagueAnywhere: [...set(cues.vagueAnywhere)],
@@ -120,6 +121,7 @@ export const lang = {
   captionStarts: set(cues.captionStarts),
   notSentenceEnd: set(cues.notSentenceEnd),
   gazetteer: buildGazetteer(),
+  notNames: new Set(known.notNames.map((w) => w.normalize('NFC'))),
   pairs: buildPairs(),
   dates: {
     numbers: numberMap(dates.numbers),

@@ -77,14 +77,16 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
   for (const cs of perDoc) {
     for (const c of cs) {
       const kind = decideKind(c, votes);
-      if (kind === 'person' && c.tokenCount >= 2) for (const w of foldKey(c.text).split(' ')) personTokens.set(w, (personTokens.get(w) ?? 0) + 1);
+      if (kind === 'person' && c.tokenCount >= 2 && looksForeign(c.text)) for (const w of foldKey(c.text).split(' ')) personTokens.set(w, (personTokens.get(w) ?? 0) + 1);
     }
   }
   const mentions: EntityMention[][] = perDoc.map((cs) => {
     const out: EntityMention[] = [];
     for (const c of cs) {
       let kind = decideKind(c, votes);
-      if (!kind && c.tokenCount === 1 && personTokens.has(foldKey(c.text))) kind = 'person';
+      if (!kind && c.tokenCount === 1 && !c.initial && personTokens.has(foldKey(c.text))) kind = 'person';
+      // A sentence's first word alone, Vietnamese and unknown to the gazetteer, is a capitalised word.
+      if (c.initial && c.tokenCount === 1 && !c.foreign && c.strength < 3 && !c.title) continue;
       if (!kind) kind = fallbackKind(c, votes);
       if (!kind) continue;
       out.push({ start: c.start, end: c.end, text: c.text, kind, title: c.title, origin: c.origin, ref: c.id });
@@ -106,6 +108,11 @@ function decideKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefi
   return c.kind;
 }
 
+/** Some word is not Vietnamese, or syllables are joined by hyphens ("Son-hui"): a foreign name. */
+function looksForeign(text: string): boolean {
+  return /\p{L}-\p{L}/u.test(text) || foldKey(text).split(' ').some((w) => !isVietnameseSyllable(w));
+}
+
 /** Foreign names compare without diacritics; Vietnamese words keep them ("Bí" is not "Bỉ"). */
 function voteKey(c: { text: string; foreign: boolean }): string {
   return c.foreign ? foldKey(c.text) : nameKey(c.text);
@@ -117,6 +124,7 @@ function fallbackKind(c: Candidate, votes: Map<string, Vote>): EntityKind | unde
   // A lone capitalised Vietnamese word with no title, cue or echo elsewhere ("phương Tây") is no name.
   if (c.tokenCount === 1 && !c.foreign && !c.title) return undefined;
   if (c.tokenCount === 1 && c.before && LOCATION_PREPOSITIONS.has(c.before)) return 'location';
+  if (c.before === 'tại' || c.before === 'ở') return 'location';
   // A lone foreign word needs some sign of what it is: a speech verb after it makes a speaker.
   if (c.tokenCount === 1 && !c.speaker) return undefined;
   return 'person';
