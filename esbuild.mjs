@@ -29,6 +29,8 @@ const builds = [
     external: ['vscode'],
   },
   { ...common, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out/bench' },
+  { ...common, entryPoints: { e2e: 'test/e2e/e2e.ts', start: 'test/e2e/start.ts' }, outdir: 'out/e2e', external: ['playwright-core'] },
+  { ...common, entryPoints: { runTest: 'test/vscode/runTest.ts', suite: 'test/vscode/suite/index.ts' }, outdir: 'out/vscode', external: ['vscode', 'mocha', '@vscode/test-electron'] },
 ]
   .map((b) => ({
     ...b,

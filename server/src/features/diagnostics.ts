@@ -33,14 +33,24 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
       severity: SEVERITY[setting],
       code: c.status === 'unsourced' ? 'unsourced-claim' : 'vague-source',
       source: 'News Lens',
-      message: message(c, text.slice(c.start, c.end)),
+      message: message(c, withoutDates(text, c, d.mentions)),
     });
   }
   return out;
 }
 
+/** The sentence with its dates blanked out, so that "ngày 24/4" is not taken for a figure. */
+function withoutDates(text: string, c: Claim, mentions: { start: number; end: number; kind: string }[]): string {
+  let s = text.slice(c.start, c.end);
+  for (const m of mentions) {
+    if (m.kind !== 'date' || m.start < c.start || m.end > c.end) continue;
+    s = s.slice(0, m.start - c.start) + ' '.repeat(m.end - m.start) + s.slice(m.end - c.start);
+  }
+  return s;
+}
+
 function message(c: Claim, sentence: string): string {
   if (c.status === 'vague') return `Vague source: who are "${c.sourceText ?? c.cue}"? Name the person or organisation behind this claim.`;
-  if (/\d/.test(sentence.replace(/\b(19|20)\d{2}\b/g, ''))) return 'Unsourced claim: no source named for this figure.';
+  if (/\d/.test(sentence)) return 'Unsourced claim: no source named for this figure.';
   return 'Unsourced claim: no source named for this statement.';
 }

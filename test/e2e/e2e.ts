@@ -1,0 +1,223 @@
+/**
+ * End to end in a real VS Code workbench (code-server) driven by Debian's Chromium through
+ * playwright-core: hover, F12, the Problems panel and every palette command, with a screenshot
+ * of each step in test-results/. Prints "N passed, N failed" and exits non-zero on a failure.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ROOT, ensureCodeServer, installExtension, startCodeServer, workspaceCopy, type Running } from './codeServer';
+
+const RESULTS = path.join(ROOT, 'test-results');
+const A002 = '002_5cb9b134e5cf0392.txt';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+let passed = 0;
+let failed = 0;
+
+async function step(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  try {
+    // Close what the step before left open (its screenshot shows it).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await fn();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    await page.screenshot({ path: path.join(RESULTS, `${String(passed + failed).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.jpg`), type: 'jpeg', quality: 70 }).catch(() => undefined);
+  }
+}
+
+/** With NEWSLENS_MEDIA=1, a cropped picture of one part of the workbench for the README (media/). */
+async function mediaShot(page: Page, selector: string, name: string, pad = 120): Promise<void> {
+  if (!process.env.NEWSLENS_MEDIA) return;
+  const box = await page.locator(`${selector} >> visible=true`).first().boundingBox();
+  if (!box) return;
+  const vp = page.viewportSize()!;
+  const x = Math.max(0, box.x - pad);
+  const y = Math.max(0, box.y - pad);
+  const clip = { x, y, width: Math.min(vp.width - x, box.width + 2 * pad), height: Math.min(vp.height - y, box.height + 2 * pad) };
+  fs.mkdirSync(path.join(ROOT, 'media'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'media', `${name}.jpg`), type: 'jpeg', quality: 80, clip });
+}
+
+async function poll<T>(what: () => Promise<T | undefined | null | false>, message: string, timeoutMs = 20000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await what().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out: ${message}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Line and column (1-based) of the n-th occurrence of a word in an article. */
+function where(file: string, needle: string, nth = 0): string {
+  const text = fs.readFileSync(file, 'utf8');
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  const before = text.slice(0, at);
+  return `${before.split('\n').length}:${at - before.lastIndexOf('\n') + 1}`;
+}
+
+async function palette(page: Page, command: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${command}`);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+}
+
+async function gotoPosition(page: Page, lineCol: string): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${lineCol}`);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
+
+async function quickPickRows(page: Page): Promise<string[]> {
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+  await poll(async () => (await page.locator('.quick-input-list .monaco-list-row').count()) > 0, 'quick pick rows');
+  return page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+}
+
+async function main(): Promise<number> {
+  if (!CHROMIUM) throw new Error('Debian chromium is not installed (apt-get install chromium)');
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const t0 = Date.now();
+  ensureCodeServer();
+  const extensions = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-ext-'));
+  installExtension(extensions);
+  const folder = workspaceCopy();
+  console.log(`code-server ready and extension installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  let server: Running | undefined;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    server = await startCodeServer(folder, extensions);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+
+    await step(page, 'open article 002', async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('002_5cb');
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await poll(async () => (await page.locator('.tab.active').innerText()).includes('002_5cb'), 'the article tab');
+      await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+    });
+
+    await step(page, 'status bar shows the figures', async () => {
+      await poll(async () => /5 articles · \d+ entities · \d+ unsourced/.test(await page.locator('.statusbar').innerText()), 'status bar item', 60000);
+    });
+
+    await step(page, 'hover on Putin names Vladimir Putin', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'Putin', 1));
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const text = await poll(async () => (await page.locator('.monaco-hover-content').allInnerTexts()).find((t) => t.trim()), 'the hover');
+      await mediaShot(page, '.monaco-hover', 'hover', 160);
+      if (!/Vladimir Putin/.test(text)) throw new Error(`hover says: ${text}`);
+      if (!/in 5 articles/.test(text)) throw new Error(`hover has no article count: ${text}`);
+    });
+
+    await step(page, 'F12 on Kim Jong Un shows other articles', async () => {
+      await gotoPosition(page, where(path.join(folder, A002), 'Kim Jong Un'));
+      await page.keyboard.press('F12');
+      const seen = await poll(async () => {
+        const peek = page.locator('.peekview-widget');
+        if (await peek.count()) return (await peek.first().innerText()).match(/00[0134]_[0-9a-f]+\.txt/g)?.join(' ');
+        const tab = await page.locator('.tab.active').innerText();
+        return /00[0134]_/.test(tab) ? tab : undefined;
+      }, 'a peek list or another article');
+      console.log(`     F12 shows: ${seen.slice(0, 120)}`);
+      await mediaShot(page, '.peekview-widget', 'peek', 30);
+    });
+
+    await step(page, 'Problems panel lists News Lens diagnostics', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Shift+M');
+      const count = await poll(async () => {
+        const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+        const ours = rows.filter((r) => /unsourced|vague|News Lens/i.test(r));
+        return ours.length > 3 ? ours.length : undefined;
+      }, 'News Lens diagnostics in the Problems panel');
+      console.log(`     Problems panel rows from News Lens: ${count}`);
+      await mediaShot(page, '.markers-panel', 'problems', 10);
+    });
+
+    await step(page, 'command: Show Entities of This Article', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await palette(page, 'News Lens: Show Entities of This Article');
+      const rows = await quickPickRows(page);
+      if (!rows.some((r) => r.includes('Vladimir Putin'))) throw new Error(`rows: ${rows.slice(0, 5).join(' | ')}`);
+    });
+
+    await step(page, 'command: Find Entity Across Articles', async () => {
+      await palette(page, 'News Lens: Find Entity Across Articles');
+      await quickPickRows(page);
+      await page.locator('.quick-input-widget input').fill('Kim Jong');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      const rows = await poll(async () => {
+        const r = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+        return r.some((x) => /\.txt:\d+/.test(x)) ? r : undefined;
+      }, 'the mentions of the entity');
+      if (rows.length < 5) throw new Error(`only ${rows.length} mentions`);
+    });
+
+    await step(page, 'command: List Unsourced Claims', async () => {
+      await palette(page, 'News Lens: List Unsourced Claims');
+      const rows = await quickPickRows(page);
+      if (!rows.some((r) => /no source named|vague source/.test(r))) throw new Error(`rows: ${rows.slice(0, 3).join(' | ')}`);
+    });
+
+    await step(page, 'command: Set Article Date', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await palette(page, 'News Lens: Set Article Date');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('2019-04-30');
+      await page.keyboard.press('Enter');
+      await poll(async () => /article date set to 2019-04-30/.test(await page.locator('.notifications-toasts').innerText()), 'the confirmation');
+      const cfg = JSON.parse(fs.readFileSync(path.join(folder, 'newslens.json'), 'utf8'));
+      if (cfg.articles[A002].date !== '2019-04-30') throw new Error('newslens.json was not updated');
+    });
+
+    await step(page, 'command: Reindex Workspace', async () => {
+      await palette(page, 'News Lens: Reindex Workspace');
+      await poll(async () => /indexed 5 articles/.test(await page.locator('.notifications-toasts').innerText()), 'the reindex message');
+    });
+  } finally {
+    await browser.close();
+    server?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(extensions, { recursive: true, force: true });
+  }
+  console.log(`e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`e2e: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);
