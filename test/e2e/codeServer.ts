@@ -25,7 +25,7 @@ export function ensureCodeServer(): void {
 /** Packages the extension and installs it into a fresh extensions folder. */
 export function installExtension(dir: string): void {
   const vsix = path.join(ROOT, 'news-lens.vsix');
-  run('npx', ['vsce', 'package', '--no-dependencies', '-o', vsix], 'packaging the extension');
+  run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix], 'packaging the extension');
   run(process.execPath, [ENTRY, '--extensions-dir', dir, '--install-extension', vsix], 'installing the extension into code-server');
 }
 
