@@ -64,3 +64,24 @@ test("the user's registry in newslens.json adds names and wins over the rules", 
   assert.ok(ms.some((m) => m.text === 'Lê Văn Tám' && m.kind === 'organization'));
   assert.equal(r.entities.find((e) => e.name === 'Làng Vũ Đại')?.key, 'vu_dai');
 });
+
+test('old and new tone placement and y/i spellings are one word', () => {
+  const a = analyzeOne('Ông Nguyễn Văn Hoà làm việc tại Uỷ ban Nhân dân Thành phố Hồ Chí Minh. Ông Hòa cho biết.');
+  const ms = entityMentions(a.doc);
+  const hoa = ms.filter((m) => /(Hoà|Hòa)$/u.test(m.text));
+  assert.ok(hoa.length >= 2);
+  assert.equal(new Set(hoa.map((m) => m.entity)).size, 1, 'Hoà and Hòa are one person');
+  const { doc: d } = analyzeOne('Thượng nghị sỹ bang Vermont Bernie Sanders nói.');
+  assert.deepEqual(tagged(d), ['Vermont:location', 'Bernie Sanders:person']);
+});
+
+test('a Title Case headline gives only the names it is sure of', () => {
+  const { doc: d } = analyzeOne('Montenegro Gia Nhập NATO, Nga Lập Tức Dọa Trừng Phạt\nNATO đã mời Montenegro.');
+  assert.deepEqual(tagged(d), ['Montenegro:location', 'NATO:organization', 'Nga:location', 'NATO:organization', 'Montenegro:location']);
+});
+
+test('name particles, party names, acronyms after titles, units', () => {
+  assert.deepEqual(tagged(analyzeOne('Ông Alexander Van der Bellen đắc cử tổng thống Áo.').doc), ['Alexander Van der Bellen:person', 'Áo:location']);
+  assert.deepEqual(tagged(analyzeOne('Bà Clinton là ứng viên của Đảng Dân chủ tranh chức Tổng thống.').doc), ['Clinton:person', 'Đảng Dân chủ:organization']);
+  assert.deepEqual(tagged(analyzeOne('Ông Javadi, Chủ tịch NIOC, nói với hãng tin Mehr của Iran rằng giá đạt 272 triệu USD.').doc), ['Javadi:person', 'NIOC:organization', 'Mehr:organization', 'Iran:location']);
+});

@@ -260,7 +260,7 @@ const PATTERNS: Pattern[] = [
   },
   // tháng 4, tháng 4/2019, tháng Ba, hồi tháng 1 vừa qua, đầu tháng 4 năm 2019
   {
-    re: re(`${L}(?:(hồi|vào)\\s+)?(?:(${MOD})\\s+)?tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:/|-|năm|,\\s*năm)\\s*(\\d{4}))?(?:\\s+(vừa qua|vừa rồi|qua|trước|tới|sau|này))?(?:\\s*,?\\s*năm\\s+(nay|ngoái|trước|tới|sau))?${R}`),
+    re: re(`${L}(?:(hồi|vào)\\s+)?(?:(${MOD})\\s+)?tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:/|-|\\.|năm|,\\s*năm)\\s*(\\d{4}))?(?:\\s+(vừa qua|vừa rồi|qua|trước|tới|sau|này))?(?:\\s*,?\\s*năm\\s+(nay|ngoái|trước|tới|sau))?${R}`),
     make(m, ctx) {
       const [, , mod, mm, yy0, rel, yearRel] = m;
       const yy = yy0 ?? (yearRel && ctx.anchor ? String(ctx.anchor.y + relDirection(yearRel)) : undefined);

@@ -134,12 +134,15 @@ export function recognizeEntities(
       const next = tokens[j];
       const after = tokens[j + 1];
       // The second syllable of a component ("Ngoại giao") is taken only where the name plausibly ends or goes on.
-      const boundary = !after || !joinable(next, after) || after.cap || FUNCTION_WORDS.has(after.lower) || lang.attributionCues.has(after.lower) || lang.firstCueWords.has(after.lower);
+      const boundary =
+        !after || !joinable(next, after) || after.cap || FUNCTION_WORDS.has(after.lower) || lang.attributionCues.has(after.lower) || lang.firstCueWords.has(after.lower) || (next && lang.orgNameWords.has(`${t.lower} ${next.lower}`));
       if (next && boundary && !t.foreign && !t.upper && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
     }
     return components > 0 ? j - i : 0;
   };
 
+  // In a Title Case headline ("Montenegro Gia Nhập NATO") capitals say nothing: only known names count.
+  const titleCase = titleCaseLines(text, tokens);
   let hint: { kind: EntityKind; title: string; at: number; product?: boolean } | undefined;
   let i = 0;
   while (i < tokens.length) {
@@ -206,6 +209,10 @@ export function recognizeEntities(
         const nx = tokens[j];
         if (nx && !nx.cap && !nx.foreign && !nx.number && joinable(t, nx) && !FUNCTION_WORDS.has(nx.lower) && !lang.attributionCues.has(nx.lower) && !isBlocked(nx)) j++;
       }
+      if (titleCase.has(text.lastIndexOf('\n', t.start) + 1)) {
+        i = j;
+        continue;
+      }
       if (hint?.product && hint.at === i) {
         i = j;
         continue;
@@ -266,7 +273,7 @@ export function recognizeEntities(
       let title: string | undefined;
       let origin = 'rule';
       // "Chủ tịch NIOC": a title before an acronym names the person's organisation.
-      if (hintUsable && hintUsable.kind === 'person' && end - start === 1 && tokens[start].upper && tokens[start].foreign) hintUsable = { ...hintUsable, kind: 'organization' };
+      if (hintUsable && hintUsable.kind === 'person' && end - start === 1 && tokens[start].upper) hintUsable = { ...hintUsable, kind: 'organization' };
       if (hintUsable) {
         kind = hintUsable.kind;
         strength = 2;
@@ -274,7 +281,17 @@ export function recognizeEntities(
         origin = `after "${hintUsable.title}"`;
         hintUsable = undefined;
       }
-      const run = tokens.slice(start, end);
+      let run = tokens.slice(start, end);
+      // "bang Vermont Bernie Sanders": a given name inside a place or organisation run starts a person.
+      if (kind && kind !== 'person' && run.length >= 3) {
+        const k = run.findIndex((x, n) => n >= 1 && n < run.length - 1 && x.foreign && lang.givenNames.has(x.lower));
+        if (k > 0) {
+          emit(start, start + k, { kind, strength, title, origin });
+          emit(start + k, end, { kind: 'person', strength: 2, origin: 'given name' });
+          return;
+        }
+      }
+      run = tokens.slice(start, end);
       // Codes, units, single letters ("MS804", "USD", "tia X") and headings in capitals are not names.
       if (run.some((x) => /\d/.test(x.text) && /\p{L}/u.test(x.text)) || (run.length === 1 && run[0].text.replace(/[^\p{L}]/gu, '').length < 2)) return;
       if (run.some((x) => lang.notNames.has(x.text))) return;
@@ -288,6 +305,10 @@ export function recognizeEntities(
         kind = 'organization';
         strength = 2;
         origin = 'organisation word';
+      } else if (!kind && run.length > 1 && run[0].foreign && lang.givenNames.has(run[0].lower) && !run.some((x) => x.upper)) {
+        kind = 'person';
+        strength = 2;
+        origin = 'given name';
       } else if (!kind && run.every((x) => x.upper || /\d/.test(x.text))) {
         kind = 'organization';
         origin = 'acronym';
@@ -300,7 +321,9 @@ export function recognizeEntities(
       // An acronym inside a run ("UBND TP Đặng Việt Dũng", "ĐT Mỹ") stands on its own.
       const acronymEdge = (tokens[j].upper && to - from > 1 && !g) || (unknownStart >= 0 && tokens[j - 1]?.upper && !tokens[j].upper);
       if (acronymEdge && unknownStart >= 0) flush(j);
-      if (g && (g.n > 1 || unknownStart < 0) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
+      // A one-word place joins a Vietnamese name ("Lê Anh"), not a foreign one ("Balkan Montenegro").
+      const absorbable = unknownStart >= 0 && tokens.slice(unknownStart, j).every((x) => !x.foreign && !x.upper);
+      if (g && (g.n > 1 || unknownStart < 0 || !absorbable) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
         flush(j);
         emit(j, j + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
         j += g.n;
@@ -356,6 +379,30 @@ export function recognizeEntities(
       ...c,
     });
   }
+}
+
+/** Start offsets of lines where most Vietnamese words are capitalised. */
+function titleCaseLines(text: string, tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  let lineStart = 0;
+  let words = 0;
+  let caps = 0;
+  const close = () => {
+    if (words >= 4 && caps / words >= 0.7) out.add(lineStart);
+    words = caps = 0;
+  };
+  for (const t of tokens) {
+    const ls = text.lastIndexOf('\n', t.start) + 1;
+    if (ls !== lineStart) {
+      close();
+      lineStart = ls;
+    }
+    if (t.foreign || t.number || t.upper) continue;
+    words++;
+    if (t.cap) caps++;
+  }
+  close();
+  return out;
 }
 
 /** The token begins its sentence, or a quotation, parenthesis or line inside it. */

