@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { StatsNotification, StatsRequest, type Stats } from '../../server/src/shared/protocol';
 import { registerCommands } from './commands/register';
 import { adoptArticles } from './articles';
+import { TimelineView } from './views/timelineView';
 
 let client: LanguageClient | undefined;
 
@@ -38,7 +39,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       : `$(book) ${s.articles} article${s.articles === 1 ? '' : 's'} · ${s.entities} entities · ${s.unsourced} unsourced`;
     status.tooltip = `News Lens: ${s.unsourced} unsourced and ${s.vague} vaguely sourced claims. Click to list them.`;
   };
-  client.onNotification(StatsNotification, show);
+  const timeline = new TimelineView(() => client);
+  context.subscriptions.push(vscode.window.registerTreeDataProvider('newsLens.timeline', timeline));
+  void vscode.commands.executeCommand('setContext', 'newsLens.active', true);
+  client.onNotification(StatsNotification, (s: Stats) => {
+    show(s);
+    timeline.refresh();
+  });
   registerCommands(context, () => client);
   context.subscriptions.push(adoptArticles());
   await client.start();

@@ -15,6 +15,7 @@ import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
 import { DEFAULT_DIAGNOSTICS, diagnostics, type DiagnosticSettings } from './features/diagnostics';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { inlayHints, timeline } from './features/dates';
 import * as requests from './features/requests';
 import * as protocol from './shared/protocol';
 
@@ -24,6 +25,7 @@ const index = new WorkspaceIndex();
 let roots: string[] = [];
 let scan: ScanSettings = DEFAULT_SCAN;
 let diagnosticSettings: DiagnosticSettings = DEFAULT_DIAGNOSTICS;
+let inlayHintsOn = true;
 let canConfigure = false;
 let canProgress = false;
 let canWatch = false;
@@ -58,6 +60,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
+      inlayHintProvider: true,
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'news-lens', version: '0.1.0' },
@@ -79,6 +82,7 @@ async function readSettings(): Promise<void> {
     const s = (await connection.workspace.getConfiguration('newsLens')) ?? {};
     scan = { include: s.include || DEFAULT_SCAN.include, exclude: s.exclude ?? DEFAULT_SCAN.exclude };
     diagnosticSettings = { ...DEFAULT_DIAGNOSTICS, ...(s.diagnostics ?? {}) };
+    inlayHintsOn = s.inlayHints?.dates !== false;
   } catch {
     // A client that answers nothing keeps the defaults.
   }
@@ -134,6 +138,7 @@ function loadConfig(file: string): void {
 /** Sends diagnostics for every article and the figures for the status bar. */
 function refresh(): void {
   for (const uri of index.uris()) connection.sendDiagnostics({ uri, diagnostics: diagnostics(index, uri, diagnosticSettings) });
+  void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendNotification(protocol.StatsNotification, requests.stats(index, indexing));
 }
 
@@ -194,12 +199,14 @@ connection.onReferences(whenReady((p) => references(index, p.textDocument.uri, p
 connection.onDocumentHighlight(whenReady((p) => highlights(index, p.textDocument.uri, p.position)));
 connection.onDocumentSymbol(whenReady((p) => documentSymbols(index, p.textDocument.uri)));
 connection.onWorkspaceSymbol(whenReady((p) => workspaceSymbols(index, p.query)));
+connection.languages.inlayHint.on(whenReady((p) => (inlayHintsOn ? inlayHints(index, p.textDocument.uri, p.range) : [])));
 
 connection.onRequest(protocol.DocumentEntitiesRequest, whenReady((p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri)));
 connection.onRequest(protocol.EntitiesRequest, whenReady((p: protocol.EntitiesParams) => requests.entities(index, p?.query)));
 connection.onRequest(protocol.EntityMentionsRequest, whenReady((p: protocol.EntityMentionsParams) => requests.entityMentions(index, p.id)));
 connection.onRequest(protocol.ClaimsRequest, whenReady((p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status)));
 connection.onRequest(protocol.StatsRequest, whenReady(() => requests.stats(index, indexing)));
+connection.onRequest(protocol.TimelineRequest, whenReady(() => timeline(index)));
 connection.onRequest(protocol.ReindexRequest, async () => {
   ready = reindex();
   await ready;

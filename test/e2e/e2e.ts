@@ -199,6 +199,12 @@ async function main(): Promise<number> {
       if (cfg.articles[A002].date !== '2019-04-30') throw new Error('newslens.json was not updated');
     });
 
+    await step(page, 'command: Show Timeline', async () => {
+      await palette(page, 'News Lens: Show Timeline');
+      const view = page.locator('.pane', { hasText: 'News Timeline' });
+      await poll(async () => /the year 2008[\s\S]*vào năm 2008/.test(await view.innerText()), 'the timeline grouped by day');
+    });
+
     await step(page, 'command: Reindex Workspace', async () => {
       await palette(page, 'News Lens: Reindex Workspace');
       await poll(async () => /indexed 5 articles/.test(await page.locator('.notifications-toasts').innerText()), 'the reindex message');

@@ -106,3 +106,23 @@ test('a client that sends no settings gets the defaults', async () => {
     await other.close();
   }
 });
+
+test('inlay hints show what relative dates resolve to', async () => {
+  const hints: any[] = await s.connection.sendRequest('textDocument/inlayHint', {
+    textDocument: { uri: s.uri(A002) },
+    range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
+  });
+  const labels = hints.map((h) => h.label);
+  assert.ok(labels.includes('= 2019-W16') || labels.includes('= 2019-W17'), labels.join(' '));
+  assert.ok(hints.every((h) => typeof h.position.line === 'number'));
+});
+
+test('the timeline lists dated mentions of every article in date order', async () => {
+  const { TimelineRequest } = await import('../../server/src/shared/protocol');
+  const t: any[] = await s.connection.sendRequest(TimelineRequest);
+  assert.ok(t.length >= 25);
+  assert.ok(new Set(t.map((e) => e.uri)).size === 5);
+  const known = t.filter((e) => e.start).map((e) => e.start);
+  assert.deepEqual(known, [...known].sort());
+  assert.equal(known[0], '2008-01-01');
+});

@@ -6,18 +6,9 @@ import {
   type ClaimSummary, type EntitySummary, type RangeLike, type SetArticleDateResult, type Stats,
 } from '../../../server/src/shared/protocol';
 
+import { openLocation as open } from '../views/open';
+
 const ICON = { person: '$(person)', organization: '$(organization)', location: '$(location)' } as const;
-
-function toRange(r: RangeLike): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-async function open(uri: string, range: RangeLike): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  editor.selection = new vscode.Selection(toRange(range).start, toRange(range).end);
-  editor.revealRange(toRange(range), vscode.TextEditorRevealType.InCenter);
-}
 
 function entityItem(e: EntitySummary) {
   return {
@@ -106,6 +97,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const r = await request<SetArticleDateResult>(SetArticleDateRequest, { uri: editor.document.uri.toString(), date: date.trim() });
       if (r?.ok) void vscode.window.showInformationMessage(`News Lens: article date set to ${date.trim()} in ${vscode.workspace.asRelativePath(r.file!)}.`);
       else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
+    },
+    'newsLens.openLocation': (uri: string, range: RangeLike) => open(uri, range),
+    'newsLens.showTimeline': async () => {
+      await vscode.commands.executeCommand('newsLens.timeline.focus');
     },
     'newsLens.reindex': async () => {
       const s = await request<Stats>(ReindexRequest);

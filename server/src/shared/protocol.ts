@@ -82,3 +82,21 @@ export const StatsRequest = 'newsLens/stats';
 
 /** Notification (server → client): the figures changed. */
 export const StatsNotification = 'newsLens/statsChanged';
+
+export interface TimelineEntry {
+  uri: string;
+  range: RangeLike;
+  /** The expression as written ("hôm qua"). */
+  text: string;
+  /** TIMEX3 value. */
+  value: string;
+  /** First day the value covers (YYYY-MM-DD), when fully known. */
+  start?: string;
+  /** The value in words ("Wednesday 24 April 2019"). */
+  label: string;
+  /** The words around the mention. */
+  context: string;
+}
+
+/** Request: every dated mention of the collection, in date order. */
+export const TimelineRequest = 'newsLens/timeline';

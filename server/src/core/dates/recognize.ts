@@ -108,10 +108,13 @@ function inferYear(anchor: Ymd | undefined, m: number, d: number, direction = 0)
   const options = [anchor.y - 1, anchor.y, anchor.y + 1].filter((y) => isValid({ y, m, d }));
   let best: number | undefined;
   let bestCost = Infinity;
-  for (const y of options) {
+  // A tense says which way to look, within about half a year; beyond that the nearest date wins.
+  const inDirection = options.filter((y) => {
     const diff = diffDays(anchor, { y, m, d });
-    if (direction < 0 && diff > 0) continue;
-    if (direction > 0 && diff < 0) continue;
+    return direction === 0 || (direction > 0 ? diff >= 0 && diff <= 200 : diff <= 0 && diff >= -200);
+  });
+  for (const y of inDirection.length ? inDirection : options) {
+    const diff = diffDays(anchor, { y, m, d });
     const cost = diff > 0 ? diff * 3 : -diff;
     if (cost < bestCost) {
       bestCost = cost;
