@@ -48,6 +48,8 @@ test('fractions, scores, round-the-clock, quantities and durations are not dates
   assert.deepEqual(values('sau 2 tháng và 78 năm chiếm đóng'), []);
   assert.deepEqual(values('có 2016 người và 1.500 USD, số 0912.345.678'), []);
   assert.deepEqual(values('lần thứ hai sau đó'), []);
+  assert.deepEqual(values('lệnh truy nã số A-3102/4-2016 và những ngày tháng sắp tới'), []);
+  assert.deepEqual(values('nhiệm kỳ 2016-2021'), ['2016=2016', '2021=2021']);
 });
 
 test('the article date comes from the file name when newslens.json has none', () => {

@@ -288,6 +288,8 @@ const PATTERNS: Pattern[] = [
       const before = wordBefore(ctx.text, m.index, 1);
       // "2 năm trước" is "two years ago": handled by the counted pattern.
       if (/^\d+$/.test(before) || D.numbers.has(before) || before === 'vài' || before === 'mấy' || before === 'nhiều') return undefined;
+      // "những ngày tháng sắp tới": time in general, not a month.
+      if (before === 'ngày' && u === 'tháng') return undefined;
       if (u === 'năm' && /^(qua|vừa qua|vừa rồi)$/iu.test(rel) && !mod) return undefined;
       if (/^(sau|trước)$/iu.test(rel) && /^\s+(khi|đó|này|nữa)/u.test(ctx.text.slice(m.index + whole.length, m.index + whole.length + 6))) return undefined;
       const modv = mod ? D.periodMods.get(mod.toLowerCase()) : undefined;
@@ -329,8 +331,12 @@ const PATTERNS: Pattern[] = [
         // A bare year: not a count, an amount or a code.
         if (y < 1900 || y > 2100) return undefined;
         if (isQuantityContext(ctx.text, m.index, m.index + whole.length)) return undefined;
-        if (/[\d.,]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 2), m.index))) return undefined;
-        if (/^\s*[-–]\s*\d/.test(ctx.text.slice(m.index + whole.length, m.index + whole.length + 4))) return undefined;
+        // Part of a number or a code ("A-3102/4-2016", "1.2016"), unless a year range ("2016-2021").
+        const before2 = ctx.text.slice(Math.max(0, m.index - 6), m.index);
+        if (/[\d.,]\s*$/.test(before2) && !/(?:19|20)\d\d\s*[-–]\s*$/.test(before2)) return undefined;
+        if (/[/\-–]$/.test(before2) && !/(?:19|20)\d\d\s*[-–]$/.test(before2)) return undefined;
+        const after4 = ctx.text.slice(m.index + whole.length, m.index + whole.length + 6);
+        if (/^\s*[-–]\s*\d/.test(after4) && !/^\s*[-–]\s*(?:19|20)\d\d(?!\d)/.test(after4)) return undefined;
       }
       return { ...span(m), value: String(y), anchored: false, relative: false, mod: modv };
     },
