@@ -6,6 +6,7 @@ import { StatsNotification, StatsRequest, type Stats } from '../../server/src/sh
 import { registerCommands } from './commands/register';
 import { adoptArticles } from './articles';
 import { TimelineView } from './views/timelineView';
+import { EntitiesView } from './views/entitiesView';
 
 let client: LanguageClient | undefined;
 
@@ -40,11 +41,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.tooltip = `News Lens: ${s.unsourced} unsourced and ${s.vague} vaguely sourced claims. Click to list them.`;
   };
   const timeline = new TimelineView(() => client);
-  context.subscriptions.push(vscode.window.registerTreeDataProvider('newsLens.timeline', timeline));
+  const entities = new EntitiesView(() => client);
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('newsLens.timeline', timeline),
+    vscode.window.registerTreeDataProvider('newsLens.entities', entities),
+    vscode.commands.registerCommand('newsLens.filterEntities', async () => {
+      const q = await vscode.window.showInputBox({ title: 'Filter entities', value: entities.filter, prompt: 'Part of a name or alias; empty shows all.' });
+      if (q === undefined) return;
+      entities.filter = q.trim();
+      entities.refresh();
+    }),
+  );
   void vscode.commands.executeCommand('setContext', 'newsLens.active', true);
   client.onNotification(StatsNotification, (s: Stats) => {
     show(s);
     timeline.refresh();
+    entities.refresh();
   });
   registerCommands(context, () => client);
   context.subscriptions.push(adoptArticles());

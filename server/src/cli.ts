@@ -60,7 +60,7 @@ function main(argv: string[]): number {
       return;
     }
     const shown = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
-    prepared.push(prepareDocument(shown, text, metaFor(path.resolve(file), configsOf[i].map((c) => ({ ...c, dir: path.resolve(c.dir) }))), lookup));
+    prepared.push(prepareDocument(shown, text, metaFor(path.resolve(file), configsOf[i].map((c) => ({ ...c, dir: path.resolve(c.dir) }))), lookup, path.resolve(file)));
   });
   const result = analyzeCollection(prepared, registry);
   process.stdout.write(json ? JSON.stringify(result, null, 1) + '\n' : report(result));

@@ -16,6 +16,8 @@ import { definition, highlights, references } from './features/navigation';
 import { DEFAULT_DIAGNOSTICS, diagnostics, type DiagnosticSettings } from './features/diagnostics';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { inlayHints, timeline } from './features/dates';
+import { editRegistry } from './features/registry';
+import { textDocument } from './features/positions';
 import * as requests from './features/requests';
 import * as protocol from './shared/protocol';
 
@@ -61,6 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       inlayHintProvider: true,
+      renameProvider: { prepareProvider: true },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'news-lens', version: '0.1.0' },
@@ -202,6 +205,7 @@ connection.onWorkspaceSymbol(whenReady((p) => workspaceSymbols(index, p.query)))
 connection.languages.inlayHint.on(whenReady((p) => (inlayHintsOn ? inlayHints(index, p.textDocument.uri, p.range) : [])));
 
 connection.onRequest(protocol.DocumentEntitiesRequest, whenReady((p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri)));
+connection.onRequest(protocol.EntityAtRequest, whenReady((p: protocol.EntityAtParams) => requests.entityAt(index, p.uri, p.offset)));
 connection.onRequest(protocol.EntitiesRequest, whenReady((p: protocol.EntitiesParams) => requests.entities(index, p?.query)));
 connection.onRequest(protocol.EntityMentionsRequest, whenReady((p: protocol.EntityMentionsParams) => requests.entityMentions(index, p.id)));
 connection.onRequest(protocol.ClaimsRequest, whenReady((p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status)));
@@ -212,6 +216,31 @@ connection.onRequest(protocol.ReindexRequest, async () => {
   await ready;
   return requests.stats(index, indexing);
 });
+connection.onRequest(protocol.RegistryEditRequest, whenReady((p: protocol.RegistryEditParams) => registryEdit(p)));
+
+/** F2 on an entity renames it in the registry; the articles' text is never changed. */
+connection.onPrepareRename(whenReady((p) => {
+  const doc = textDocument(index, p.textDocument.uri);
+  const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
+  if (!doc || !m || m.kind === 'date' || !m.entity) return null;
+  return { range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, placeholder: index.get().entities.get(m.entity)?.name ?? m.text };
+}));
+connection.onRenameRequest(whenReady((p) => {
+  const doc = textDocument(index, p.textDocument.uri);
+  const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
+  if (!m || m.kind === 'date' || !m.entity) return null;
+  const r = registryEdit({ action: 'rename', entity: m.entity, value: p.newName });
+  if (!r.ok) throw new Error(r.message);
+  return { changes: {} };
+}));
+
+function registryEdit(p: protocol.RegistryEditParams): protocol.RegistryEditResult {
+  const r = editRegistry(index, roots, p);
+  if (r.file) loadConfig(r.file);
+  refresh();
+  return { ok: r.ok, message: r.message, file: r.file, id: r.id };
+}
+
 connection.onRequest(protocol.SetArticleDateRequest, (p: protocol.SetArticleDateParams) => {
   const r = requests.setArticleDate(p.uri, p.date, roots);
   if (r.ok && r.file) loadConfig(r.file);

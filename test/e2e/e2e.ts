@@ -205,6 +205,25 @@ async function main(): Promise<number> {
       await poll(async () => /the year 2008[\s\S]*vào năm 2008/.test(await view.innerText()), 'the timeline grouped by day');
     });
 
+    await step(page, 'Entities view lists persons, organisations and places', async () => {
+      await palette(page, 'Explorer: Focus on Entities View');
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Entities/i }) }).first();
+      await poll(async () => /Persons\s*\d+[\s\S]*Kim Jong-un\s*\d+ · 5 articles/.test(await view.innerText()), 'the Entities view');
+    });
+
+    await step(page, 'command: Rename Entity', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'Putin', 1));
+      await palette(page, 'News Lens: Rename Entity');
+      const input = page.locator('.quick-input-widget input');
+      await poll(async () => (await input.inputValue()) === 'Vladimir Putin', 'the current name in the input');
+      await input.fill('Vladimir V. Putin');
+      await page.keyboard.press('Enter');
+      await poll(async () => /renamed to "Vladimir V. Putin"/.test(await page.locator('.notifications-toasts').innerText()), 'the confirmation');
+      const cfg = JSON.parse(fs.readFileSync(path.join(folder, 'newslens.json'), 'utf8'));
+      if (!Object.values(cfg.entities ?? {}).some((e: any) => e.name === 'Vladimir V. Putin')) throw new Error('not in newslens.json');
+    });
+
     await step(page, 'command: Reindex Workspace', async () => {
       await palette(page, 'News Lens: Reindex Workspace');
       await poll(async () => /indexed 5 articles/.test(await page.locator('.notifications-toasts').innerText()), 'the reindex message');

@@ -20,9 +20,9 @@ export interface Session {
 }
 
 /** Copies the samples to a temporary workspace and starts the server on it. */
-export async function startServer(options: { configuration?: boolean; files?: Record<string, string> } = {}): Promise<Session> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-lsp-'));
-  for (const f of fs.readdirSync('samples')) fs.copyFileSync(path.join('samples', f), path.join(root, f));
+export async function startServer(options: { configuration?: boolean; files?: Record<string, string>; root?: string; keep?: boolean } = {}): Promise<Session> {
+  const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-lsp-'));
+  if (!options.root) for (const f of fs.readdirSync('samples')) fs.copyFileSync(path.join('samples', f), path.join(root, f));
   for (const [name, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(root, name), text);
   const server = spawn(process.execPath, [path.resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
@@ -70,7 +70,7 @@ export async function startServer(options: { configuration?: boolean; files?: Re
       }
       connection.dispose();
       server.kill();
-      fs.rmSync(root, { recursive: true, force: true });
+      if (!options.keep) fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../server/src/shared/protocol';
 
 import { openLocation as open } from '../views/open';
+import { registryCommands } from './registry';
 
 const ICON = { person: '$(person)', organization: '$(organization)', location: '$(location)' } as const;
 
@@ -107,5 +108,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (s) void vscode.window.showInformationMessage(`News Lens: indexed ${s.articles} articles, ${s.entities} entities.`);
     },
   };
+  Object.assign(commands, registryCommands(client));
   for (const [id, fn] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 }

@@ -16,6 +16,8 @@ import { lang, phraseKey, type GazetteerEntry } from './lang/knowledge';
 
 export interface PreparedDocument {
   path: string;
+  /** Absolute file path, when the article is a file (for the user's split decisions). */
+  file?: string;
   norm: NormalizedText;
   tokens: Token[];
   sentences: Sentence[];
@@ -34,7 +36,7 @@ export function makeLookup(registry: RegistryEntity[] = []): Lookup {
   return (k) => own.get(k) ?? lang.gazetteer.get(k);
 }
 
-export function prepareDocument(path: string, text: string, meta: ArticleMeta, lookup: Lookup = makeLookup()): PreparedDocument {
+export function prepareDocument(path: string, text: string, meta: ArticleMeta, lookup: Lookup = makeLookup(), file?: string): PreparedDocument {
   const norm = normalize(text);
   const tokens = tokenize(norm.text);
   const sentences = splitSentences(norm.text);
@@ -44,7 +46,7 @@ export function prepareDocument(path: string, text: string, meta: ArticleMeta, l
     ? (k) => (k === outlet ? { id: `outlet:${outlet}`, kind: 'organization', name: meta.outlet!, origin: 'registry' } : lookup(k))
     : lookup;
   const recognized = recognizeEntities(norm.text, tokens, sentences, dates, docLookup);
-  return { path, norm, tokens, sentences, dates, recognized, meta };
+  return { path, file, norm, tokens, sentences, dates, recognized, meta };
 }
 
 export function analyzeCollection(docs: PreparedDocument[], registry: RegistryEntity[] = []): CollectionResult {
@@ -59,7 +61,34 @@ export function analyzeCollection(docs: PreparedDocument[], registry: RegistryEn
     return toOriginal(d, ms, claims);
   });
   for (const e of resolved.entities) if (e.key?.startsWith('registry:')) e.key = e.key.slice('registry:'.length);
-  return { documents, entities: resolved.entities };
+  const result = { documents, entities: resolved.entities };
+  applySplits(result, docs, registry);
+  return result;
+}
+
+/** Mentions the user split off an entity become entities of their own: the user's decision wins. */
+function applySplits(result: CollectionResult, docs: PreparedDocument[], registry: RegistryEntity[]): void {
+  const splits = registry.flatMap((e) => e.exclude ?? []);
+  if (!splits.length) return;
+  const norm = (p: string) => p.replace(/\\/g, '/');
+  result.documents.forEach((d, i) => {
+    const file = docs[i].file;
+    if (!file) return;
+    for (const x of splits.filter((s) => norm(s.file) === norm(file))) {
+      const m = d.mentions
+        .filter((k): k is EntityMention => k.kind !== 'date' && k.text.normalize('NFC') === x.text.normalize('NFC'))
+        .sort((a, b) => Math.abs(a.start - x.start) - Math.abs(b.start - x.start))[0];
+      if (!m || Math.abs(m.start - x.start) > 40) continue;
+      const old = result.entities.find((e) => e.id === m.entity);
+      if (old) {
+        old.mentions--;
+        old.documents = new Set(result.documents.filter((dd) => dd.mentions.some((k) => k !== m && k.kind !== 'date' && k.entity === old.id)).map((dd) => dd.path)).size;
+      }
+      const id = `e${result.entities.length + 1}`;
+      result.entities.push({ id, kind: m.kind, name: m.text, aliases: [], mentions: 1, documents: 1 });
+      m.entity = id;
+    }
+  });
 }
 
 function toOriginal(d: PreparedDocument, ms: EntityMention[], claims: Claim[]): DocumentResult {

@@ -68,6 +68,8 @@ export interface RegistryEntity {
   kind: EntityKind;
   aliases: string[];
   wikidata?: string;
+  /** Mentions the user split off this entity: absolute file, offset and text. */
+  exclude?: { file: string; start: number; text: string }[];
 }
 
 export interface Entity {

@@ -31,6 +31,11 @@ export function documentEntities(index: WorkspaceIndex, uri: string): EntitySumm
     });
 }
 
+export function entityAt(index: WorkspaceIndex, uri: string, offset: number): EntitySummary | null {
+  const m = index.mentionAt(uri, offset);
+  return m && m.kind !== 'date' && m.entity ? summary(index, m.entity) ?? null : null;
+}
+
 export function entities(index: WorkspaceIndex, query?: string): EntitySummary[] {
   const q = query ? foldKey(query) : '';
   return index

@@ -90,7 +90,7 @@ export class WorkspaceIndex {
     for (const uri of this.uris()) {
       const e = this.entries.get(uri)!;
       if (!e.prepared) {
-        e.prepared = prepareDocument(e.label, e.text, metaFor(e.path, configs), this.lookup);
+        e.prepared = prepareDocument(e.label, e.text, metaFor(e.path, configs), this.lookup, e.path);
         this.preparedCount++;
       }
       prepared.push(e.prepared);

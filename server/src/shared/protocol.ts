@@ -100,3 +100,33 @@ export interface TimelineEntry {
 
 /** Request: every dated mention of the collection, in date order. */
 export const TimelineRequest = 'newsLens/timeline';
+
+/** Request: change the user's entity registry in newslens.json (the articles are never edited). */
+export const RegistryEditRequest = 'newsLens/editRegistry';
+export interface RegistryEditParams {
+  action: 'merge' | 'split' | 'rename' | 'setKind' | 'addAlias' | 'linkWikidata';
+  /** The entity acted on (for split: taken from the mention at uri/offset). */
+  entity?: string;
+  /** Entities merged into `entity`. */
+  others?: string[];
+  uri?: string;
+  offset?: number;
+  /** New name, kind, alias or Wikidata id. */
+  value?: string;
+  /** Merge entities of different kinds anyway. */
+  force?: boolean;
+}
+export interface RegistryEditResult {
+  ok: boolean;
+  message?: string;
+  file?: string;
+  /** Registry id of the entity edited. */
+  id?: string;
+}
+
+/** Request: the entity whose mention is at an offset of an article, if any. */
+export const EntityAtRequest = 'newsLens/entityAt';
+export interface EntityAtParams {
+  uri: string;
+  offset: number;
+}

@@ -82,7 +82,16 @@ export function parseConfig(file: string, text: string): NewsLensConfig {
         continue;
       }
       const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a: unknown) => typeof a === 'string') : [];
-      cfg.entities.push({ id, name: e.name, kind, aliases, ...(typeof e.wikidata === 'string' ? { wikidata: e.wikidata } : {}) });
+      const exclude = Array.isArray(e.exclude)
+        ? e.exclude
+            .filter((x: any) => x && typeof x.file === 'string' && Number.isInteger(x.start) && typeof x.text === 'string')
+            .map((x: any) => ({ file: `${dir}/${x.file}`, start: x.start, text: x.text }))
+        : [];
+      cfg.entities.push({
+        id, name: e.name, kind, aliases,
+        ...(typeof e.wikidata === 'string' ? { wikidata: e.wikidata } : {}),
+        ...(exclude.length ? { exclude } : {}),
+      });
     }
   }
   return cfg;
