@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** news-lens: the analysis of the language server, without an editor. */
+/** news-lens: the analysis of the language server, without an editor; export and import of annotations. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeCollection, makeLookup, prepareDocument, type PreparedDocument } from './core/analyze';
@@ -7,28 +7,33 @@ import { findConfigs, listArticles, readArticle } from './core/collect';
 import { metaFor, type NewsLensConfig } from './core/meta/config';
 import type { CollectionResult, RegistryEntity } from './core/types';
 import { describeValue } from './core/dates/calendar';
+import { readDecisions } from './core/annotations/decisions';
+import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
+import { writeFileAtomic } from './core/meta/write';
 
 const USAGE = `usage: news-lens analyze [--json] PATH...
-  Analyses the .txt articles in PATH (files or folders, recursively), honouring newslens.json.
-  --json   print the analysis as JSON (documents, mentions, claims, entities)`;
+       news-lens export --format brat|conll|jsonl|webanno PATH... --out DIR
+       news-lens import --format brat DIR [--out DIR]
+  analyze  analyses the .txt articles in PATH (files or folders, recursively), honouring
+           newslens.json and each article's NAME.ann (brat standoff: the user's decisions)
+  --json   print the analysis as JSON (documents, mentions, claims, entities)
+  export   writes the analysis, the user's decisions merged in, in a format to DIR
+  import   reads a brat corpus (NAME.txt + NAME.ann) and reports what it holds; with --out,
+           copies it to a folder News Lens opens as it is`;
 
-function main(argv: string[]): number {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h') {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  if (command !== 'analyze') {
-    process.stderr.write(`news-lens: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);
-    return 2;
-  }
-  const json = rest.includes('--json');
-  const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
-  const paths = rest.filter((a) => !a.startsWith('-'));
-  if (unknown.length || !paths.length) {
-    process.stderr.write(`news-lens: ${unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given'}\n${USAGE}\n`);
-    return 2;
-  }
+interface Loaded {
+  result: CollectionResult;
+  texts: Map<string, string>;
+  failed: boolean;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`news-lens: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
+/** Reads and analyses the articles under the given paths. */
+function load(paths: string[]): Loaded {
   let failed = false;
   const files: { file: string; root: string }[] = [];
   for (const p of paths) {
@@ -50,6 +55,7 @@ function main(argv: string[]): number {
   }
   const lookup = makeLookup(registry);
   const prepared: PreparedDocument[] = [];
+  const texts = new Map<string, string>();
   files.forEach(({ file }, i) => {
     let text: string;
     try {
@@ -59,34 +65,108 @@ function main(argv: string[]): number {
       failed = true;
       return;
     }
+    const ann = file.replace(/\.txt$/i, '.ann');
+    let decisions = fs.existsSync(ann) ? readDecisions(fs.readFileSync(ann, 'utf8'), text) : undefined;
+    if (decisions?.file.errors.length) {
+      for (const e of decisions.file.errors) process.stderr.write(`${ann}:${e.line}: ${e.message} (this .ann is not used)\n`);
+      decisions = undefined;
+    }
+    for (const p of decisions?.problems ?? []) process.stderr.write(`${ann}: ${p.message}\n`);
     const shown = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
-    prepared.push(prepareDocument(shown, text, metaFor(path.resolve(file), configsOf[i].map((c) => ({ ...c, dir: path.resolve(c.dir) }))), lookup, path.resolve(file)));
+    texts.set(shown, text);
+    const configs = configsOf[i].map((c) => ({ ...c, dir: path.resolve(c.dir) }));
+    prepared.push(prepareDocument(shown, text, metaFor(path.resolve(file), configs), lookup, path.resolve(file), decisions));
   });
-  const result = analyzeCollection(prepared, registry);
-  process.stdout.write(json ? JSON.stringify(result, null, 1) + '\n' : report(result));
-  return failed ? 1 : 0;
+  return { result: analyzeCollection(prepared, registry), texts, failed };
+}
+
+/** The JSON of analyze --json: claims the user dismissed are not claims. */
+function asJson(r: CollectionResult): string {
+  return JSON.stringify({ ...r, documents: r.documents.map((d) => ({ ...d, claims: d.claims.filter((c) => !c.dismissed) })) }, null, 1) + '\n';
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function positional(args: string[], withValues: string[]): string[] {
+  return args.filter((a, i) => !a.startsWith('-') && !withValues.includes(args[i - 1]));
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (command === 'analyze') {
+    const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
+    const paths = positional(rest, []);
+    if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
+    const { result, failed } = load(paths);
+    process.stdout.write(rest.includes('--json') ? asJson(result) : report(result));
+    return failed ? 1 : 0;
+  }
+  if (command === 'export') {
+    const format = option(rest, '--format') as Format | undefined;
+    const out = option(rest, '--out');
+    const paths = positional(rest, ['--format', '--out']);
+    if (!format || !FORMATS.includes(format)) return usage(`--format must be one of ${FORMATS.join(', ')}`);
+    if (!out) return usage('--out DIR is needed');
+    if (!paths.length) return usage('no PATH given');
+    const { result, texts, failed } = load(paths);
+    const written = exportCollection({ result, texts }, format, out);
+    process.stderr.write(`news-lens: wrote ${written.length} file(s) to ${out}\n`);
+    return failed ? 1 : 0;
+  }
+  if (command === 'import') {
+    const format = option(rest, '--format');
+    const out = option(rest, '--out');
+    const [dir] = positional(rest, ['--format', '--out']);
+    if (format !== 'brat') return usage('--format brat is the format that can be imported');
+    if (!dir || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return usage(`${dir ?? 'DIR'} is not a folder`);
+    const docs = importBrat(dir);
+    let bad = false;
+    const counts = new Map<string, number>();
+    for (const d of docs) {
+      for (const e of d.decisions?.file.errors ?? []) {
+        process.stderr.write(`${d.ann}:${e.line}: ${e.message}\n`);
+        bad = true;
+      }
+      for (const p of d.decisions?.problems.filter((x) => !x.line) ?? []) process.stderr.write(`${d.ann}: ${p.message}\n`);
+      for (const l of d.decisions?.file.lines ?? []) if (l.t) counts.set(l.t.type, (counts.get(l.t.type) ?? 0) + 1);
+    }
+    process.stdout.write(`${docs.length} article(s), ${docs.filter((d) => d.ann).length} with annotations: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}\n`);
+    if (out) {
+      fs.mkdirSync(out, { recursive: true });
+      for (const d of docs) {
+        writeFileAtomic(path.join(out, path.basename(d.txt)), d.text);
+        if (d.ann) writeFileAtomic(path.join(out, path.basename(d.ann)), fs.readFileSync(d.ann, 'utf8'));
+      }
+      process.stdout.write(`copied to ${out}; open it in VS Code or run news-lens analyze ${out}\n`);
+    }
+    return bad ? 1 : 0;
+  }
+  return usage(command ? `unknown command "${command}"` : 'no command given');
 }
 
 function report(r: CollectionResult): string {
   const lines: string[] = [];
-  const byId = new Map(r.entities.map((e) => [e.id, e]));
   for (const d of r.documents) {
     const ents = d.mentions.filter((m) => m.kind !== 'date');
     const dates = d.mentions.filter((m) => m.kind === 'date');
-    const flagged = d.claims.filter((c) => c.status !== 'sourced');
+    const claims = d.claims.filter((c) => !c.dismissed);
+    const flagged = claims.filter((c) => c.status !== 'sourced');
     lines.push(`${d.path}  (article date ${d.date ?? 'unknown'}${d.dateSource ? `, from ${d.dateSource}` : ''})`);
-    lines.push(`  ${ents.length} entity mentions, ${dates.length} dates, ${d.claims.length} claims (${flagged.filter((c) => c.status === 'unsourced').length} unsourced, ${flagged.filter((c) => c.status === 'vague').length} vague)`);
+    lines.push(`  ${ents.length} entity mentions, ${dates.length} dates, ${claims.length} claims (${flagged.filter((c) => c.status === 'unsourced').length} unsourced, ${flagged.filter((c) => c.status === 'vague').length} vague)`);
     for (const m of dates) if ('value' in m) lines.push(`  date  ${m.text} → ${m.value} (${describeValue(m.value)})`);
-    for (const c of flagged) {
-      const text = d.sentences.length ? '' : '';
-      lines.push(`  ${c.status === 'vague' ? 'vague    ' : 'unsourced'} @${c.start}-${c.end}${c.cue ? ` cue "${c.cue}"` : ''}${text}`);
-    }
+    for (const c of flagged) lines.push(`  ${c.status === 'vague' ? 'vague    ' : 'unsourced'} @${c.start}-${c.end}${c.cue ? ` cue "${c.cue}"` : ''}`);
   }
   lines.push('', `${r.entities.length} entities:`);
   for (const e of [...r.entities].sort((a, b) => b.mentions - a.mentions)) {
     lines.push(`  ${e.id.padEnd(5)} ${e.kind.padEnd(12)} ${e.name}${e.aliases.length ? ` (also ${e.aliases.join(', ')})` : ''}: ${e.mentions} mentions in ${e.documents} article${e.documents === 1 ? '' : 's'}`);
   }
-  void byId;
   return lines.join('\n') + '\n';
 }
 

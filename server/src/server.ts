@@ -18,6 +18,9 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { inlayHints, timeline } from './features/dates';
 import { editRegistry } from './features/registry';
 import { textDocument } from './features/positions';
+import { annDiagnostics, annPathOf, annotate, codeActions, settleAnnotations } from './features/annotate';
+import { similarClaims } from './features/similar';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
 import * as requests from './features/requests';
 import * as protocol from './shared/protocol';
 
@@ -64,6 +67,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspaceSymbolProvider: true,
       inlayHintProvider: true,
       renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      semanticTokensProvider: { legend: LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'news-lens', version: '0.1.0' },
@@ -73,7 +78,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   ready = (async () => {
     if (canWatch) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: `**/${CONFIG_FILE}` }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: '**/*.ann' }, { globPattern: `**/${CONFIG_FILE}` }] });
     }
     await reindex();
   })();
@@ -104,6 +109,7 @@ async function reindex(): Promise<void> {
     found.articles.forEach((p, i) => {
       try {
         index.setDocument(uriOf(p), p, readArticle(p), labelOf(p));
+        loadAnn(uriOf(p));
       } catch (e) {
         connection.console.warn(`News Lens: cannot read ${p}: ${(e as Error).message}`);
       }
@@ -115,6 +121,18 @@ async function reindex(): Promise<void> {
   indexing = false;
   progress?.done();
   refresh();
+}
+
+/** Reads an article's .ann (brat standoff) into the index, and shows what cannot be read. */
+function loadAnn(uri: string): void {
+  const file = annPathOf(uri);
+  let text: string | undefined;
+  try {
+    text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    text = undefined;
+  }
+  index.setAnnotations(uri, text);
 }
 
 function loadConfig(file: string): void {
@@ -140,11 +158,22 @@ function loadConfig(file: string): void {
 
 /** Sends diagnostics for every article and the figures for the status bar. */
 function refresh(): void {
-  for (const uri of index.uris()) connection.sendDiagnostics({ uri, diagnostics: diagnostics(index, uri, diagnosticSettings) });
+  for (const uri of index.uris()) {
+    connection.sendDiagnostics({ uri, diagnostics: diagnostics(index, uri, diagnosticSettings) });
+    const annUri = uriOf(annPathOf(uri));
+    if (fs.existsSync(annPathOf(uri)) || annProblemsShown.has(annUri)) {
+      const list = annDiagnostics(index, uri);
+      connection.sendDiagnostics({ uri: annUri, diagnostics: list });
+      if (list.length) annProblemsShown.add(annUri);
+      else annProblemsShown.delete(annUri);
+    }
+  }
+  void connection.languages.semanticTokens.refresh().catch(() => undefined);
   void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendNotification(protocol.StatsNotification, requests.stats(index, indexing));
 }
 
+const annProblemsShown = new Set<string>();
 let pending: NodeJS.Timeout | undefined;
 function scheduleRefresh(): void {
   if (pending) clearTimeout(pending);
@@ -170,11 +199,22 @@ documents.onDidClose((e) => {
   scheduleRefresh();
 });
 
+documents.onDidSave((e) => {
+  // Annotations whose words moved are written at their new place; lost ones are reported.
+  const lost = settleAnnotations(index, e.document.uri);
+  for (const m of lost) void connection.window.showWarningMessage(`News Lens: ${m}`);
+  if (lost.length) scheduleRefresh();
+});
+
 connection.onDidChangeWatchedFiles((params) => {
   for (const change of params.changes) {
     const p = pathOf(change.uri);
     if (path.basename(p) === CONFIG_FILE) {
       loadConfig(p);
+      continue;
+    }
+    if (p.toLowerCase().endsWith('.ann')) {
+      loadAnn(uriOf(p.replace(/\.ann$/i, '.txt')));
       continue;
     }
     if (!inWorkspace(p)) continue;
@@ -216,6 +256,14 @@ connection.onRequest(protocol.ReindexRequest, async () => {
   await ready;
   return requests.stats(index, indexing);
 });
+connection.onCodeAction(whenReady((p) => codeActions(index, p.textDocument.uri, p.range, p.context.diagnostics)));
+connection.languages.semanticTokens.on(whenReady((p) => semanticTokens(index, p.textDocument.uri)));
+connection.onRequest(protocol.SimilarClaimsRequest, whenReady((p: protocol.SimilarClaimsParams) => similarClaims(index, p.uri, p.offset)));
+connection.onRequest(protocol.AnnotateRequest, whenReady((p: protocol.AnnotateParams) => {
+  const r = annotate(index, p);
+  refresh();
+  return { ok: r.ok, message: r.message, file: r.file };
+}));
 connection.onRequest(protocol.RegistryEditRequest, whenReady((p: protocol.RegistryEditParams) => registryEdit(p)));
 
 /** F2 on an entity renames it in the registry; the articles' text is never changed. */

@@ -20,6 +20,8 @@ export interface EntityMention extends Span {
   ref?: string;
   /** Where the mention came from: gazetteer, registry, rule, collection, user. */
   origin: string;
+  /** A Wikidata id the user linked this mention to. */
+  wikidata?: string;
 }
 
 export interface DateMention extends Span {
@@ -50,6 +52,10 @@ export interface Claim extends Span {
   sourceText?: string;
   /** True when the source was taken from the sentence before (pronoun, continued quote). */
   inherited?: boolean;
+  /** The user dismissed it: not a claim, or common knowledge (kept for the Claims view). */
+  dismissed?: 'not-a-claim' | 'common-knowledge';
+  /** The status or source was set by the user. */
+  user?: boolean;
 }
 
 export interface ArticleMeta {
@@ -86,6 +92,8 @@ export interface Entity {
 
 export interface DocumentResult {
   path: string;
+  /** Spans of the article's .ann of types News Lens does not know, and problems reading it. */
+  annotations?: { other: { id: string; type: string; start: number; end: number; text: string }[]; problems: { line?: number; message: string }[] };
   date?: string;
   dateSource?: string;
   mentions: (EntityMention | DateMention)[];

@@ -26,6 +26,7 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
   if (!d || text === undefined) return [];
   const out: Diagnostic[] = [];
   for (const c of d.claims) {
+    if (c.dismissed) continue;
     const setting = c.status === 'unsourced' ? settings.unsourcedClaim : c.status === 'vague' ? settings.vagueSource : 'off';
     if (setting === 'off') continue;
     out.push({

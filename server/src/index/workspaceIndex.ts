@@ -6,6 +6,7 @@
 import { analyzeCollection, makeLookup, prepareDocument, type PreparedDocument } from '../core/analyze';
 import { metaFor, parseConfig, type NewsLensConfig } from '../core/meta/config';
 import type { CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
+import { readDecisions, type Decisions } from '../core/annotations/decisions';
 
 interface Entry {
   uri: string;
@@ -14,7 +15,10 @@ interface Entry {
   text: string;
   /** Path shown in results (relative to the workspace when known). */
   label: string;
+  /** The article's .ann file as text, when it has one. */
+  ann?: string;
   prepared?: PreparedDocument;
+  decisions?: Decisions;
 }
 
 export interface Snapshot {
@@ -52,8 +56,23 @@ export class WorkspaceIndex {
   setDocument(uri: string, path: string, text: string, label = path): void {
     const old = this.entries.get(uri);
     if (old && old.text === text && old.path === path) return;
-    this.entries.set(uri, { uri, path, text, label });
+    this.entries.set(uri, { uri, path, text, label, ann: old?.ann });
     this.snapshot = undefined;
+  }
+
+  /** Sets (or, with undefined, removes) an article's .ann text. */
+  setAnnotations(uri: string, ann: string | undefined): void {
+    const e = this.entries.get(uri);
+    if (!e || e.ann === ann) return;
+    e.ann = ann;
+    e.prepared = undefined;
+    this.snapshot = undefined;
+  }
+
+  /** The user's decisions read from an article's .ann (also when the file has errors). */
+  decisions(uri: string): Decisions | undefined {
+    this.get();
+    return this.entries.get(uri)?.decisions;
   }
 
   removeDocument(uri: string): boolean {
@@ -90,7 +109,10 @@ export class WorkspaceIndex {
     for (const uri of this.uris()) {
       const e = this.entries.get(uri)!;
       if (!e.prepared) {
-        e.prepared = prepareDocument(e.label, e.text, metaFor(e.path, configs), this.lookup, e.path);
+        e.decisions = e.ann !== undefined ? readDecisions(e.ann, e.text) : undefined;
+        // A .ann that does not parse is shown as errors and otherwise left alone.
+        const usable = e.decisions && !e.decisions.file.errors.length ? e.decisions : undefined;
+        e.prepared = prepareDocument(e.label, e.text, metaFor(e.path, configs), this.lookup, e.path, usable);
         this.preparedCount++;
       }
       prepared.push(e.prepared);

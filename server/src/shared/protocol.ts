@@ -130,3 +130,37 @@ export interface EntityAtParams {
   uri: string;
   offset: number;
 }
+
+/** Request: record a decision in the article's .ann (annotate, remove, accept, reject, link, claim). */
+export const AnnotateRequest = 'newsLens/annotate';
+export interface AnnotateParams {
+  uri: string;
+  action: 'annotate' | 'remove' | 'accept' | 'reject' | 'link' | 'acceptAll' | 'claim';
+  /** UTF-16 offsets into the article (a selection), or an offset (the cursor). */
+  start?: number;
+  end?: number;
+  offset?: number;
+  kind?: 'person' | 'organization' | 'location' | 'date';
+  /** Registry id and name, for link. */
+  ref?: string;
+  name?: string;
+  status?: 'sourced' | 'vague' | 'unsourced';
+  dismissed?: 'not-a-claim' | 'common-knowledge';
+  source?: string;
+}
+export interface AnnotateResult {
+  ok: boolean;
+  message?: string;
+  file?: string;
+}
+
+/** Request: for a claim, the most similar sentence of each other article, with its status and source. */
+export const SimilarClaimsRequest = 'newsLens/similarClaims';
+export interface SimilarClaimsParams {
+  uri: string;
+  offset: number;
+}
+export interface SimilarClaim extends ClaimSummary {
+  /** Similarity from 0 to 1. */
+  score: number;
+}

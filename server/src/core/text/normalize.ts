@@ -11,13 +11,15 @@ export interface NormalizedText {
   toOriginal(offset: number): number;
   /** Original offset for a normalised end offset. */
   toOriginalEnd(offset: number): number;
+  /** Normalised offset for an original offset (the first normalised unit at or after it). */
+  fromOriginal(offset: number): number;
 }
 
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
 
 export function normalize(original: string): NormalizedText {
   if (original.normalize('NFC') === original) {
-    return { original, text: original, toOriginal: (o) => o, toOriginalEnd: (o) => o };
+    return { original, text: original, toOriginal: (o) => o, toOriginalEnd: (o) => o, fromOriginal: (o) => o };
   }
   const parts: string[] = [];
   // map[i] = original offset of normalised offset i; map has text.length + 1 entries.
@@ -44,6 +46,16 @@ export function normalize(original: string): NormalizedText {
     text,
     toOriginal: (o) => map[Math.max(0, Math.min(o, map.length - 1))],
     toOriginalEnd: (o) => ends[Math.max(0, Math.min(o, ends.length - 1))],
+    fromOriginal: (o) => {
+      let lo = 0;
+      let hi = map.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (map[mid] < o) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
   };
 }
 

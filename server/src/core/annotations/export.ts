@@ -1,0 +1,178 @@
+/**
+ * Export of an analysed collection (the user's decisions merged in) to brat standoff, CoNLL BIO
+ * columns, doccano JSONL and W3C Web Annotation JSON-LD, and import of a brat corpus.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CollectionResult, DateMention, DocumentResult, EntityMention, MentionKind } from '../types';
+import { tokenize } from '../text/tokens';
+import { normalize } from '../text/normalize';
+import { splitSentences } from '../text/sentences';
+import { toCodePoints, TYPE_OF } from './brat';
+import { readDecisions, type Decisions } from './decisions';
+import { writeFileAtomic } from '../meta/write';
+
+export type Format = 'brat' | 'conll' | 'jsonl' | 'webanno';
+export const FORMATS: Format[] = ['brat', 'conll', 'jsonl', 'webanno'];
+
+const SHORT: Record<MentionKind, string> = { person: 'PER', organization: 'ORG', location: 'LOC', date: 'DATE' };
+
+export interface ExportInput {
+  result: CollectionResult;
+  /** Original text of each document, by its path in the result. */
+  texts: Map<string, string>;
+}
+
+/** A registry or gazetteer key as a brat reference id (no spaces or colons). */
+function refOf(e: { key?: string; id: string }): string {
+  return (e.key ?? e.id).replace(/[\s:]+/g, '_');
+}
+
+/** The .ann text of one analysed article: mentions, entity links, date values, claims. */
+export function toBrat(d: DocumentResult, text: string, result: CollectionResult): string {
+  const lines: string[] = [];
+  const cp = (u: number) => toCodePoints(text, u);
+  let t = 0;
+  let n = 0;
+  let a = 0;
+  let note = 0;
+  const entities = new Map(result.entities.map((e) => [e.id, e]));
+  for (const m of d.mentions) {
+    const id = `T${++t}`;
+    lines.push(`${id}\t${TYPE_OF[m.kind]} ${cp(m.start)} ${cp(m.end)}\t${text.slice(m.start, m.end).replace(/\n/g, ' ')}`);
+    if (m.kind === 'date') lines.push(`#${++note}\tAnnotatorNotes ${id}\t${(m as DateMention).value}`);
+    else if ((m as EntityMention).entity) {
+      const e = entities.get((m as EntityMention).entity!);
+      if (e) lines.push(`N${++n}\tReference ${id} newslens:${refOf(e)}\t${e.name}`);
+      if ((m as EntityMention).wikidata) lines.push(`N${++n}\tReference ${id} Wikidata:${(m as EntityMention).wikidata}\t${e?.name ?? m.text}`);
+    }
+  }
+  for (const c of d.claims) {
+    const id = `T${++t}`;
+    lines.push(`${id}\tClaim ${cp(c.start)} ${cp(c.end)}\t${text.slice(c.start, c.end).replace(/\s+/g, ' ')}`);
+    lines.push(`A${++a}\tStatus ${id} ${c.status}`);
+    if (c.dismissed) lines.push(`A${++a}\tDismissed ${id} ${c.dismissed}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const ANNOTATION_CONF = `# News Lens export: entity, date and claim annotations of news articles.
+[entities]
+Person
+Organization
+Location
+Date
+Claim
+
+[relations]
+
+[events]
+
+[attributes]
+Status\tArg:Claim, Value:sourced|vague|unsourced
+Dismissed\tArg:Claim, Value:not-a-claim|common-knowledge
+Confirmed\tArg:<ENTITY>
+Rejected\tArg:<ENTITY>
+`;
+
+/** CoNLL-2003 style columns: one syllable token per line with its BIO tag, a blank line between sentences. */
+export function toConll(d: DocumentResult, text: string): string {
+  const norm = normalize(text);
+  const tokens = tokenize(norm.text);
+  const sentences = splitSentences(norm.text);
+  const spans = d.mentions.map((m) => ({ start: norm.fromOriginal(m.start), end: norm.fromOriginal(m.end), tag: SHORT[m.kind] }));
+  const out = ['-DOCSTART- O', ''];
+  let s = 0;
+  let prev: (typeof spans)[number] | undefined;
+  for (const tok of tokens) {
+    while (s < sentences.length - 1 && tok.start >= sentences[s].end) {
+      s++;
+      if (out[out.length - 1] !== '') out.push('');
+    }
+    const m = spans.find((x) => x.start <= tok.start && tok.end <= x.end);
+    const tag = m ? `${m === prev ? 'I' : 'B'}-${m.tag}` : 'O';
+    prev = m;
+    out.push(`${tok.text} ${tag}`);
+  }
+  return out.join('\n') + '\n\n';
+}
+
+/** doccano's sequence-labelling JSONL: offsets in code points of the line's text. */
+export function toJsonl(d: DocumentResult, text: string): string {
+  return JSON.stringify({ path: d.path, text, label: d.mentions.map((m) => [toCodePoints(text, m.start), toCodePoints(text, m.end), SHORT[m.kind]]) });
+}
+
+/** W3C Web Annotation JSON-LD: one annotation per mention and claim, code point selectors and the quoted text. */
+export function toWebAnnotation(d: DocumentResult, text: string, result: CollectionResult): object[] {
+  const entities = new Map(result.entities.map((e) => [e.id, e]));
+  const target = (start: number, end: number) => ({
+    source: d.path,
+    selector: [
+      { type: 'TextPositionSelector', start: toCodePoints(text, start), end: toCodePoints(text, end) },
+      { type: 'TextQuoteSelector', exact: text.slice(start, end) },
+    ],
+  });
+  const items: object[] = [];
+  d.mentions.forEach((m, i) => {
+    const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: SHORT[m.kind] }];
+    if (m.kind === 'date') body.push({ type: 'TextualBody', purpose: 'describing', value: (m as DateMention).value, format: 'text/plain' });
+    const e = m.kind !== 'date' && (m as EntityMention).entity ? entities.get((m as EntityMention).entity!) : undefined;
+    if (e) body.push({ type: 'TextualBody', purpose: 'identifying', value: e.name, id: `newslens:${refOf(e)}` });
+    items.push({ id: `urn:newslens:${encodeURIComponent(d.path)}#m${i + 1}`, type: 'Annotation', motivation: 'tagging', body, target: target(m.start, m.end) });
+  });
+  d.claims.forEach((c, i) => {
+    items.push({
+      id: `urn:newslens:${encodeURIComponent(d.path)}#c${i + 1}`, type: 'Annotation', motivation: 'assessing',
+      body: [{ type: 'TextualBody', purpose: 'assessing', value: c.status }], target: target(c.start, c.end),
+    });
+  });
+  return items;
+}
+
+/** Writes the collection in a format into a folder. Returns the files written. */
+export function exportCollection(input: ExportInput, format: Format, outDir: string): string[] {
+  fs.mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const write = (file: string, data: string) => {
+    writeFileAtomic(file, data);
+    written.push(file);
+  };
+  const docs = input.result.documents;
+  const textOf = (d: DocumentResult) => input.texts.get(d.path)!;
+  const baseName = (d: DocumentResult) => d.path.replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
+  if (format === 'brat') {
+    for (const d of docs) {
+      write(path.join(outDir, `${baseName(d)}.txt`), textOf(d));
+      write(path.join(outDir, `${baseName(d)}.ann`), toBrat(d, textOf(d), input.result));
+    }
+    write(path.join(outDir, 'annotation.conf'), ANNOTATION_CONF);
+  } else if (format === 'conll') {
+    write(path.join(outDir, 'news-lens.conll'), docs.map((d) => toConll(d, textOf(d))).join(''));
+  } else if (format === 'jsonl') {
+    write(path.join(outDir, 'news-lens.jsonl'), docs.map((d) => toJsonl(d, textOf(d))).join('\n') + '\n');
+  } else {
+    const items = docs.flatMap((d) => toWebAnnotation(d, textOf(d), input.result));
+    write(path.join(outDir, 'news-lens.jsonld'), JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: 'News Lens', total: items.length, first: { type: 'AnnotationPage', items } }, null, 1) + '\n');
+  }
+  return written;
+}
+
+export interface ImportedDocument {
+  txt: string;
+  ann?: string;
+  text: string;
+  decisions?: Decisions;
+}
+
+/** Reads a brat corpus folder: each NAME.txt with its NAME.ann, as the user's decisions. */
+export function importBrat(dir: string): ImportedDocument[] {
+  const out: ImportedDocument[] = [];
+  for (const f of fs.readdirSync(dir).filter((x) => x.toLowerCase().endsWith('.txt')).sort()) {
+    const txt = path.join(dir, f);
+    const ann = txt.replace(/\.txt$/i, '.ann');
+    const text = fs.readFileSync(txt, 'utf8').replace(/^\uFEFF/, '');
+    const annText = fs.existsSync(ann) ? fs.readFileSync(ann, 'utf8') : undefined;
+    out.push({ txt, ...(annText !== undefined ? { ann, decisions: readDecisions(annText, text) } : {}), text });
+  }
+  return out;
+}
