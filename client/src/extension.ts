@@ -7,6 +7,7 @@ import { registerCommands } from './commands/register';
 import { adoptArticles } from './articles';
 import { TimelineView } from './views/timelineView';
 import { EntitiesView } from './views/entitiesView';
+import { ClaimsView } from './views/claimsView';
 
 let client: LanguageClient | undefined;
 
@@ -42,9 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const timeline = new TimelineView(() => client);
   const entities = new EntitiesView(() => client);
+  const claims = new ClaimsView(() => client);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('newsLens.timeline', timeline),
     vscode.window.registerTreeDataProvider('newsLens.entities', entities),
+    vscode.window.registerTreeDataProvider('newsLens.claims', claims),
     vscode.commands.registerCommand('newsLens.filterEntities', async () => {
       const q = await vscode.window.showInputBox({ title: 'Filter entities', value: entities.filter, prompt: 'Part of a name or alias; empty shows all.' });
       if (q === undefined) return;
@@ -57,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     show(s);
     timeline.refresh();
     entities.refresh();
+    claims.refresh();
   });
   registerCommands(context, () => client);
   context.subscriptions.push(adoptArticles());

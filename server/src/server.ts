@@ -258,6 +258,8 @@ connection.onRequest(protocol.ReindexRequest, async () => {
 });
 connection.onCodeAction(whenReady((p) => codeActions(index, p.textDocument.uri, p.range, p.context.diagnostics)));
 connection.languages.semanticTokens.on(whenReady((p) => semanticTokens(index, p.textDocument.uri)));
+connection.onRequest(protocol.ExportRequest, whenReady((p: protocol.ExportParams) => requests.exportAnnotations(index, p)));
+connection.onRequest(protocol.ClaimsViewRequest, whenReady(() => requests.claimItems(index)));
 connection.onRequest(protocol.SimilarClaimsRequest, whenReady((p: protocol.SimilarClaimsParams) => similarClaims(index, p.uri, p.offset)));
 connection.onRequest(protocol.AnnotateRequest, whenReady((p: protocol.AnnotateParams) => {
   const r = annotate(index, p);

@@ -62,7 +62,7 @@ function where(file: string, needle: string, nth = 0): string {
   let at = -1;
   for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
   const before = text.slice(0, at);
-  return `${before.split('\n').length}:${at - before.lastIndexOf('\n') + 1}`;
+  return `${before.split('\n').length}:${at - (before.lastIndexOf('\n') + 1) + 1}`;
 }
 
 async function palette(page: Page, command: string): Promise<void> {
@@ -222,6 +222,38 @@ async function main(): Promise<number> {
       await poll(async () => /renamed to "Vladimir V. Putin"/.test(await page.locator('.notifications-toasts').innerText()), 'the confirmation');
       const cfg = JSON.parse(fs.readFileSync(path.join(folder, 'newslens.json'), 'utf8'));
       if (!Object.values(cfg.entities ?? {}).some((e: any) => e.name === 'Vladimir V. Putin')) throw new Error('not in newslens.json');
+    });
+
+    await step(page, 'command: Annotate Selection as Organization', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'tàu bọc thép'));
+      for (let i = 0; i < 'tàu bọc thép'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await palette(page, 'News Lens: Annotate Selection as Organization');
+      const ann = path.join(folder, A002.replace('.txt', '.ann'));
+      await poll(async () => fs.existsSync(ann) && /Organization \d+ \d+\ttàu bọc thép/.test(fs.readFileSync(ann, 'utf8')), 'the annotation in the .ann file');
+    });
+
+    await step(page, 'quick fix: Reject Suggestion', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'Vladivostok'));
+      await page.keyboard.press('Control+.');
+      const rows = page.locator('.action-widget .monaco-list-row');
+      await rows.first().waitFor({ state: 'visible' });
+      const texts = await rows.allInnerTexts();
+      const k = texts.findIndex((t) => t.includes('Reject suggestion'));
+      if (k < 0) throw new Error(`quick fixes: ${texts.join(' | ')}`);
+      // The first action is focused; move down to the one wanted (section headers are skipped).
+      const actions = texts.filter((t) => /suggestion/.test(t));
+      for (let i = 0; i < actions.indexOf(texts[k]); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const ann = path.join(folder, A002.replace('.txt', '.ann'));
+      await poll(async () => /Rejected T\d+/.test(fs.readFileSync(ann, 'utf8')), 'the rejection in the .ann file');
+    });
+
+    await step(page, 'Claims view lists claims by status', async () => {
+      await palette(page, 'Explorer: Focus on Claims View');
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Claims/i }) }).first();
+      await poll(async () => /Unsourced\s*\d+/.test(await view.innerText()), 'the Claims view');
     });
 
     await step(page, 'command: Reindex Workspace', async () => {

@@ -8,6 +8,7 @@ import {
 
 import { openLocation as open } from '../views/open';
 import { registryCommands } from './registry';
+import { annotationCommands } from './annotations';
 
 const ICON = { person: '$(person)', organization: '$(organization)', location: '$(location)' } as const;
 
@@ -108,6 +109,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (s) void vscode.window.showInformationMessage(`News Lens: indexed ${s.articles} articles, ${s.entities} entities.`);
     },
   };
-  Object.assign(commands, registryCommands(client));
+  Object.assign(commands, registryCommands(client), annotationCommands(client));
   for (const [id, fn] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 }

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
-import type { ClaimSummary, EntitySummary, Stats, SetArticleDateResult } from '../shared/protocol';
+import type { ClaimItem, ClaimSummary, EntitySummary, ExportParams, ExportResult, Stats, SetArticleDateResult } from '../shared/protocol';
+import { exportCollection } from '../core/annotations/export';
 import { foldKey } from '../core/text/normalize';
 import { parseYmd } from '../core/dates/calendar';
 import { CONFIG_FILE } from '../core/meta/config';
@@ -50,6 +51,35 @@ export function entityMentions(index: WorkspaceIndex, id: string) {
   return index.mentionsOf(id).map((x) => locationOf(index, x.uri, x.mention));
 }
 
+/** Every claim, dismissed ones included and marked, for the Claims view. */
+export function claimItems(index: WorkspaceIndex): ClaimItem[] {
+  const s = index.get();
+  const out: ClaimItem[] = [];
+  for (const [u, d] of s.byUri) {
+    const text = index.text(u)!;
+    for (const c of d.claims) {
+      out.push({
+        uri: u, range: rangeOf(index, u, c), status: c.status, text: text.slice(c.start, c.end), cue: c.cue,
+        source: c.source ? s.entities.get(c.source)?.name : c.sourceText, ...(c.dismissed ? { dismissed: c.dismissed } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Writes the collection's annotations (decisions merged in) to a folder. */
+export function exportAnnotations(index: WorkspaceIndex, p: ExportParams): ExportResult {
+  const s = index.get();
+  const texts = new Map<string, string>();
+  for (const [u, d] of s.byUri) texts.set(d.path, index.text(u)!);
+  try {
+    const files = exportCollection({ result: s.result, texts }, p.format, p.out);
+    return { ok: true, files: files.length };
+  } catch (e) {
+    return { ok: false, message: `could not write to ${p.out}: ${(e as Error).message}` };
+  }
+}
+
 export function claims(index: WorkspaceIndex, uri?: string, status?: string[]): ClaimSummary[] {
   const s = index.get();
   const out: ClaimSummary[] = [];
@@ -57,7 +87,7 @@ export function claims(index: WorkspaceIndex, uri?: string, status?: string[]): 
     if (uri && u !== uri) continue;
     const text = index.text(u)!;
     for (const c of d.claims) {
-      if (status && !status.includes(c.status)) continue;
+      if (c.dismissed || (status && !status.includes(c.status))) continue;
       out.push({ uri: u, range: rangeOf(index, u, c), status: c.status, text: text.slice(c.start, c.end), cue: c.cue, source: c.source ? s.entities.get(c.source)?.name : c.sourceText });
     }
   }

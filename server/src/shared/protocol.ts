@@ -164,3 +164,22 @@ export interface SimilarClaim extends ClaimSummary {
   /** Similarity from 0 to 1. */
   score: number;
 }
+
+/** Request: write the collection's annotations in a format to a folder. */
+export const ExportRequest = 'newsLens/export';
+export interface ExportParams {
+  format: 'brat' | 'conll' | 'jsonl' | 'webanno';
+  /** Absolute folder path. */
+  out: string;
+}
+export interface ExportResult {
+  ok: boolean;
+  files?: number;
+  message?: string;
+}
+
+/** Request: claims of the collection with their status, source and dismissals, for the Claims view. */
+export const ClaimsViewRequest = 'newsLens/claimsView';
+export interface ClaimItem extends ClaimSummary {
+  dismissed?: 'not-a-claim' | 'common-knowledge';
+}

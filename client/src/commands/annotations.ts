@@ -1,0 +1,135 @@
+/** Annotation and claim commands: the user's decisions, saved in NAME.ann beside each article. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  AnnotateRequest, DocumentEntitiesRequest, EntitiesRequest, ExportRequest, RegistryEditRequest, SimilarClaimsRequest,
+  type AnnotateParams, type AnnotateResult, type EntitySummary, type ExportResult, type RegistryEditResult, type SimilarClaim,
+} from '../../../server/src/shared/protocol';
+import { openLocation } from '../views/open';
+
+export function annotationCommands(client: () => LanguageClient | undefined): Record<string, (...args: any[]) => unknown> {
+  const request = <T>(method: string, params: unknown) => client()!.sendRequest<T>(method, params);
+
+  async function annotate(p: AnnotateParams, done?: string): Promise<boolean> {
+    const r = await request<AnnotateResult>(AnnotateRequest, p);
+    if (!r.ok) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
+    else if (done) void vscode.window.setStatusBarMessage(`News Lens: ${done}`, 4000);
+    return r.ok;
+  }
+
+  /** uri and offset from a quick fix's arguments, else from the cursor. */
+  function target(uri?: string, offset?: number): { uri: string; offset: number; editor?: vscode.TextEditor } | undefined {
+    if (uri !== undefined && offset !== undefined) return { uri, offset };
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    return { uri: editor.document.uri.toString(), offset: editor.document.offsetAt(editor.selection.active), editor };
+  }
+
+  const annotateAs = (kind: AnnotateParams['kind']) => async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.selection.isEmpty) return void vscode.window.showInformationMessage('News Lens: select the words to annotate first.');
+    await annotate({ uri: editor.document.uri.toString(), action: 'annotate', start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end), kind }, `annotated as ${kind}`);
+  };
+
+  return {
+    'newsLens.annotatePerson': annotateAs('person'),
+    'newsLens.annotateOrganization': annotateAs('organization'),
+    'newsLens.annotateLocation': annotateAs('location'),
+    'newsLens.annotateDate': annotateAs('date'),
+    'newsLens.removeAnnotation': async () => {
+      const t = target();
+      if (t) await annotate({ uri: t.uri, action: 'remove', offset: t.offset }, 'annotation removed');
+    },
+    'newsLens.acceptSuggestion': async (uri?: string, offset?: number) => {
+      const t = target(uri, offset);
+      if (t) await annotate({ uri: t.uri, action: 'accept', offset: t.offset }, 'suggestion accepted');
+    },
+    'newsLens.rejectSuggestion': async (uri?: string, offset?: number) => {
+      const t = target(uri, offset);
+      if (t) await annotate({ uri: t.uri, action: 'reject', offset: t.offset }, 'suggestion rejected');
+    },
+    'newsLens.acceptAllSuggestions': async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor) await annotate({ uri: editor.document.uri.toString(), action: 'acceptAll' }, 'all suggestions of this article accepted');
+    },
+    'newsLens.linkMention': async () => {
+      const t = target();
+      if (!t) return;
+      const all = await request<EntitySummary[]>(EntitiesRequest, {});
+      const pick = await vscode.window.showQuickPick(all.map((e) => ({ label: e.name, description: `${e.kind} · ${e.mentions} mentions`, entity: e })), { title: 'Link this mention to…', matchOnDescription: true });
+      if (!pick) return;
+      // A link names a registry entry; one is made for the entity if it has none.
+      const reg = await request<RegistryEditResult>(RegistryEditRequest, { action: 'rename', entity: pick.entity.id, value: pick.entity.name });
+      if (!reg.ok || !reg.id) return void vscode.window.showErrorMessage(`News Lens: ${reg.message}`);
+      await annotate({ uri: t.uri, action: 'link', offset: t.offset, ref: reg.id, name: pick.entity.name }, `linked to "${pick.entity.name}"`);
+    },
+    'newsLens.markSourced': async (uri?: string, offset?: number) => {
+      const t = target(uri, offset);
+      if (!t) return;
+      const ents = await request<EntitySummary[]>(DocumentEntitiesRequest, { uri: t.uri });
+      const typed = '$(edit) Type a source…';
+      const pick = await vscode.window.showQuickPick([...ents.filter((e) => e.kind !== 'location').map((e) => ({ label: e.name, description: e.kind })), ...ents.filter((e) => e.kind === 'location').map((e) => ({ label: e.name, description: e.kind })), { label: typed, description: '' }], { title: 'Sourced by…' });
+      if (!pick) return;
+      const source = pick.label === typed ? await vscode.window.showInputBox({ title: 'Who is the source?' }) : pick.label;
+      if (source?.trim()) await annotate({ uri: t.uri, action: 'claim', offset: t.offset, status: 'sourced', source: source.trim() }, `marked as sourced by ${source.trim()}`);
+    },
+    'newsLens.dismissClaim': async (uri?: string, offset?: number, reason?: 'not-a-claim' | 'common-knowledge') => {
+      const t = target(uri, offset);
+      if (!t) return;
+      const why = reason ?? ((await vscode.window.showQuickPick(['not-a-claim', 'common-knowledge'], { title: 'Dismiss this claim because it is…' })) as typeof reason);
+      if (why) await annotate({ uri: t.uri, action: 'claim', offset: t.offset, dismissed: why }, `dismissed: ${why.replace(/-/g, ' ')}`);
+    },
+    'newsLens.findClaimElsewhere': async (uri?: string, offset?: number) => {
+      const t = target(uri, offset);
+      if (!t) return;
+      const list = await request<SimilarClaim[]>(SimilarClaimsRequest, { uri: t.uri, offset: t.offset });
+      if (!list.length) return void vscode.window.showInformationMessage('News Lens: no other article reports anything like this.');
+      const pick = await vscode.window.showQuickPick(
+        list.map((c) => ({
+          label: `${Math.round(c.score * 100)}% · ${vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri))}`,
+          description: c.status === 'sourced' ? `sourced${c.source ? ` by ${c.source}` : ''}` : c.status,
+          detail: c.text.slice(0, 200),
+          c,
+        })),
+        { title: 'The same claim in other articles', matchOnDetail: true },
+      );
+      if (pick) await openLocation(pick.c.uri, pick.c.range);
+    },
+    'newsLens.exportAnnotations': async () => {
+      const format = await vscode.window.showQuickPick(
+        [
+          { label: 'brat', description: 'standoff .ann beside each .txt, with annotation.conf' },
+          { label: 'conll', description: 'CoNLL-2003 BIO columns, one syllable per line' },
+          { label: 'jsonl', description: "doccano's sequence-labelling JSONL" },
+          { label: 'webanno', description: 'W3C Web Annotation JSON-LD' },
+        ],
+        { title: 'Export annotations as…' },
+      );
+      if (!format) return;
+      const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here' });
+      if (!folder?.[0]) return;
+      const r = await request<ExportResult>(ExportRequest, { format: format.label, out: folder[0].fsPath });
+      if (r.ok) void vscode.window.showInformationMessage(`News Lens: exported ${r.files} file(s) as ${format.label} to ${folder[0].fsPath}.`);
+      else void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
+    },
+    'newsLens.importBrat': async (from?: string, to?: string) => {
+      const src = from ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Import this brat folder' }))?.[0]?.fsPath;
+      if (!src) return;
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      if (!root) return void vscode.window.showErrorMessage('News Lens: open a folder first.');
+      const dest = to ?? path.join(root, `brat-${path.basename(src)}`);
+      fs.mkdirSync(dest, { recursive: true });
+      let n = 0;
+      for (const f of fs.readdirSync(src)) {
+        if (!/\.(txt|ann|conf)$/i.test(f)) continue;
+        const tmp = path.join(dest, `.${f}.tmp`);
+        fs.copyFileSync(path.join(src, f), tmp);
+        fs.renameSync(tmp, path.join(dest, f));
+        n++;
+      }
+      void vscode.window.showInformationMessage(`News Lens: imported ${n} file(s) into ${vscode.workspace.asRelativePath(dest)}; their annotations show as your decisions.`);
+    },
+  };
+}
