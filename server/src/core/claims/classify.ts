@@ -109,6 +109,8 @@ export function nonClaimKind(text: string, s: Span): Sentence['nonClaim'] {
   const words = body.split(/\s+/).length;
   if (wholeLine && !/[.!?…:;,]["”»)]*$/.test(body) && words <= 16) return 'heading';
   if (wholeLine && words <= 4 && /^[\p{Lu}]/u.test(body)) return 'byline';
+  // The article's first line, short and with text after it, is its headline (even as a question).
+  if (wholeLine && lineStart === text.search(/\S/) && words <= 18 && /\n\s*\S/.test(text.slice(lineEnd)) && !/[.]["”»]?$/.test(body)) return 'heading';
   return undefined;
 }
 
@@ -133,7 +135,8 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const t = toks[i];
     // "theo X": at the start of a clause.
     if (t.lower === 'theo') {
-      const before = text.slice(s.start, t.start);
+      // "Theo X", ", theo X", "Cũng theo X": at the start of a clause, perhaps after an adverb.
+      const before = text.slice(s.start, t.start).toLowerCase().replace(new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u'), '');
       const clauseStart = /^[\s"“(]*$/.test(before) || /[,;:–-]\s*$/.test(before) || /\(\s*$/.test(before);
       const next = toks[i + 1];
       const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
@@ -145,7 +148,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       }
       continue;
     }
-    const n = phraseAt(toks, i, CUE_LEN, lang.attributionCues);
+    let n = phraseAt(toks, i, CUE_LEN, lang.attributionCues);
+    // "… cho Reuters biết": told someone; the subject is the source.
+    if (!n && t.lower === 'biết' && toks.slice(Math.max(0, i - 5), i).some((x) => x.lower === 'cho')) n = 1;
     if (!n) continue;
     // "các cáo buộc", "tiếng nói": the cue word used as a noun; "chưa bình luận": nothing was said.
     const prev = toks[i - 1]?.lower;
@@ -226,6 +231,10 @@ function judgeSource(
       : [...inRegion].sort((a, b) => rank(a) - rank(b) || (mode === 'after' ? a.start - b.start : b.start - a.start))[0];
   if (named) {
     return { status: 'sourced', cue, cueSpan, source: named, sourceText: text.slice(region.start, region.end).trim() };
+  }
+  // "Theo cáo trạng", "theo số liệu thống kê": a document is a source.
+  if (mode === 'after' && regionToks.length && (lang.documentSources.has(regionToks[0].lower) || (regionToks[1] && lang.documentSources.has(`${regionToks[0].lower} ${regionToks[1].lower}`)))) {
+    return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
   }
   // "Ông nói", "quan chức này cho biết": the source named before.
   const lastWords = regionToks.slice(first);

@@ -123,6 +123,8 @@ export const lang = {
   notAttributionAfterTheo: set(cues.notAttributionAfterTheo),
   clauseStarters: set(cues.clauseStarters),
   nounMarkers: set(cues.nounMarkers),
+  documentSources: set(cues.documentSources),
+  theoPrefixes: [...set(cues.theoPrefixes)],
   negations: set(cues.negations),
   captionStarts: set(cues.captionStarts),
   notSentenceEnd: set(cues.notSentenceEnd),
