@@ -56,3 +56,9 @@ test('a heading line without a full stop is a sentence of its own', () => {
   const text = 'Gặp gỡ Chủ tịch Kim Jong-un và Tổng thống Putin\nHãng reuters cho rằng, cuộc gặp quan trọng.';
   assert.equal(splitSentences(text).length, 2);
 });
+
+test('a lost full stop before a word that only starts sentences is a boundary; captions glued to text are cut', () => {
+  const text = 'Cuộc họp kéo dài ba giờ đồng hồ Theo đó, hai bên đã nhất trí ký kết thỏa thuận mới.\nẢnh: AFP Hai bên đã ký thỏa thuận vào buổi chiều.';
+  const s = splitSentences(text).map((x) => text.slice(x.start, x.end));
+  assert.deepEqual(s, ['Cuộc họp kéo dài ba giờ đồng hồ', 'Theo đó, hai bên đã nhất trí ký kết thỏa thuận mới.', 'Ảnh: AFP', 'Hai bên đã ký thỏa thuận vào buổi chiều.']);
+});

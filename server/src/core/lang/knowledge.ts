@@ -113,6 +113,7 @@ export const lang = {
   orgNameWords: set(organizations.nameWords),
   englishOrgWords: set(organizations.englishWords),
   commonWords: set(common.words),
+  sentenceStarters: common.sentenceStarters as string[],
   attributionCues: set(cues.attribution),
   firstCueWords: new Set(cues.attribution.map((c) => phraseKey(c).split(' ')[0])),
   prefixCues: set(cues.prefixCues),

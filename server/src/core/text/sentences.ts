@@ -58,7 +58,33 @@ export function splitSentences(text: string): Sentence[] {
     i++;
   }
   if (start < text.length) push(text.length);
-  return out.map((s) => splitCaptionCredit(text, s)).flat();
+  return out.map((s) => splitCaptionCredit(text, s)).flat().flatMap((s) => splitLostStops(text, s));
+}
+
+/**
+ * A crawler that lost a full stop leaves "…kéo dài ba giờ Theo đó, …": a word that only starts a
+ * sentence, capitalised right after a lower-case word, starts a new one.
+ */
+const LOST_STOP = new RegExp(`(?<=(?:^|\\s)\\p{Ll}[\\p{L}\\p{M}]*) (?=(?:${lang.sentenceStarters.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}]))`, 'gu');
+function splitLostStops(text: string, s: Sentence): Sentence[] {
+  if (s.nonClaim) return [s];
+  const body = text.slice(s.start, s.end);
+  const cuts: number[] = [];
+  for (const m of body.matchAll(LOST_STOP)) {
+    // Inside quotes a capital may be anything.
+    const before = body.slice(0, m.index);
+    if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue;
+    if (m.index! > 20 && body.length - m.index! > 20) cuts.push(s.start + m.index! + 1);
+  }
+  if (!cuts.length) return [s];
+  const parts: Sentence[] = [];
+  let from = s.start;
+  for (const c of cuts) {
+    parts.push({ start: from, end: c - 1 });
+    from = c;
+  }
+  parts.push({ start: from, end: s.end });
+  return parts;
 }
 
 function skipSpace(text: string, i: number): number {
