@@ -85,3 +85,9 @@ test('name particles, party names, acronyms after titles, units', () => {
   assert.deepEqual(tagged(analyzeOne('Bà Clinton là ứng viên của Đảng Dân chủ tranh chức Tổng thống.').doc), ['Clinton:person', 'Đảng Dân chủ:organization']);
   assert.deepEqual(tagged(analyzeOne('Ông Javadi, Chủ tịch NIOC, nói với hãng tin Mehr của Iran rằng giá đạt 272 triệu USD.').doc), ['Javadi:person', 'NIOC:organization', 'Mehr:organization', 'Iran:location']);
 });
+
+test('Vietnamese company, party and office names', () => {
+  assert.deepEqual(tagged(analyzeOne('Công ty CP Sữa Việt Nam (Vinamilk) vừa công bố kết quả kinh doanh.').doc), ['Công ty CP Sữa Việt Nam:organization', 'Vinamilk:organization']);
+  assert.deepEqual(tagged(analyzeOne('Tổng Bí thư Nguyễn Phú Trọng gặp Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn tại Hà Nội.').doc), ['Nguyễn Phú Trọng:person', 'Bộ Ngoại giao:organization', 'Bùi Thanh Sơn:person', 'Hà Nội:location']);
+  assert.deepEqual(tagged(analyzeOne('Nhiều khán giả yêu mến ca sĩ Mỹ Tâm và Đảng Cộng sản Việt Nam.').doc), ['Mỹ Tâm:person', 'Đảng Cộng sản Việt Nam:organization']);
+});

@@ -109,6 +109,12 @@ export function recognizeEntities(
     let components = 0;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
       const t = tokens[j];
+      // "Công ty CP Sữa Việt Nam", "Ngân hàng TMCP Ngoại thương": the legal form is part of the name.
+      const legal = matchPhrase(j, 3, (k) => lang.legalForms.has(k));
+      if (legal) {
+        j += legal;
+        continue;
+      }
       if (!t.cap) {
         const m = matchPhrase(j, 2, (k) => lang.orgModifiers.has(k));
         if (m && j + m < tokens.length && tokens[j + m].cap && joinable(tokens[j + m - 1], tokens[j + m])) {
@@ -227,7 +233,13 @@ export function recognizeEntities(
   for (let k = 0; k + 1 < candidates.length; k++) {
     const a = candidates[k];
     const b = candidates[k + 1];
-    if (a.tokenCount > 1 && (!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text) && /^\s*\(\s*$/.test(text.slice(a.end, b.start)) && /^\s*\)/.test(text.slice(b.end, b.end + 3))) {
+    if (a.tokenCount <= 1 || !/^\s*\(\s*$/.test(text.slice(a.end, b.start)) || !/^\s*\)/.test(text.slice(b.end, b.end + 3))) continue;
+    if ((!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text)) acronyms.push([a.text, b.text]);
+    // "Công ty CP Sữa Việt Nam (Vinamilk)": a short name in brackets after an organisation is its name too.
+    else if (a.kind === 'organization' && !b.kind && b.tokenCount <= 2) {
+      b.kind = 'organization';
+      b.strength = 2;
+      b.origin = 'bracketed short name';
       acronyms.push([a.text, b.text]);
     }
   }

@@ -111,6 +111,7 @@ export const lang = {
   orgHeads: set(organizations.heads),
   orgModifiers: set(organizations.modifiers),
   orgNameWords: set(organizations.nameWords),
+  legalForms: set(organizations.legalForms),
   englishOrgWords: set(organizations.englishWords),
   commonWords: set(common.words),
   sentenceStarters: common.sentenceStarters as string[],
