@@ -135,6 +135,8 @@ export function recognizeEntities(
       }
       if (components === 0 && (t.foreign || t.upper) && lang.orgDescriptors.has(headKey)) return 0;
       if (lang.titleWords.has(t.lower) && components > 0) break;
+      // "Bộ Ngoại giao Bùi Thanh Sơn": a Vietnamese family name and given names end the organisation.
+      if (components > 0 && looksLikeVietnameseName(j)) break;
       j++;
       components++;
       const next = tokens[j];
@@ -245,6 +247,14 @@ export function recognizeEntities(
   }
   return { candidates, acronyms };
 
+  /** A family name followed by one to three capitalised Vietnamese syllables: a person's full name. */
+  function looksLikeVietnameseName(j: number): boolean {
+    if (!lang.vietnameseSurnames.has(tokens[j].lower) || !tokens[j].cap) return false;
+    let k = j + 1;
+    while (k < tokens.length && k - j <= 3 && tokens[k].cap && !tokens[k].foreign && !tokens[k].upper && joinable(tokens[k - 1], tokens[k])) k++;
+    return k - j >= 2 && !matchGazetteer(j);
+  }
+
   /** A ministry or department right after a title: a capitalised word and its lower-case second syllable. */
   function skipPortfolio(at: number): number {
     const a = tokens[at];
@@ -317,6 +327,10 @@ export function recognizeEntities(
         kind = 'organization';
         strength = 2;
         origin = 'organisation word';
+      } else if (!kind && run.length >= 2 && run.length <= 4 && !run.some((x) => x.foreign || x.upper) && lang.vietnameseSurnames.has(run[0].lower)) {
+        kind = 'person';
+        strength = 2;
+        origin = 'family name';
       } else if (!kind && run.length > 1 && run[0].foreign && lang.givenNames.has(run[0].lower) && !run.some((x) => x.upper)) {
         kind = 'person';
         strength = 2;
@@ -400,7 +414,7 @@ function titleCaseLines(text: string, tokens: Token[]): Set<number> {
   let words = 0;
   let caps = 0;
   const close = () => {
-    if (words >= 4 && caps / words >= 0.7) out.add(lineStart);
+    if (words >= 4 && caps / words >= 0.9) out.add(lineStart);
     words = caps = 0;
   };
   for (const t of tokens) {

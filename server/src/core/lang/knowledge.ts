@@ -104,6 +104,7 @@ function numberMap(o: Record<string, number>): Map<string, number> {
 export const lang = {
   titleWords: set(titles.person),
   portfolioTitles: set(titles.portfolioTitles),
+  vietnameseSurnames: set(titles.vietnameseSurnames),
   productClassifiers: set(titles.productClassifiers),
   nameParticles: set(titles.nameParticles),
   orgDescriptors: set(titles.organization),
