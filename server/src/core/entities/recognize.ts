@@ -92,8 +92,10 @@ export function recognizeEntities(
       const entry = lookup(key);
       const first = tokens[i];
       const startOk = first.cap || first.foreign || first.upper || entry?.lowerStart;
-      // "UN", "WHO", "IS" are names only in capitals.
+      // "UN", "WHO", "IS" are names only in capitals; "Trung", "Việt" only in compounds ("Mỹ-Trung").
       const caseOk = !entry?.upperOnly || tokens.slice(i, i + n).every((x) => x.upper);
+      const compoundOk = !lang.compoundOnly.has(key) || /[-–]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)) || /^\s*[-–]/.test(text.slice(t.end, t.end + 3));
+      if (!compoundOk) continue;
       if (entry && (anyCap || allForeign) && (n > 1 || t.cap || t.foreign) && startOk && caseOk) found = { n, entry };
     }
     return found;
@@ -168,7 +170,9 @@ export function recognizeEntities(
       i += o;
       continue;
     }
-    if (g && !(initial && g.n === 1 && lang.commonWords.has(t.lower)) && !vietnameseNameAhead(i, g.n)) {
+    // "chị Huế", "anh Hải": after a personal title, a one-word place is a person's given name.
+    const personAfterTitle = g && g.n === 1 && g.entry.kind === 'location' && !t.foreign && hint && hint.at === i && hint.kind === 'person' && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hint.title);
+    if (g && !personAfterTitle && !(initial && g.n === 1 && lang.commonWords.has(t.lower)) && !vietnameseNameAhead(i, g.n)) {
       emit(i, i + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
       i += g.n;
       continue;
@@ -317,9 +321,19 @@ export function recognizeEntities(
       // Codes, units, single letters ("MS804", "USD", "tia X") and headings in capitals are not names.
       if (run.some((x) => /\d/.test(x.text) && /\p{L}/u.test(x.text)) || (run.length === 1 && run[0].text.replace(/[^\p{L}]/gu, '').length < 2)) return;
       if (run.some((x) => lang.notNames.has(x.text))) return;
+      // Initials of a person kept anonymous ("chị C.T.H") and English titles of works ("Only the End") are not names here.
+      if (run.some((x) => /^(?:\p{Lu}\.){1,5}\p{Lu}?\.?$/u.test(x.text))) return;
+      if (!kind && run.length > 1 && run.some((x) => lang.englishStopWords.has(x.lower))) return;
       if (run.length > 1 && run.every((x) => x.upper && !x.foreign)) return;
       const credit = creditKind(start);
-      if (credit) {
+      // "Đức Trung (Theo Reuters)", or a name alone on the article's last line: the byline's author.
+      const after = text.slice(tokens[end - 1].end);
+      const byline = /^\s*\((?:theo|nguồn)\s/iu.test(after) || (/^\s*$/.test(after) && /(?:^|\n)\s*$/.test(text.slice(0, tokens[start].start)) && end - start <= 4);
+      if (byline && !credit && !run.some((x) => x.upper)) {
+        kind = 'person';
+        strength = 2;
+        origin = 'byline';
+      } else if (credit) {
         kind = 'organization';
         strength = 2;
         origin = credit;

@@ -134,6 +134,8 @@ export const lang = {
   gazetteer: buildGazetteer(),
   /** English given names (stdlib datasets): a foreign word among them starts a person's name. */
   givenNames: new Set([...maleNames, ...femaleNames].map((n: string) => n.toLowerCase())),
+  compoundOnly: set(known.compoundOnly),
+  englishStopWords: set(titles.englishStopWords),
   notNames: new Set(known.notNames.map((w) => w.normalize('NFC'))),
   pairs: buildPairs(),
   dates: {

@@ -127,6 +127,8 @@ function fallbackKind(c: Candidate, votes: Map<string, Vote>): EntityKind | unde
   if (c.before === 'tại' || c.before === 'ở') return 'location';
   // A lone foreign word needs some sign of what it is: a speech verb after it makes a speaker.
   if (c.tokenCount === 1 && !c.speaker) return undefined;
+  // Vietnamese words in capitals with no title and no family name first ("Phòng Cảnh") are not a person.
+  if (c.tokenCount >= 2 && !looksForeign(c.text) && !c.title && !lang.vietnameseSurnames.has(phraseKey(c.text).split(' ')[0])) return undefined;
   return 'person';
 }
 
