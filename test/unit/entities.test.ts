@@ -91,3 +91,8 @@ test('Vietnamese company, party and office names', () => {
   assert.deepEqual(tagged(analyzeOne('Tổng Bí thư Nguyễn Phú Trọng gặp Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn tại Hà Nội.').doc), ['Nguyễn Phú Trọng:person', 'Bộ Ngoại giao:organization', 'Bùi Thanh Sơn:person', 'Hà Nội:location']);
   assert.deepEqual(tagged(analyzeOne('Nhiều khán giả yêu mến ca sĩ Mỹ Tâm và Đảng Cộng sản Việt Nam.').doc), ['Mỹ Tâm:person', 'Đảng Cộng sản Việt Nam:organization']);
 });
+
+test('Hán-Việt names that begin with a place name are persons after a personal title', () => {
+  assert.deepEqual(tagged(analyzeOne('Bà Thái Anh Văn nhậm chức lãnh đạo Đài Loan, chị Huế cho biết.').doc), ['Thái Anh Văn:person', 'Đài Loan:location', 'Huế:person']);
+  assert.deepEqual(tagged(analyzeOne('Quan hệ Mỹ-Trung căng thẳng; Trường Trung cấp Cảnh sát mở cửa.').doc), ['Mỹ:location', 'Trung:location', 'Trường Trung cấp Cảnh sát:organization']);
+});

@@ -273,10 +273,15 @@ export function recognizeEntities(
     if (n !== 1) return false;
     const next = tokens[i + 1];
     if (!next || !next.cap || next.foreign || next.upper || !joinable(tokens[i], next) || isBlocked(next) || tokens[i].foreign) return false;
-    const after = tokens[i + 2];
+    if (titleCase.has(text.lastIndexOf('\n', tokens[i].start) + 1)) return false;
     const nextIsPlace = matchGazetteer(i + 1);
-    // Two Vietnamese syllables standing alone ("Đức Trung") are a person's name, not a place and a word.
-    return (!nextIsPlace || nextIsPlace.n === 1) && !(after && after.cap && joinable(next, after));
+    // Capitalised Vietnamese syllables after a one-word place ("Đức Trung", "Thái Anh Văn") are a person's name.
+    let k = i + 1;
+    while (k < tokens.length && tokens[k].cap && joinable(tokens[k - 1], tokens[k])) {
+      if (tokens[k].foreign || tokens[k].upper) return false;
+      k++;
+    }
+    return !nextIsPlace || nextIsPlace.n === 1;
   }
 
   function segmentRun(from: number, to: number, initial: boolean): void {
@@ -363,7 +368,8 @@ export function recognizeEntities(
       if (acronymEdge && unknownStart >= 0) flush(j);
       // A one-word place joins a Vietnamese name ("Lê Anh"), not a foreign one ("Balkan Montenegro").
       const absorbable = unknownStart >= 0 && tokens.slice(unknownStart, j).every((x) => !x.foreign && !x.upper);
-      if (g && (g.n > 1 || unknownStart < 0 || !absorbable) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
+      const personal = j === from && hintUsable?.kind === 'person' && g?.n === 1 && g.entry.kind === 'location' && !tokens[j].foreign && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hintUsable.title);
+      if (g && !personal && (g.n > 1 || unknownStart < 0 || !absorbable) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
         flush(j);
         emit(j, j + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
         j += g.n;
