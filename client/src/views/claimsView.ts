@@ -1,6 +1,6 @@
 /** The "Claims" view: every claim of the collection by status; dismissed ones greyed. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ServerTree } from './tree';
 import { ClaimsViewRequest, type ClaimItem } from '../../../server/src/shared/protocol';
 
 type Group = 'unsourced' | 'vague' | 'sourced' | 'dismissed';
@@ -13,15 +13,7 @@ const GROUPS: [Group, string, string][] = [
   ['dismissed', 'Dismissed', 'circle-slash'],
 ];
 
-export class ClaimsView implements vscode.TreeDataProvider<Node> {
-  private changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private client: () => LanguageClient | undefined) {}
-
-  refresh(): void {
-    this.changed.fire();
-  }
+export class ClaimsView extends ServerTree<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return 'items' in node ? node.items.map((item) => ({ item })) : [];

@@ -1,6 +1,6 @@
 /** The "Entities" view: kind › entity (mentions) › article › mention, with a filter. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ServerTree } from './tree';
 import { EntitiesRequest, EntityMentionsRequest, type EntitySummary, type RangeLike } from '../../../server/src/shared/protocol';
 
 type Node =
@@ -15,16 +15,8 @@ const KINDS = [
   ['location', 'Places', 'location'],
 ] as const;
 
-export class EntitiesView implements vscode.TreeDataProvider<Node> {
-  private changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class EntitiesView extends ServerTree<Node> {
   filter = '';
-
-  constructor(private client: () => LanguageClient | undefined) {}
-
-  refresh(): void {
-    this.changed.fire();
-  }
 
   async getChildren(node?: Node): Promise<Node[]> {
     const c = this.client();

@@ -1,19 +1,11 @@
 /** The "News Timeline" view: every dated mention of the collection, grouped by day, in date order. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ServerTree } from './tree';
 import { TimelineRequest, type TimelineEntry } from '../../../server/src/shared/protocol';
 
 type Node = { day: string; label: string; entries: TimelineEntry[] } | { entry: TimelineEntry };
 
-export class TimelineView implements vscode.TreeDataProvider<Node> {
-  private changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private client: () => LanguageClient | undefined) {}
-
-  refresh(): void {
-    this.changed.fire();
-  }
+export class TimelineView extends ServerTree<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return 'entries' in node ? node.entries.map((entry) => ({ entry })) : [];
