@@ -96,3 +96,11 @@ test('Hán-Việt names that begin with a place name are persons after a persona
   assert.deepEqual(tagged(analyzeOne('Bà Thái Anh Văn nhậm chức lãnh đạo Đài Loan, chị Huế cho biết.').doc), ['Thái Anh Văn:person', 'Đài Loan:location', 'Huế:person']);
   assert.deepEqual(tagged(analyzeOne('Quan hệ Mỹ-Trung căng thẳng; Trường Trung cấp Cảnh sát mở cửa.').doc), ['Mỹ:location', 'Trung:location', 'Trường Trung cấp Cảnh sát:organization']);
 });
+
+test('roman numerals, compounds after titles, streets and glued abbreviations', () => {
+  assert.deepEqual(tagged(analyzeOne('Giai đoạn II hoàn thành; đại biểu Quốc hội khóa XIV họp gần Quốc lộ 37.').doc), []);
+  assert.deepEqual(tagged(analyzeOne('Dự án tại TP.Yên Bái nằm trên đường Nguyễn Tất Thành, do Cty CP Hoa Sen Yên Bái làm chủ đầu tư.').doc), [
+    'Yên Bái:location', 'Nguyễn Tất Thành:location', 'Cty CP Hoa Sen Yên Bái:organization',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Chủ tịch Hồ Chí Minh sinh năm 1890.').doc), ['Hồ Chí Minh:person']);
+});

@@ -197,7 +197,10 @@ const PATTERNS: Pattern[] = [
       }
       if (isQuantityContext(ctx.text, m.index, m.index + m[0].length) && !part && !prefix) return undefined;
       const y = hasYear ? fullYear(yy) : inferYear(ctx.anchor, mo, d, futureBefore(ctx.text, m.index) ? 1 : 0);
-      return dayMatch(m, { y, m: mo, d }, part, !hasYear);
+      const found = dayMatch(m, { y, m: mo, d }, part, !hasYear);
+      // A closing bracket belongs to the date only with its opening one.
+      if (found && m[0].endsWith(')') && !m[0].includes('(')) found.end--;
+      return found;
     },
   },
   // ngày 24 tháng 4 năm 2019, mồng 3 tháng ba, 12 tháng 10 năm 2017

@@ -177,7 +177,9 @@ export function recognizeEntities(
       i += g.n;
       continue;
     }
-    const titleLen = matchPhrase(i, TITLE_LEN, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
+    let titleLen = matchPhrase(i, TITLE_LEN, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
+    // "Chủ tịch Hồ Chí Minh": after a person's title, a capitalised "Hồ" is a family name, not a lake.
+    if (titleLen === 1 && t.cap && !initial && hint?.kind === 'person' && hint.at === i && !lang.titleWords.has(t.lower)) titleLen = 0;
     if (titleLen) {
       const key = tokens.slice(i, i + titleLen).map((x) => x.lower).join(' ');
       if (lang.productClassifiers.has(key)) {
@@ -197,6 +199,12 @@ export function recognizeEntities(
     if (product) {
       hint = { kind: 'person', title: '', at: i + product, product: true };
       i += product;
+      continue;
+    }
+    // "đại biểu Quốc hội", "Quốc lộ 37": a capitalised syllable that starts a common compound is no name.
+    const compound = t.cap && !t.foreign && tokens[i + 1] && !tokens[i + 1].cap && joinable(t, tokens[i + 1]) && matchPhrase(i, 2, (k) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k)));
+    if (compound === 2) {
+      i += 2;
       continue;
     }
     if (t.cap || t.upper) {
@@ -325,7 +333,7 @@ export function recognizeEntities(
       run = tokens.slice(start, end);
       // Codes, units, single letters ("MS804", "USD", "tia X") and headings in capitals are not names.
       if (run.some((x) => /\d/.test(x.text) && /\p{L}/u.test(x.text)) || (run.length === 1 && run[0].text.replace(/[^\p{L}]/gu, '').length < 2)) return;
-      if (run.some((x) => lang.notNames.has(x.text))) return;
+      if (run.some((x) => lang.notNames.has(x.text) || /^[IVXLC]{1,6}$/.test(x.text))) return;
       // Initials of a person kept anonymous ("chị C.T.H") and English titles of works ("Only the End") are not names here.
       if (run.some((x) => /^(?:\p{Lu}\.){1,5}\p{Lu}?\.?$/u.test(x.text))) return;
       if (!kind && run.length > 1 && run.some((x) => lang.englishStopWords.has(x.lower))) return;
@@ -379,7 +387,8 @@ export function recognizeEntities(
         j++;
         continue;
       }
-      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, (k) => lang.titleWords.has(k) || lang.locationCues.has(k) || lang.orgDescriptors.has(k), to) : 0;
+      // Inside a capitalised run only person titles and abbreviations ("TP", "UBND") are cues: "Hồ", "Núi" are parts of names.
+      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, (k) => (lang.titleWords.has(k) && (k.includes(' ') || tokens[j].upper)) || ((lang.locationCues.has(k) || lang.orgDescriptors.has(k)) && tokens[j].upper), to) : 0;
       if (title && j + title < to && !(tokens[j].upper && tokens[j].text.length > 2 && lang.orgDescriptors.has(tokens[j].lower))) {
         const key = tokens.slice(j, j + title).map((x) => x.lower).join(' ');
         const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';

@@ -41,6 +41,8 @@ function splitPiece(word: string, at: number): [number, string][] {
     const after = word.slice(i + 1);
     const capAfter = UPPER.test(after);
     const split =
+      // "TP.Yên Bái": an abbreviation glued to a name.
+      (c === '.' && /^\p{Lu}{1,3}$/u.test(before) && /^\p{Lu}\p{Ll}/u.test(after)) ||
       (c !== '.' && capAfter && UPPER.test(before) && !/^\p{Lu}+$/u.test(before)) ||
       (c === '.' && capAfter && LOWER.test(before.slice(-1)) && before.length > 1 && !/^\p{Lu}/u.test(before) && after.length > 1);
     if (split) {
