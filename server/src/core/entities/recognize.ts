@@ -125,7 +125,8 @@ export function recognizeEntities(
         }
         break;
       }
-      const g = matchGazetteer(j);
+      const pair = tokens[j + 1] && !tokens[j + 1].cap && joinable(t, tokens[j + 1]) ? `${t.lower} ${tokens[j + 1].lower}` : '';
+      const g = lang.orgNameWords.has(pair) ? undefined : matchGazetteer(j);
       if (g) {
         // "Công ty Apple", "tập đoàn Samsung": the head only describes a name the gazetteer knows.
         if (components === 0 && g.entry.kind === 'organization' && lang.orgDescriptors.has(headKey)) return 0;
@@ -302,7 +303,8 @@ export function recognizeEntities(
       }
     }
     let unknownStart = -1;
-    let hintUsable = hint && hint.at === from ? hint : undefined;
+    // A title names only what follows it in the same phrase, not the next sentence's first word.
+    let hintUsable = hint && hint.at === from && from > 0 && joinable(tokens[from - 1], tokens[from]) ? hint : undefined;
     const flush = (end: number) => {
       if (unknownStart < 0) return;
       const start = unknownStart;
