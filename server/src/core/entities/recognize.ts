@@ -249,7 +249,9 @@ export function recognizeEntities(
     const a = candidates[k];
     const b = candidates[k + 1];
     if (a.tokenCount <= 1 || !/^\s*\(\s*$/.test(text.slice(a.end, b.start)) || !/^\s*\)/.test(text.slice(b.end, b.end + 3))) continue;
-    if ((!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text)) acronyms.push([a.text, b.text]);
+    // An acronym names an organisation; a place in brackets is where it is ("Hồng Kông (TQ)").
+    const known = a.id && b.id && a.id !== b.id;
+    if (!known && a.kind !== 'location' && b.kind !== 'location' && (!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text)) acronyms.push([a.text, b.text]);
     // "Công ty CP Sữa Việt Nam (Vinamilk)": a short name in brackets after an organisation is its name too.
     else if (a.kind === 'organization' && !b.kind && b.tokenCount <= 2) {
       b.kind = 'organization';
@@ -315,6 +317,8 @@ export function recognizeEntities(
       let origin = 'rule';
       // "Chủ tịch NIOC": a title before an acronym names the person's organisation.
       if (hintUsable && hintUsable.kind === 'person' && end - start === 1 && tokens[start].upper) hintUsable = { ...hintUsable, kind: 'organization' };
+      // "một lãnh đạo Quốc Dân Đảng": a run that ends in an organisation's head noun is the organisation.
+      if (end - start >= 2 && lang.orgHeads.has(tokens[end - 1].lower)) hintUsable = { kind: 'organization', title: hintUsable?.title ?? '', at: start };
       if (hintUsable) {
         kind = hintUsable.kind;
         strength = 2;

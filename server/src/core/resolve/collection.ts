@@ -100,12 +100,20 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
 /** One sense per collection: a name not in the gazetteer takes the kind most evidence gives it. */
 function decideKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefined {
   if (c.strength >= 3 && c.kind) return c.kind;
+  // A lone Vietnamese syllable ("Công") may be a name in one article and a word in the next: only local evidence counts.
+  if (c.tokenCount === 1 && !c.foreign && c.strength < 2) return c.kind;
   const v = votes.get(voteKey(c));
   if (v) {
     const best = KINDS.slice().sort((a, b) => v[b] - v[a])[0];
     if (v[best] >= 2 && (!c.kind || v[best] > v[c.kind])) return best;
   }
   return c.kind;
+}
+
+/** Words of a name as short forms are matched: without accents for foreign words, with them for Vietnamese ("Vân" is not "Văn"). */
+function nameWords(text: string): string[] {
+  const plain = nameKey(text).split(' ');
+  return foldKey(text).split(' ').map((w, i) => (isVietnameseSyllable(w) && plain[i] !== w ? plain[i] : w));
 }
 
 /** Some word is not Vietnamese, or syllables are joined by hyphens ("Son-hui"): a foreign name. */
@@ -260,7 +268,7 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
   for (const ms of mentions) {
     for (const m of ms) {
       if (m.kind !== 'person') continue;
-      const words = foldKey(m.text).split(' ');
+      const words = nameWords(m.text);
       if (words.length < 2) continue;
       const root = groups.find(keyOf.get(m)!);
       collectionCount.set(root, (collectionCount.get(root) ?? 0) + 1);
@@ -276,7 +284,7 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
     const fullInDoc = ms.filter((o) => o.kind === 'person' && foldKey(o.text).includes(' ')).map((o) => ({ o, root: groups.find(keyOf.get(o)!) }));
     for (const m of ms) {
       if (m.kind !== 'person' || m.ref) continue;
-      const words = foldKey(m.text).split(' ');
+      const words = nameWords(m.text);
       if (words.length !== 1) continue;
       const options = fullNames.get(words[0]);
       if (!options) continue;
@@ -289,6 +297,8 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
         if (o.start < m.start) e.before = true;
         inDoc.set(root, e);
       }
+      // A Vietnamese given name ("ông Tuấn") links only to a full name in its own article.
+      if (!inDoc.size && isVietnameseSyllable(words[0]) && !looksForeign(m.text)) continue;
       const scored = options
         .map((o) => {
           const d = inDoc.get(o.key);
