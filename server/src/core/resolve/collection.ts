@@ -213,9 +213,8 @@ class Groups {
 
 function mentionKey(m: EntityMention): string {
   if (m.ref) return `id:${m.ref}`;
-  const k = foldKey(m.text);
   const pair = lang.pairs.get(phraseKey(m.text));
-  return `${m.kind}:${pair ? foldKey(pair) : k}`;
+  return `${m.kind}:${nameWords(pair ?? m.text).join(' ')}`;
 }
 
 function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: Map<string, { name: string; kind: EntityKind; wikidata?: string }>): Entity[] {
@@ -231,7 +230,7 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
     }
   }
   // Gazetteer and registry names also carry a plain key, so a rule-found spelling joins them.
-  for (const ms of mentions) for (const m of ms) if (m.ref) groups.union(keyOf.get(m)!, `${m.kind}:${foldKey(m.text)}`);
+  for (const ms of mentions) for (const m of ms) if (m.ref) groups.union(keyOf.get(m)!, `${m.kind}:${nameWords(m.text).join(' ')}`);
   // Acronym and long form paired in an article.
   for (const [d, ms] of docs.map((d, i) => [d, mentions[i]] as const)) {
     for (const [long, acro] of d.acronyms) {
