@@ -65,14 +65,16 @@ export function splitSentences(text: string): Sentence[] {
  * A crawler that lost a full stop leaves "…kéo dài ba giờ Theo đó, …": a word that only starts a
  * sentence, capitalised right after a lower-case word, starts a new one.
  */
-const LOST_STOP = new RegExp(`(?<=(?:^|\\s)\\p{Ll}[\\p{L}\\p{M}]*) (?=(?:${lang.sentenceStarters.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}]))`, 'gu');
+const LOST_STOP = new RegExp(` (?:${lang.sentenceStarters.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
 function splitLostStops(text: string, s: Sentence): Sentence[] {
   if (s.nonClaim) return [s];
   const body = text.slice(s.start, s.end);
   const cuts: number[] = [];
   for (const m of body.matchAll(LOST_STOP)) {
-    // Inside quotes a capital may be anything.
+    // The word before must be a lower-case one: "kéo dài ba giờ Theo đó", not "Hai Bà".
     const before = body.slice(0, m.index);
+    if (!/(?:^|\s)\p{Ll}[\p{L}\p{M}]*$/u.test(before.slice(-30))) continue;
+    // Inside quotes a capital may be anything.
     if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue;
     if (m.index! > 20 && body.length - m.index! > 20) cuts.push(s.start + m.index! + 1);
   }
