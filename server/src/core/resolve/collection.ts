@@ -34,6 +34,7 @@ interface Vote {
 }
 
 const KINDS: EntityKind[] = ['person', 'organization', 'location'];
+const refound = new WeakMap<Candidate[], { signature: string; blocked: number; out: Candidate[] }>();
 const LOCATION_PREPOSITIONS = new Set(['tại', 'ở', 'đến', 'tới', 'từ', 'sang', 'về', 'khỏi', 'rời', 'thăm']);
 
 export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string, { name: string; kind: EntityKind; wikidata?: string }> = new Map()): Resolved {
@@ -70,7 +71,15 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
     foreignSingles.set(k[0], list);
   }
 
-  const perDoc: Candidate[][] = docs.map((d) => refind(d, known, foreignSingles));
+  // Finding names again depends on the article and on the names the collection knows: cached per article.
+  const signature = [...known.entries()].map(([k, v]) => `${k}|${v.kind}|${v.id ?? ''}`).sort().join('\n');
+  const perDoc: Candidate[][] = docs.map((d) => {
+    const hit = refound.get(d.candidates);
+    if (hit && hit.signature === signature && hit.blocked === d.blocked.length) return hit.out;
+    const out = refind(d, known, foreignSingles);
+    refound.set(d.candidates, { signature, blocked: d.blocked.length, out });
+    return out;
+  });
 
   // Settle kinds.
   const personTokens = new Map<string, number>();
