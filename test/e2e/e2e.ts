@@ -250,6 +250,99 @@ async function main(): Promise<number> {
       await poll(async () => /Rejected T\d+/.test(fs.readFileSync(ann, 'utf8')), 'the rejection in the .ann file');
     });
 
+    const ann002 = () => fs.readFileSync(path.join(folder, A002.replace('.txt', '.ann')), 'utf8');
+
+    await step(page, 'command: Accept Suggestion', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'Moscow'));
+      await palette(page, 'News Lens: Accept Suggestion');
+      await poll(async () => /Location \d+ \d+\tMoscow\n(?:.*\n)*?A\d+\tConfirmed T\d+/.test(ann002()), 'the confirmation in the .ann file');
+    });
+
+    await step(page, 'command: Remove Annotation', async () => {
+      await gotoPosition(page, where(path.join(folder, A002), 'bọc thép'));
+      await palette(page, 'News Lens: Remove Annotation');
+      await poll(async () => !/tàu bọc thép/.test(ann002()), 'the annotation gone from the .ann file');
+    });
+
+    await step(page, 'command: Link Mention to Entity', async () => {
+      await gotoPosition(page, where(path.join(folder, A002), 'Kim Jong Un'));
+      await palette(page, 'News Lens: Link Mention to Entity');
+      await quickPickRows(page);
+      await page.locator('.quick-input-widget input').fill('Kim Jong-un');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await poll(async () => /Reference T\d+ newslens:kim_jong_un/.test(ann002()), 'the link in the .ann file');
+    });
+
+    await step(page, 'quick fix: Dismiss claim as common knowledge', async () => {
+      const before = (await page.locator('.statusbar').innerText()).match(/(\d+) unsourced/)![1];
+      await gotoPosition(page, where(path.join(folder, A002), 'Điều đáng chú ý'));
+      await page.keyboard.press('Control+.');
+      const rows = page.locator('.action-widget .monaco-list-row');
+      await rows.first().waitFor({ state: 'visible' });
+      const texts = (await rows.allInnerTexts()).filter((t) => !/^Quick Fix/i.test(t.trim()) && t.trim());
+      const k = texts.findIndex((t) => t.includes('Dismiss: common knowledge'));
+      if (k < 0) throw new Error(`quick fixes: ${texts.join(' | ')}`);
+      for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await poll(async () => /Dismissed T\d+ common-knowledge/.test(ann002()), 'the dismissal in the .ann file');
+      await poll(async () => Number((await page.locator('.statusbar').innerText()).match(/(\d+) unsourced/)![1]) === Number(before) - 1, 'one unsourced claim less');
+    });
+
+    await step(page, 'command: Find This Claim in Other Articles', async () => {
+      await gotoPosition(page, where(path.join(folder, A002), 'Chủ tịch Kim Jong-un đang tìm'));
+      await palette(page, 'News Lens: Find This Claim in Other Articles');
+      const rows = await quickPickRows(page);
+      if (!rows.some((r) => /\d+% · 00[0134]_/.test(r))) throw new Error(`rows: ${rows.slice(0, 3).join(' | ')}`);
+    });
+
+    await step(page, 'command: Mark Claim as Sourced by', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'Chủ tịch Kim Jong-un đang tìm'));
+      await palette(page, 'News Lens: Mark Claim as Sourced by');
+      await quickPickRows(page);
+      await page.locator('.quick-input-widget input').fill('Reuters');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await poll(async () => /Status T\d+ sourced[\s\S]*Source T\d+ Reuters/.test(ann002()), 'the claim decision in the .ann file');
+    });
+
+    await step(page, 'command: Accept All Suggestions in Article', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await palette(page, 'News Lens: Accept All Suggestions in Article');
+      await poll(async () => (ann002().match(/Confirmed/g) ?? []).length > 50, 'every suggestion confirmed');
+    });
+
+    await step(page, 'command: Merge Entities', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'Interfax'));
+      await palette(page, 'News Lens: Merge Entities');
+      await quickPickRows(page);
+      await page.locator('.quick-input-widget input').fill('TASS');
+      await page.waitForTimeout(300);
+      // In a many-pick list Space ticks the focused row; the focus must be in the list first.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      await poll(async () => /"Interfax"[\s\S]*"TASS"/.test(fs.readFileSync(path.join(folder, 'newslens.json'), 'utf8')), 'the merge in newslens.json');
+    });
+
+    await step(page, 'command: Export Annotations (brat)', async () => {
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-export-'));
+      await palette(page, 'News Lens: Export Annotations');
+      await quickPickRows(page);
+      await page.locator('.quick-input-widget input').fill('brat');
+      await page.keyboard.press('Enter');
+      // code-server's simple file dialog: a path in the quick input.
+      const input = page.locator('.quick-input-widget input');
+      await poll(async () => (await input.inputValue()).startsWith('/'), 'the folder dialog');
+      await input.fill(out + '/');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await poll(async () => fs.existsSync(path.join(out, 'annotation.conf')) && fs.existsSync(path.join(out, A002.replace('.txt', '.ann'))), 'the exported brat folder');
+    });
+
     await step(page, 'Claims view lists claims by status', async () => {
       await palette(page, 'Explorer: Focus on Claims View');
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Claims/i }) }).first();
