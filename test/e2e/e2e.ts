@@ -328,8 +328,35 @@ async function main(): Promise<number> {
       await poll(async () => /"Interfax"[\s\S]*"TASS"/.test(fs.readFileSync(path.join(folder, 'newslens.json'), 'utf8')), 'the merge in newslens.json');
     });
 
+    const registry = () => fs.readFileSync(path.join(folder, 'newslens.json'), 'utf8');
+    const inputStep = async (command: string, needle: string, value: string, check: RegExp) => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), needle));
+      await palette(page, command);
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await page.waitForTimeout(200);
+      await input.fill(value);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await poll(async () => check.test(registry()), `${command} saved in newslens.json`);
+    };
+
+    await step(page, 'command: Set Entity Kind', () => inputStep('News Lens: Set Entity Kind', 'NHK', 'organization', /"NHK"[\s\S]*"kind": "organization"/));
+    await step(page, 'command: Add Alias', () => inputStep('News Lens: Add Alias', 'NHK', 'Đài NHK', /"Đài NHK"/));
+    await step(page, 'command: Link Entity to Wikidata', () => inputStep('News Lens: Link Entity to Wikidata', 'NHK', 'Q217340', /"wikidata": "Q217340"/));
+
+    await step(page, 'command: Split Mention From Entity', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoPosition(page, where(path.join(folder, A002), 'Chủ tịch Kim là') .replace(/:(\d+)$/, (_m, c) => `:${Number(c) + 9}`));
+      await palette(page, 'News Lens: Split Mention From Entity');
+      await poll(async () => /"exclude": \[/.test(registry()), 'the split in newslens.json');
+    });
+
+    let exported = '';
     await step(page, 'command: Export Annotations (brat)', async () => {
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-export-'));
+      exported = out;
       await palette(page, 'News Lens: Export Annotations');
       await quickPickRows(page);
       await page.locator('.quick-input-widget input').fill('brat');
@@ -343,6 +370,18 @@ async function main(): Promise<number> {
       await poll(async () => fs.existsSync(path.join(out, 'annotation.conf')) && fs.existsSync(path.join(out, A002.replace('.txt', '.ann'))), 'the exported brat folder');
     });
 
+    await step(page, 'command: Import brat Annotations', async () => {
+      await palette(page, 'News Lens: Import brat Annotations');
+      const input = page.locator('.quick-input-widget input');
+      await poll(async () => (await input.inputValue()).startsWith('/'), 'the folder dialog');
+      await input.fill(exported + '/');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      const dest = path.join(folder, `brat-${path.basename(exported)}`);
+      await poll(async () => fs.existsSync(path.join(dest, A002.replace('.txt', '.ann'))), 'the imported folder in the workspace');
+      await poll(async () => /imported \d+ file/.test(await page.locator('.notifications-toasts').innerText()), 'the confirmation');
+    });
+
     await step(page, 'Claims view lists claims by status', async () => {
       await palette(page, 'Explorer: Focus on Claims View');
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Claims/i }) }).first();
@@ -351,7 +390,7 @@ async function main(): Promise<number> {
 
     await step(page, 'command: Reindex Workspace', async () => {
       await palette(page, 'News Lens: Reindex Workspace');
-      await poll(async () => /indexed 5 articles/.test(await page.locator('.notifications-toasts').innerText()), 'the reindex message');
+      await poll(async () => /indexed 10 articles/.test(await page.locator('.notifications-toasts').innerText()), 'the reindex message (the imported copy included)');
     });
   } finally {
     await browser.close();
