@@ -104,3 +104,7 @@ test('roman numerals, compounds after titles, streets and glued abbreviations', 
   ]);
   assert.deepEqual(tagged(analyzeOne('Chủ tịch Hồ Chí Minh sinh năm 1890.').doc), ['Hồ Chí Minh:person']);
 });
+
+test('abbreviated titles before names', () => {
+  assert.deepEqual(tagged(analyzeOne('NSND Lan Hương và PGS.TS Nguyễn Văn Nam dự lễ; GS Ngô Bảo Châu phát biểu.').doc), ['Lan Hương:person', 'Nguyễn Văn Nam:person', 'Ngô Bảo Châu:person']);
+});
