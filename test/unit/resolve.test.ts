@@ -56,3 +56,13 @@ test('an ambiguous short form links to nothing', () => {
   const short = ms.find((m) => m.text === 'Kim')!;
   assert.ok(!ms.some((m) => m !== short && m.entity === short.entity), 'ông Kim stays on its own');
 });
+
+test('a Vietnamese name written without its family name joins the full name in the same article', () => {
+  const { doc: d } = analyzeOne('Tay vợt Nguyễn Tiến Minh thắng ở vòng 1. Với thứ hạng này, Tiến Minh được xếp hạt giống số 1. Anh Minh nói rằng trận đấu khó.');
+  const ms = entityMentions(d);
+  const full = ms.find((m) => m.text === 'Nguyễn Tiến Minh')!;
+  const given = ms.find((m) => m.text === 'Tiến Minh');
+  assert.ok(given, 'the given names are a mention');
+  assert.equal(given!.entity, full.entity);
+  assert.equal(ms.find((m) => m.text === 'Minh')?.entity, full.entity);
+});

@@ -58,6 +58,15 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
       if (c.tokenCount >= 2 || c.foreign) known.set(key, { kind: c.kind, id: c.id, tokens: c.tokenCount, foreign: c.foreign });
     }
   }
+  // "Tiến Minh" for "Nguyễn Tiến Minh": Vietnamese names are also written without the family name.
+  for (const d of docs) {
+    for (const c of d.candidates) {
+      if (c.kind !== 'person' || c.tokenCount < 3 || c.foreign || !lang.vietnameseSurnames.has(phraseKey(c.text).split(' ')[0])) continue;
+      const words = phraseKey(c.text).split(' ');
+      const given = words.slice(-2).join(' ');
+      if (!known.has(given)) known.set(given, { kind: 'person', tokens: 2, foreign: false });
+    }
+  }
   for (const [key, e] of lang.gazetteer) {
     const words = key.split(' ');
     if (words.length === 1 && /^[a-z][a-z-]{3,}$/.test(key)) known.set(key, { kind: e.kind, id: e.id, tokens: 1, foreign: true });
@@ -189,7 +198,8 @@ function refind(d: CollectionDoc, known: Map<string, { kind: EntityKind; id?: st
     let anyTaken = false;
     for (let j = i; j < i + match.n; j++) anyTaken ||= taken[j] === 1;
     const inside = anyTaken ? out.filter((c) => start < c.end && c.start < end) : [];
-    if (inside.some((c) => c.start < start || c.end > end || c.end - c.start >= end - start)) continue;
+    // A longer name, or the same span already typed, stays; an untyped one of the same span is replaced.
+    if (inside.some((c) => c.start < start || c.end > end || (c.end - c.start >= end - start && c.kind && c.strength >= 2))) continue;
     for (const c of inside) out.splice(out.indexOf(c), 1);
     for (let j = i; j < i + match.n; j++) taken[j] |= 1;
     out.push({
@@ -277,7 +287,8 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
     for (const m of ms) {
       if (m.kind !== 'person') continue;
       const words = nameWords(m.text);
-      if (words.length < 2) continue;
+      // Full names: two words for foreign names, three for Vietnamese ones ("Tiến Minh" is itself a short form).
+      if (words.length < (looksForeign(m.text) ? 2 : 3)) continue;
       const root = groups.find(keyOf.get(m)!);
       collectionCount.set(root, (collectionCount.get(root) ?? 0) + 1);
       for (const w of [words[0], words[words.length - 1]]) {
@@ -287,14 +298,27 @@ function cluster(docs: CollectionDoc[], mentions: EntityMention[][], registry: M
       }
     }
   }
+  const givenNames = new Map<string, { key: string; count: number }[]>();
+  for (const ms of mentions) {
+    for (const m of ms) {
+      const words = nameWords(m.text);
+      if (m.kind !== 'person' || words.length < 3 || looksForeign(m.text)) continue;
+      const root = groups.find(keyOf.get(m)!);
+      const k = words.slice(-2).join(' ');
+      const list = givenNames.get(k) ?? [];
+      if (!list.some((x) => x.key === root)) list.push({ key: root, count: 0 });
+      givenNames.set(k, list);
+    }
+  }
   const assigned = new Map<EntityMention, string>();
   for (const ms of mentions) {
     const fullInDoc = ms.filter((o) => o.kind === 'person' && foldKey(o.text).includes(' ')).map((o) => ({ o, root: groups.find(keyOf.get(o)!) }));
     for (const m of ms) {
       if (m.kind !== 'person' || m.ref) continue;
       const words = nameWords(m.text);
-      if (words.length !== 1) continue;
-      const options = fullNames.get(words[0]);
+      if (words.length > 2 || (words.length === 2 && looksForeign(m.text))) continue;
+      // One word: family or last name; two Vietnamese words: the given names of a full name.
+      const options = words.length === 1 ? fullNames.get(words[0]) : givenNames.get(words.join(' '));
       if (!options) continue;
       const inDoc = new Map<string, { count: number; titles: Set<string>; before: boolean }>();
       for (const { o, root } of fullInDoc) {
