@@ -165,7 +165,8 @@ export function recognizeEntities(
     const sentence = sentenceOf(t);
     const initial = isSentenceInitial(text, sentence, t);
     const g = matchGazetteer(i);
-    const o = matchOrgHead(i);
+    // "ông Đoàn Anh Tuấn": after a person's title a family name is no organisation's head noun ("đoàn").
+    const o = hint?.kind === 'person' && hint.at === i && looksLikeVietnameseName(i) ? 0 : matchOrgHead(i);
     if (o && (!g || o > g.n)) {
       emit(i, i + o, { kind: 'organization', strength: 2, origin: 'head noun' });
       i += o;
@@ -318,7 +319,7 @@ export function recognizeEntities(
       // "Chủ tịch NIOC": a title before an acronym names the person's organisation.
       if (hintUsable && hintUsable.kind === 'person' && end - start === 1 && tokens[start].upper) hintUsable = { ...hintUsable, kind: 'organization' };
       // "một lãnh đạo Quốc Dân Đảng": a run that ends in an organisation's head noun is the organisation.
-      if (end - start >= 2 && lang.orgHeads.has(tokens[end - 1].lower)) hintUsable = { kind: 'organization', title: hintUsable?.title ?? '', at: start };
+      if (end - start >= 2 && tokens[end - 1].lower === 'đảng') hintUsable = { kind: 'organization', title: hintUsable?.title ?? '', at: start };
       if (hintUsable) {
         kind = hintUsable.kind;
         strength = 2;
@@ -368,6 +369,10 @@ export function recognizeEntities(
         kind = 'person';
         strength = 2;
         origin = 'given name';
+      } else if (!kind && run.length > 1 && run.every((x) => x.foreign || x.upper) && lang.englishPlaceWords.has(run[run.length - 1].lower)) {
+        kind = 'location';
+        strength = 2;
+        origin = 'place word';
       } else if (!kind && run.every((x) => x.upper || /\d/.test(x.text))) {
         kind = 'organization';
         origin = 'acronym';
@@ -381,7 +386,7 @@ export function recognizeEntities(
       const acronymEdge = (tokens[j].upper && to - from > 1 && !g) || (unknownStart >= 0 && tokens[j - 1]?.upper && !tokens[j].upper);
       if (acronymEdge && unknownStart >= 0) flush(j);
       // A one-word place joins a Vietnamese name ("Lê Anh"), not a foreign one ("Balkan Montenegro").
-      const absorbable = unknownStart >= 0 && tokens.slice(unknownStart, j).every((x) => !x.foreign && !x.upper);
+      const absorbable = unknownStart >= 0 && tokens.slice(unknownStart, j).every((x) => !x.upper);
       const personal = j === from && hintUsable?.kind === 'person' && g?.n === 1 && g.entry.kind === 'location' && !tokens[j].foreign && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hintUsable.title);
       if (g && !personal && (g.n > 1 || unknownStart < 0 || !absorbable) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
         flush(j);

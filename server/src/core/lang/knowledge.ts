@@ -114,6 +114,7 @@ export const lang = {
   orgNameWords: set(organizations.nameWords),
   legalForms: set(organizations.legalForms),
   englishOrgWords: set(organizations.englishWords),
+  englishPlaceWords: set(organizations.englishPlaceWords),
   commonWords: set(common.words),
   sentenceStarters: common.sentenceStarters as string[],
   attributionCues: set(cues.attribution),
