@@ -232,9 +232,9 @@ function judgeSource(
   if (named) {
     return { status: 'sourced', cue, cueSpan, source: named, sourceText: text.slice(region.start, region.end).trim() };
   }
-  // "Theo cáo trạng", "theo số liệu thống kê": a document is a source.
+  // "Theo cáo trạng", "theo thông tin ban đầu": a document nobody is named for is a vague source.
   if (mode === 'after' && regionToks.length && (lang.documentSources.has(regionToks[0].lower) || (regionToks[1] && lang.documentSources.has(`${regionToks[0].lower} ${regionToks[1].lower}`)))) {
-    return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
+    return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
   }
   // "Ông nói", "quan chức này cho biết": the source named before.
   const lastWords = regionToks.slice(first);
