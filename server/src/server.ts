@@ -103,6 +103,7 @@ async function reindex(): Promise<void> {
   progress?.begin('News Lens', 0, 'Indexing articles…', false);
   for (const uri of index.uris()) index.removeDocument(uri);
   for (const c of index.configList()) index.setConfig(c.file, undefined);
+  sent.clear();
   for (const root of roots) {
     const found = scanFolder(root, scan);
     for (const c of found.configs) loadConfig(c);
@@ -157,9 +158,17 @@ function loadConfig(file: string): void {
 }
 
 /** Sends diagnostics for every article and the figures for the status bar. */
+/** The diagnostics last sent per article: only what changed is sent again. */
+const sent = new Map<string, string>();
+
 function refresh(): void {
   for (const uri of index.uris()) {
-    connection.sendDiagnostics({ uri, diagnostics: diagnostics(index, uri, diagnosticSettings) });
+    const list = diagnostics(index, uri, diagnosticSettings);
+    const key = JSON.stringify(list);
+    if (sent.get(uri) !== key) {
+      sent.set(uri, key);
+      connection.sendDiagnostics({ uri, diagnostics: list });
+    }
     const annUri = uriOf(annPathOf(uri));
     if (fs.existsSync(annPathOf(uri)) || annProblemsShown.has(annUri)) {
       const list = annDiagnostics(index, uri);
@@ -220,6 +229,7 @@ connection.onDidChangeWatchedFiles((params) => {
     if (!inWorkspace(p)) continue;
     if (change.type === FileChangeType.Deleted) {
       index.removeDocument(change.uri);
+      sent.delete(change.uri);
       connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
     } else if (!documents.get(change.uri)) {
       try {

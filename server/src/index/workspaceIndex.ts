@@ -26,6 +26,9 @@ export interface Snapshot {
   byUri: Map<string, DocumentResult>;
   entities: Map<string, Entity>;
   uriOf: Map<DocumentResult, string>;
+  /** Mentions of each entity and of each day, built once per snapshot for navigation. */
+  byEntity: Map<string, { uri: string; mention: EntityMention }[]>;
+  byDay: Map<string, { uri: string; mention: DateMention }[]>;
 }
 
 export class WorkspaceIndex {
@@ -120,11 +123,20 @@ export class WorkspaceIndex {
     const result = analyzeCollection(prepared, this.registry);
     const byUri = new Map<string, DocumentResult>();
     const uriOf = new Map<DocumentResult, string>();
+    const byEntity = new Map<string, { uri: string; mention: EntityMention }[]>();
+    const byDay = new Map<string, { uri: string; mention: DateMention }[]>();
     this.uris().forEach((uri, i) => {
-      byUri.set(uri, result.documents[i]);
-      uriOf.set(result.documents[i], uri);
+      const d = result.documents[i];
+      byUri.set(uri, d);
+      uriOf.set(d, uri);
+      for (const m of d.mentions) {
+        const [key, map] = m.kind === 'date' ? [m.value.split('T')[0], byDay as Map<string, unknown[]>] : [m.entity ?? '', byEntity as Map<string, unknown[]>];
+        const list = map.get(key);
+        if (list) list.push({ uri, mention: m });
+        else map.set(key, [{ uri, mention: m }]);
+      }
     });
-    this.snapshot = { result, byUri, entities: new Map(result.entities.map((e) => [e.id, e])), uriOf };
+    this.snapshot = { result, byUri, entities: new Map(result.entities.map((e) => [e.id, e])), uriOf, byEntity, byDay };
     return this.snapshot;
   }
 
@@ -139,21 +151,11 @@ export class WorkspaceIndex {
 
   /** Every mention of an entity, in every article, in order. */
   mentionsOf(entityId: string): { uri: string; mention: EntityMention }[] {
-    const s = this.get();
-    const out: { uri: string; mention: EntityMention }[] = [];
-    for (const [uri, d] of s.byUri) {
-      for (const m of d.mentions) if (m.kind !== 'date' && m.entity === entityId) out.push({ uri, mention: m });
-    }
-    return out;
+    return this.get().byEntity.get(entityId) ?? [];
   }
 
   /** Date mentions with a value, in every article. */
   datesWithValue(value: string): { uri: string; mention: DateMention }[] {
-    const out: { uri: string; mention: DateMention }[] = [];
-    const day = value.split('T')[0];
-    for (const [uri, d] of this.get().byUri) {
-      for (const m of d.mentions) if (m.kind === 'date' && m.value.split('T')[0] === day) out.push({ uri, mention: m });
-    }
-    return out;
+    return this.get().byDay.get(value.split('T')[0]) ?? [];
   }
 }
