@@ -32,6 +32,10 @@ test('a bare weekday is the most recent one, unless the verb is future', () => {
   assert.deepEqual(values('thứ 2 tuần trước'), ['thứ 2 tuần trước=2019-04-15']);
 });
 
+test('seasons', () => {
+  assert.deepEqual(values('mùa hè này; mùa đông năm ngoái; mùa thu 2016'), ['mùa hè này=2019-SU', 'mùa đông năm ngoái=2018-WI', 'mùa thu 2016=2016-FA']);
+});
+
 test('parts of the day add TIMEX3 suffixes', () => {
   assert.deepEqual(values('sáng 24/4 và tối 3/5'), ['sáng 24/4=2019-04-24TMO', 'tối 3/5=2019-05-03TEV']);
   assert.deepEqual(values('sáng ngày 24/4'), ['sáng ngày 24/4=2019-04-24TMO']);

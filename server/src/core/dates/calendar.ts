@@ -98,6 +98,7 @@ export function describeValue(value: string): string {
   } else if ((m = /^(\d{4})-Q(\d)$/.exec(date))) out = `quarter ${m[2]} of ${m[1]}`;
   else if ((m = /^(\d{4})$/.exec(date))) out = `the year ${m[1]}`;
   else if ((m = /^(\d{3})$/.exec(date))) out = `the ${m[1]}0s`;
+  else if ((m = /^(\d{4}|XXXX)-(SP|SU|FA|WI)$/.exec(date))) out = `${({ SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' } as Record<string, string>)[m[2]]} ${m[1] === 'XXXX' ? '(year unknown)' : m[1]}`;
   return part ? `${out} (${PARTS[part] ?? part})` : out;
 }
 
@@ -110,5 +111,16 @@ export function valueStart(value: string): string | undefined {
   if ((m = /^(\d{4})-W(\d{2})$/.exec(date))) return ymdString(mondayOfWeek(+m[1], +m[2]));
   if ((m = /^(\d{4})-Q(\d)$/.exec(date))) return `${m[1]}-${pad((+m[2] - 1) * 3 + 1)}-01`;
   if ((m = /^(\d{4})$/.exec(date))) return `${m[1]}-01-01`;
+  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(date))) return `${m[1]}-${SEASON_START[m[2]]}`;
   return undefined;
+}
+
+/** Where the seasons begin (northern hemisphere, as Duckling counts them). */
+const SEASON_START: Record<string, string> = { SP: '03-20', SU: '06-21', FA: '09-23', WI: '12-21' };
+const SEASON_END: Record<string, string> = { SP: '06-21', SU: '09-24', FA: '12-21', WI: '03-21' };
+
+/** The exclusive end of a season value, as YYYY-MM-DD. */
+export function seasonEnd(value: string): string | undefined {
+  const m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  return m ? `${m[2] === 'WI' ? +m[1] + 1 : m[1]}-${SEASON_END[m[2]]}` : undefined;
 }

@@ -409,6 +409,21 @@ const PATTERNS: Pattern[] = [
       return { ...span(m), value: weekValue(monday), anchored: !yy, relative: false };
     },
   },
+  // mùa hè này, mùa đông năm ngoái, mùa xuân 2019 (TIMEX3 2019-SU; winter belongs to the year it starts in)
+  {
+    re: re(`${L}mùa\\s+(${alt(D.seasons.keys())})(?:\\s+(?:(năm)\\s+)?(này|nay|ngoái|trước|tới|sau|\\d{4}))?${R}`),
+    make(m, ctx) {
+      const [, name, , which] = m;
+      const [code] = D.seasons.get(name.toLowerCase())!;
+      let y: number | undefined;
+      if (which && /^\d{4}$/.test(which)) y = +which;
+      else if (ctx.anchor) {
+        y = ctx.anchor.y + (which ? relDirection(which) : 0);
+        if (code === 'WI' && ctx.anchor.m <= 3 && (!which || relDirection(which) === 0)) y -= 1;
+      }
+      return { ...span(m), value: `${y ?? 'XXXX'}-${code}`, anchored: !(which && /^\d{4}$/.test(which)), relative: !!which && !/^\d{4}$/.test(which) };
+    },
+  },
   // giáng sinh, quốc khánh
   {
     re: re(`${L}(${alt(D.holidays.keys())})${R}`),
