@@ -19,6 +19,13 @@ test('vague sources are vague, not unsourced', () => {
   assert.deepEqual(statuses('Ông Kim cũng được cho là đang tìm kiếm viện trợ lương thực.'), ['vague']);
 });
 
+test('a vague phrase that names its owner is sourced; "được biết đến là" is no attribution', () => {
+  assert.deepEqual(statuses('Mặc dù vậy theo nguồn tin của VOA, con trai của ông Choe đã qua đời năm 2013.'), ['sourced']);
+  assert.deepEqual(statuses('Nguồn tin của The Times nói rằng các sinh viên phải nhường đường.'), ['sourced']);
+  assert.deepEqual(statuses('Tại Cần Thơ, ông Tòng từng được biết đến là một doanh nhân thành đạt.'), ['unsourced']);
+  assert.deepEqual(statuses('Theo hồ sơ của cơ quan công an, các đối tượng lợi dụng trời tối để cướp.'), ['vague']);
+});
+
 test('claims with no source are unsourced; a denied statement is no attribution', () => {
   assert.deepEqual(statuses('Chủ tịch Kim Jong-un sẽ là lãnh đạo Triều Tiên đầu tiên đến Nga kể từ năm 2011.'), ['unsourced']);
   assert.deepEqual(statuses('Triều Tiên chưa bình luận về thông tin chuyến thăm.'), ['unsourced']);

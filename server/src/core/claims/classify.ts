@@ -174,7 +174,8 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
   const lower = text.slice(s.start, s.end).toLowerCase();
   for (const v of lang.vagueAnywhere) {
     const at = lower.indexOf(v);
-    if (at >= 0 && /^[^\p{L}]?$/u.test(lower[at + v.length] ?? '') && (at === 0 || !/\p{L}/u.test(lower[at - 1]))) {
+    // "được biết đến là" is "known as", not "it is known that".
+    if (at >= 0 && /^[^\p{L}]?$/u.test(lower[at + v.length] ?? '') && (at === 0 || !/\p{L}/u.test(lower[at - 1])) && !/^\s*đến/u.test(lower.slice(at + v.length))) {
       return { status: 'vague', cue: v, cueSpan: { start: s.start + at, end: s.start + at + v.length } };
     }
   }
@@ -221,7 +222,8 @@ function judgeSource(
     const vagueEnd = regionToks[k + n - 1].end;
     const namedBefore = inRegion.some((m) => m.end <= regionToks[k].start && m.kind !== 'location');
     const namedAfter = inRegion.some((m) => m.start >= vagueEnd && m.kind !== 'location');
-    if (!namedBefore && (!namedAfter || k <= first + 1)) {
+    // "nguồn tin của VOA" names its source; "các nhà ngoại giao Bình Nhưỡng" (a place only) does not.
+    if (!namedBefore && !namedAfter) {
       return { status: 'vague', cue, cueSpan, sourceText: text.slice(regionToks[k].start, vagueEnd) };
     }
   }

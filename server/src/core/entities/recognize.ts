@@ -298,7 +298,7 @@ export function recognizeEntities(
 
   function segmentRun(from: number, to: number, initial: boolean): void {
     const lastWord = tokens[to - 1].lower;
-    if (to - from > 1 && lang.englishOrgWords.has(lastWord) && tokens.slice(from, to).every((x) => x.foreign || x.upper || lookup(x.lower))) {
+    if (to - from > 1 && lang.englishOrgWords.has(lastWord) && tokens.slice(from, to).every((x) => x.foreign || x.upper || lookup(x.lower) || lang.englishStopWords.has(x.lower))) {
       const g = matchGazetteer(from, to);
       if (!g || g.n < to - from) {
         emit(from, to, { kind: 'organization', strength: 2, origin: 'organisation word' });
