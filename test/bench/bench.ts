@@ -67,6 +67,12 @@ async function main(): Promise<void> {
   const first = s.result.documents[0];
   for (let k = 0; k < 1000; k++) ix.mentionAt(`file:///bench/${files[0].name}`, (k * 13) % Math.max(1, first ? 2000 : 1));
   console.log(`mention lookup (hover path): ${((performance.now() - t) / 1000).toFixed(3)} ms each`);
+  // A crawler's worst case: one 220 k-character line without a full stop.
+  const runOn = 'Ông Kim Jong-un gặp Tổng thống Putin tại Vladivostok ngày 25/4 theo KCNA '.repeat(3000);
+  t = performance.now();
+  ix.setDocument('file:///bench/run-on.txt', '/bench/run-on.txt', runOn, 'run-on.txt');
+  ix.get();
+  console.log(`a 220 k-character run-on article added: ${(performance.now() - t).toFixed(0)} ms`);
   if (global.gc) global.gc();
   const mem = process.memoryUsage();
   console.log(`memory: heap ${((mem.heapUsed - heap0) / 1e6).toFixed(0)} MB for the index, rss ${(mem.rss / 1e6).toFixed(0)} MB`);

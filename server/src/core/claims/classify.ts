@@ -136,7 +136,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     // "theo X": at the start of a clause.
     if (t.lower === 'theo') {
       // "Theo X", ", theo X", "Cũng theo X": at the start of a clause, perhaps after an adverb.
-      const before = text.slice(s.start, t.start).toLowerCase().replace(new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u'), '');
+      const before = text.slice(Math.max(s.start, t.start - 60), t.start).toLowerCase().replace(new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u'), '');
       const clauseStart = /^[\s"“(]*$/.test(before) || /[,;:–-]\s*$/.test(before) || /\(\s*$/.test(before);
       const next = toks[i + 1];
       const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
@@ -163,7 +163,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const cue = text.slice(cueSpan.start, cueSpan.end);
     const regionStart = clauseStartBefore(text, s.start, t.start);
     // ", nhấn mạnh rằng …": a cue after a comma continues the sentence's subject.
-    const continues = /,\s*(?:(?:và|đồng thời|cũng|còn)\s+)*$/u.test(text.slice(s.start, t.start));
+    const continues = /,\s*(?:(?:và|đồng thời|cũng|còn)\s+)*$/u.test(text.slice(Math.max(s.start, t.start - 40), t.start));
     const f = judgeSource(text, continues ? { start: s.start, end: t.start } : { start: regionStart, end: t.start }, toks, ms, previous, cueSpan, cue, continues ? 'subject' : 'nearest');
     if (f) results.push(f);
     i += n - 1;
@@ -183,7 +183,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
 }
 
 /** Where the subject of a cue at `at` begins: after the last clause break, skipping quoted speech. */
-function clauseStartBefore(text: string, sentenceStart: number, at: number): number {
+function clauseStartBefore(text: string, sentenceStart0: number, at: number): number {
+  // A clause is not longer than this; looking further back only costs time on run-on text.
+  const sentenceStart = Math.max(sentenceStart0, at - 400);
   const before = text.slice(sentenceStart, at);
   const closeQuote = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'), before.lastIndexOf('»'));
   let from = closeQuote >= 0 ? closeQuote + 1 : 0;

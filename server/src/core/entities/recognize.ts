@@ -53,7 +53,16 @@ export function recognizeEntities(
 ): Recognized {
   const candidates: Candidate[] = [];
   const acronyms: [string, string][] = [];
-  const isBlocked = (t: Token) => blocked.some((b) => t.start < b.end && b.start < t.end);
+  // Tokens inside a date, marked once (dates and tokens are both in text order).
+  const blockedTok = new Uint8Array(tokens.length);
+  {
+    let k = 0;
+    for (const b of [...blocked].sort((x, y) => x.start - y.start)) {
+      while (k < tokens.length && tokens[k].end <= b.start) k++;
+      for (let j = k; j < tokens.length && tokens[j].start < b.end; j++) blockedTok[j] = 1;
+    }
+  }
+  const isBlocked = (t: Token) => blockedTok[t.index] === 1;
   let s = 0;
   const sentenceOf = (t: Token) => {
     while (s < sentences.length - 1 && sentences[s].end <= t.start) s++;
@@ -153,7 +162,8 @@ export function recognizeEntities(
   };
 
   // In a Title Case headline ("Montenegro Gia Nhập NATO") capitals say nothing: only known names count.
-  const titleCase = titleCaseLines(text, tokens);
+  const lineStartOf = lineStarts(text);
+  const titleCase = titleCaseLines(tokens, lineStartOf);
   let hint: { kind: EntityKind; title: string; at: number; product?: boolean } | undefined;
   let i = 0;
   while (i < tokens.length) {
@@ -231,7 +241,7 @@ export function recognizeEntities(
         const nx = tokens[j];
         if (nx && !nx.cap && !nx.foreign && !nx.number && joinable(t, nx) && !FUNCTION_WORDS.has(nx.lower) && !lang.attributionCues.has(nx.lower) && !isBlocked(nx)) j++;
       }
-      if (titleCase.has(text.lastIndexOf('\n', t.start) + 1)) {
+      if (titleCase.has(lineStartOf(t.start))) {
         i = j;
         continue;
       }
@@ -285,7 +295,7 @@ export function recognizeEntities(
     if (n !== 1) return false;
     const next = tokens[i + 1];
     if (!next || !next.cap || next.foreign || next.upper || !joinable(tokens[i], next) || isBlocked(next) || tokens[i].foreign) return false;
-    if (titleCase.has(text.lastIndexOf('\n', tokens[i].start) + 1)) return false;
+    if (titleCase.has(lineStartOf(tokens[i].start))) return false;
     const nextIsPlace = matchGazetteer(i + 1);
     // Capitalised Vietnamese syllables after a one-word place ("Đức Trung", "Thái Anh Văn") are a person's name.
     let k = i + 1;
@@ -348,7 +358,7 @@ export function recognizeEntities(
       const credit = creditKind(start);
       // "Đức Trung (Theo Reuters)", or a name alone on the article's last line: the byline's author.
       const after = text.slice(tokens[end - 1].end);
-      const byline = /^\s*\((?:theo|nguồn)\s/iu.test(after) || (/^\s*$/.test(after) && /(?:^|\n)\s*$/.test(text.slice(0, tokens[start].start)) && end - start <= 4);
+      const byline = /^\s*\((?:theo|nguồn)\s/iu.test(after.slice(0, 12)) || (end - start <= 4 && !/\S/.test(after) && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, tokens[start].start - 4), tokens[start].start)));
       if (byline && !credit && !run.some((x) => x.upper)) {
         kind = 'person';
         strength = 2;
@@ -416,7 +426,8 @@ export function recognizeEntities(
 
   /** "Ảnh: KCNA" and "(Theo Reuters, Japan Times)" credit organisations. */
   function creditKind(i: number): string | undefined {
-    const lineStart = text.lastIndexOf('\n', tokens[i].start) + 1;
+    // The credit marker is near: look back within the line, at most 120 characters.
+    const lineStart = Math.max(lineStartOf(tokens[i].start), tokens[i].start - 120);
     const before = text.slice(lineStart, tokens[i].start);
     if (/(?:^|[\s.])(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\s*:\s*(?:[\p{L}\s.,]*[,/]\s*)?$/u.test(before)) return 'credit';
     const open = before.lastIndexOf('(');
@@ -448,7 +459,7 @@ export function recognizeEntities(
 }
 
 /** Start offsets of lines where most Vietnamese words are capitalised. */
-function titleCaseLines(text: string, tokens: Token[]): Set<number> {
+function titleCaseLines(tokens: Token[], lineStartOf: (offset: number) => number): Set<number> {
   const out = new Set<number>();
   let lineStart = 0;
   let words = 0;
@@ -458,7 +469,7 @@ function titleCaseLines(text: string, tokens: Token[]): Set<number> {
     words = caps = 0;
   };
   for (const t of tokens) {
-    const ls = text.lastIndexOf('\n', t.start) + 1;
+    const ls = lineStartOf(t.start);
     if (ls !== lineStart) {
       close();
       lineStart = ls;
@@ -471,12 +482,29 @@ function titleCaseLines(text: string, tokens: Token[]): Set<number> {
   return out;
 }
 
-/** The token begins its sentence, or a quotation, parenthesis or line inside it. */
+/** The token begins its sentence, or a quotation, parenthesis or line inside it. Looks back a few characters only. */
 function isSentenceInitial(text: string, sentence: Sentence | undefined, t: Token): boolean {
   if (!sentence) return true;
-  const before = text.slice(sentence.start, t.start);
-  if (/^[\s"“‘'(«\[\-–—•*]*$/u.test(before)) return true;
-  return /(?:[.!?:;…]|["“”]|\n|^)\s*["“‘'(«\-–]?\s*$/u.test(before) && !/,\s*$/.test(before);
+  const from = Math.max(sentence.start, t.start - 12);
+  const before = text.slice(from, t.start);
+  if (from === sentence.start && /^[\s"“‘'(«\[\-–—•*]*$/u.test(before)) return true;
+  return /(?:[.!?:;…]|["“”]|\n)\s*["“‘'(«\-–]?\s*$/u.test(before) && !/,\s*$/.test(before);
+}
+
+/** Start offset of the line holding an offset, by binary search over the line breaks. */
+function lineStarts(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : breaks[lo - 1] + 1;
+  };
 }
 
 export function keyOf(tokens: Token[]): string {

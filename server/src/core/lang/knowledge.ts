@@ -150,7 +150,7 @@ export const lang = {
     unitRelative: numberMap(dates.unitRelative),
     periodMods: new Map(Object.entries(dates.periodMods).map(([k, v]) => [phraseKey(k), v as 'START' | 'MID' | 'END'])),
     holidays: new Map(Object.entries(dates.holidays).map(([k, v]) => [phraseKey(k), v as [number, number]])),
-    seasons: new Map(Object.entries(dates.seasons as Record<string, [string, string, string]>)),
+    seasons: new Map(Object.entries(dates.seasons as unknown as Record<string, [string, string, string]>)),
     quantityAfter: set(dates.quantityAfter),
     quantityBefore: set(dates.quantityBefore),
   },
