@@ -93,7 +93,7 @@ export function analyzeCollection(docs: PreparedDocument[], registry: RegistryEn
     docs.map((d) => ({
       candidates: d.recognized.candidates, acronyms: d.recognized.acronyms, tokens: d.tokens, text: d.norm.text,
       // Rejected suggestions are not found again by the collection pass.
-      blocked: [...d.dates, ...(d.decisions?.rejected ?? []).map((r) => ({ start: d.norm.fromOriginal(r.start), end: d.norm.fromOriginal(r.end) }))],
+      blocked: [...d.dates, ...d.recognized.suppressed, ...(d.decisions?.rejected ?? []).map((r) => ({ start: d.norm.fromOriginal(r.start), end: d.norm.fromOriginal(r.end) }))],
     })),
     regIds,
   );

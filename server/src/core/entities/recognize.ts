@@ -32,6 +32,8 @@ export interface Recognized {
   candidates: Candidate[];
   /** Long form ↔ acronym pairs seen as "Long Name (ACRO)". */
   acronyms: [string, string][];
+  /** Spans judged not to be names (products, codes): the collection pass leaves them alone too. */
+  suppressed: Span[];
 }
 
 export type Lookup = (key: string) => GazetteerEntry | undefined;
@@ -53,6 +55,7 @@ export function recognizeEntities(
 ): Recognized {
   const candidates: Candidate[] = [];
   const acronyms: [string, string][] = [];
+  const suppressed: Span[] = [];
   // Tokens inside a date, marked once (dates and tokens are both in text order).
   const blockedTok = new Uint8Array(tokens.length);
   {
@@ -184,7 +187,9 @@ export function recognizeEntities(
     }
     // "chị Huế", "anh Hải": after a personal title, a one-word place is a person's given name.
     const personAfterTitle = g && g.n === 1 && g.entry.kind === 'location' && !t.foreign && hint && hint.at === i && hint.kind === 'person' && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hint.title);
-    if (g && !personAfterTitle && !(initial && g.n === 1 && lang.commonWords.has(t.lower)) && !vietnameseNameAhead(i, g.n)) {
+    // "chiếc Airbus A320": a maker's name after a product word names the product.
+    const productMaker = g && g.entry.kind === 'organization' && hint?.product && hint.at === i;
+    if (g && !personAfterTitle && !productMaker && !(initial && g.n === 1 && lang.commonWords.has(t.lower)) && !vietnameseNameAhead(i, g.n)) {
       emit(i, i + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
       i += g.n;
       continue;
@@ -246,6 +251,7 @@ export function recognizeEntities(
         continue;
       }
       if (hint?.product && hint.at === i) {
+        suppressed.push({ start: tokens[i].start, end: tokens[j - 1].end });
         i = j;
         continue;
       }
@@ -271,7 +277,7 @@ export function recognizeEntities(
       acronyms.push([a.text, b.text]);
     }
   }
-  return { candidates, acronyms };
+  return { candidates, acronyms, suppressed };
 
   /** A family name followed by one to three capitalised Vietnamese syllables: a person's full name. */
   function looksLikeVietnameseName(j: number): boolean {
@@ -303,7 +309,7 @@ export function recognizeEntities(
       if (tokens[k].foreign || tokens[k].upper) return false;
       k++;
     }
-    return !nextIsPlace || nextIsPlace.n === 1;
+    return (!nextIsPlace || nextIsPlace.n === 1) && !lang.commonWords.has(next.lower);
   }
 
   function segmentRun(from: number, to: number, initial: boolean): void {
@@ -404,7 +410,8 @@ export function recognizeEntities(
         j += g.n;
         continue;
       }
-      if (unknownStart < 0 && lang.commonWords.has(tokens[j].lower) && !tokens[j].foreign && (initial && j === from || (j + 1 < to && tokens[j + 1].foreign))) {
+      const placeNext = j + 1 < to && matchGazetteer(j + 1, to) && !matchGazetteer(j, to);
+      if (unknownStart < 0 && lang.commonWords.has(tokens[j].lower) && !tokens[j].foreign && ((initial && j === from) || (j + 1 < to && tokens[j + 1].foreign) || placeNext)) {
         j++;
         continue;
       }

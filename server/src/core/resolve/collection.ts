@@ -95,14 +95,14 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
   for (const cs of perDoc) {
     for (const c of cs) {
       const kind = decideKind(c, votes);
-      if (kind === 'person' && c.tokenCount >= 2 && looksForeign(c.text)) for (const w of foldKey(c.text).split(' ')) personTokens.set(w, (personTokens.get(w) ?? 0) + 1);
+      if (kind === 'person' && c.tokenCount >= 2 && looksForeign(c.text)) for (const w of nameWords(c.text)) personTokens.set(w, (personTokens.get(w) ?? 0) + 1);
     }
   }
   const mentions: EntityMention[][] = perDoc.map((cs) => {
     const out: EntityMention[] = [];
     for (const c of cs) {
       let kind = decideKind(c, votes);
-      if (!kind && c.tokenCount === 1 && !c.initial && personTokens.has(foldKey(c.text))) kind = 'person';
+      if (!kind && c.tokenCount === 1 && !c.initial && personTokens.has(nameWords(c.text)[0])) kind = 'person';
       // A sentence's first word alone, Vietnamese and unknown to the gazetteer, is a capitalised word.
       if (c.initial && c.tokenCount === 1 && !c.foreign && c.strength < 3 && !c.title) continue;
       if (!kind) kind = fallbackKind(c, votes);
