@@ -102,7 +102,9 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
     const out: EntityMention[] = [];
     for (const c of cs) {
       let kind = decideKind(c, votes);
-      if (!kind && c.tokenCount === 1 && !c.initial && personTokens.has(nameWords(c.text)[0])) kind = 'person';
+      // A word of a foreign person's name met alone ("Choe"); not a Vietnamese family name or word ("Hoàng gia", "Ban lãnh đạo").
+      const lone = nameWords(c.text)[0];
+      if (!kind && c.tokenCount === 1 && !c.initial && personTokens.has(lone) && (c.foreign || (!lang.vietnameseSurnames.has(phraseKey(c.text)) && !lang.commonWords.has(phraseKey(c.text))))) kind = 'person';
       // A sentence's first word alone, Vietnamese and unknown to the gazetteer, is a capitalised word.
       if (c.initial && c.tokenCount === 1 && !c.foreign && c.strength < 3 && !c.title) continue;
       if (!kind) kind = fallbackKind(c, votes);
