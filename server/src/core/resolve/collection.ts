@@ -100,11 +100,15 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
   }
   const mentions: EntityMention[][] = perDoc.map((cs) => {
     const out: EntityMention[] = [];
+    // Words of foreign persons' names in this article: "Kim" alone here is Kim Jong-un's short form.
+    const localTokens = new Set<string>();
+    for (const c of cs) if (c.tokenCount >= 2 && looksForeign(c.text) && decideKind(c, votes) === 'person') for (const w of nameWords(c.text)) localTokens.add(w);
     for (const c of cs) {
       let kind = decideKind(c, votes);
       // A word of a foreign person's name met alone ("Choe"); not a Vietnamese family name or word ("Hoàng gia", "Ban lãnh đạo").
       const lone = nameWords(c.text)[0];
-      if (!kind && c.tokenCount === 1 && !c.initial && personTokens.has(lone) && (c.foreign || (!lang.vietnameseSurnames.has(phraseKey(c.text)) && !lang.commonWords.has(phraseKey(c.text))))) kind = 'person';
+      const plainWord = lang.vietnameseSurnames.has(phraseKey(c.text)) || lang.commonWords.has(phraseKey(c.text));
+      if (!kind && c.tokenCount === 1 && !c.initial && (localTokens.has(lone) || (personTokens.has(lone) && (c.foreign || !plainWord)))) kind = 'person';
       // A sentence's first word alone, Vietnamese and unknown to the gazetteer, is a capitalised word.
       if (c.initial && c.tokenCount === 1 && !c.foreign && c.strength < 3 && !c.title) continue;
       if (!kind) kind = fallbackKind(c, votes);
