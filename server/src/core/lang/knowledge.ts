@@ -28,7 +28,19 @@ export interface GazetteerEntry {
 }
 
 /** Lower-cases and joins the words of a phrase as the tokenizer would see them. */
+const phraseKeys = new Map<string, string>();
+
 export function phraseKey(s: string): string {
+  let v = phraseKeys.get(s);
+  if (v === undefined) {
+    if (phraseKeys.size > 200000) phraseKeys.clear();
+    v = computePhraseKey(s);
+    phraseKeys.set(s, v);
+  }
+  return v;
+}
+
+function computePhraseKey(s: string): string {
   return canonicalSpelling(
     s
       .normalize('NFC')

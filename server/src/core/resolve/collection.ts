@@ -90,31 +90,35 @@ export function resolveCollection(docs: CollectionDoc[], registryIds: Map<string
     return out;
   });
 
-  // Settle kinds.
-  const personTokens = new Map<string, number>();
-  for (const cs of perDoc) {
-    for (const c of cs) {
-      const kind = decideKind(c, votes);
-      if (kind === 'person' && c.tokenCount >= 2 && looksForeign(c.text)) for (const w of nameWords(c.text)) personTokens.set(w, (personTokens.get(w) ?? 0) + 1);
-    }
-  }
-  const mentions: EntityMention[][] = perDoc.map((cs) => {
-    const out: EntityMention[] = [];
+  // Settle kinds: by the article's own evidence, then the collection's votes.
+  const decided = perDoc.map((cs) => cs.map((c) => decideKind(c, votes)));
+  const personTokens = new Set<string>();
+  const localTokens = perDoc.map((cs, d) => {
     // Words of foreign persons' names in this article: "Kim" alone here is Kim Jong-un's short form.
-    const localTokens = new Set<string>();
-    for (const c of cs) if (c.tokenCount >= 2 && looksForeign(c.text) && decideKind(c, votes) === 'person') for (const w of nameWords(c.text)) localTokens.add(w);
-    for (const c of cs) {
-      let kind = decideKind(c, votes);
+    const local = new Set<string>();
+    cs.forEach((c, k) => {
+      if (decided[d][k] !== 'person' || c.tokenCount < 2 || !looksForeign(c.text)) return;
+      for (const w of nameWords(c.text)) {
+        local.add(w);
+        personTokens.add(w);
+      }
+    });
+    return local;
+  });
+  const mentions: EntityMention[][] = perDoc.map((cs, d) => {
+    const out: EntityMention[] = [];
+    cs.forEach((c, k) => {
+      let kind = decided[d][k];
       // A word of a foreign person's name met alone ("Choe"); not a Vietnamese family name or word ("Hoàng gia", "Ban lãnh đạo").
       const lone = nameWords(c.text)[0];
       const plainWord = lang.vietnameseSurnames.has(phraseKey(c.text)) || lang.commonWords.has(phraseKey(c.text));
-      if (!kind && c.tokenCount === 1 && !c.initial && (localTokens.has(lone) || (personTokens.has(lone) && (c.foreign || !plainWord)))) kind = 'person';
+      if (!kind && c.tokenCount === 1 && !c.initial && (localTokens[d].has(lone) || (personTokens.has(lone) && (c.foreign || !plainWord)))) kind = 'person';
       // A sentence's first word alone, Vietnamese and unknown to the gazetteer, is a capitalised word.
-      if (c.initial && c.tokenCount === 1 && !c.foreign && c.strength < 3 && !c.title) continue;
+      if (c.initial && c.tokenCount === 1 && !c.foreign && c.strength < 3 && !c.title) return;
       if (!kind) kind = fallbackKind(c, votes);
-      if (!kind) continue;
+      if (!kind) return;
       out.push({ start: c.start, end: c.end, text: c.text, kind, title: c.title, origin: c.origin, ref: c.id });
-    }
+    });
     return out;
   });
 
@@ -135,13 +139,35 @@ function decideKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefi
 }
 
 /** Words of a name as short forms are matched: without accents for foreign words, with them for Vietnamese ("Vân" is not "Văn"). */
+const nameWordsCache = new Map<string, string[]>();
 function nameWords(text: string): string[] {
+  let v = nameWordsCache.get(text);
+  if (!v) {
+    if (nameWordsCache.size > 200000) nameWordsCache.clear();
+    v = computeNameWords(text);
+    nameWordsCache.set(text, v);
+  }
+  return v;
+}
+
+function computeNameWords(text: string): string[] {
   const plain = nameKey(text).split(' ');
   return foldKey(text).split(' ').map((w, i) => (isVietnameseSyllable(w) && plain[i] !== w ? plain[i] : w));
 }
 
 /** Some word is not Vietnamese, or syllables are joined by hyphens ("Son-hui"): a foreign name. */
+const foreignCache = new Map<string, boolean>();
 function looksForeign(text: string): boolean {
+  let v = foreignCache.get(text);
+  if (v === undefined) {
+    if (foreignCache.size > 200000) foreignCache.clear();
+    v = computeLooksForeign(text);
+    foreignCache.set(text, v);
+  }
+  return v;
+}
+
+function computeLooksForeign(text: string): boolean {
   return /\p{L}-\p{L}/u.test(text) || foldKey(text).split(' ').some((w) => !isVietnameseSyllable(w));
 }
 
