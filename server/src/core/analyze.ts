@@ -99,7 +99,7 @@ export function analyzeCollection(docs: PreparedDocument[], registry: RegistryEn
   );
   const documents: DocumentResult[] = docs.map((d, i) => {
     const ms = resolved.mentions[i];
-    const claims = classifyClaims(d.norm.text, d.tokens, d.sentences, ms);
+    const claims = claimsFor(d, ms);
     const result = toOriginal(d, ms, claims);
     if (d.decisions) applyClaimDecisions(result, d.decisions);
     return result;
@@ -108,6 +108,24 @@ export function analyzeCollection(docs: PreparedDocument[], registry: RegistryEn
   const result = { documents, entities: resolved.entities };
   applySplits(result, docs, registry);
   return result;
+}
+
+const claimCache = new WeakMap<PreparedDocument, { signature: string; claims: Claim[] }>();
+
+/**
+ * Claims depend on the article and on where its mentions are and of what kind, not on entity ids
+ * (numbered anew on every pass): they are cached per article with sources as mention positions.
+ */
+function claimsFor(d: PreparedDocument, ms: EntityMention[]): Claim[] {
+  const signature = ms.map((m) => `${m.start},${m.end},${m.kind}`).join(';');
+  let hit = claimCache.get(d);
+  if (!hit || hit.signature !== signature) {
+    const local = ms.map((m) => ({ ...m, entity: `@${m.start}` }));
+    hit = { signature, claims: classifyClaims(d.norm.text, d.tokens, d.sentences, local) };
+    claimCache.set(d, hit);
+  }
+  const idAt = new Map(ms.map((m) => [`@${m.start}`, m.entity]));
+  return hit.claims.map((c) => (c.source ? { ...c, source: idAt.get(c.source) } : { ...c }));
 }
 
 /** Claim decisions from the .ann file: a status or source set by hand, or a dismissal. */
