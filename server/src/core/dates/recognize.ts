@@ -5,7 +5,7 @@
  */
 import { lang } from '../lang/knowledge';
 import {
-  addDays, addMonths, dayValue, diffDays, isValid, isoWeek, monthValue, mondayOfWeek, weekValue, weekday, type Ymd,
+  addDays, addMonths, dayValue, diffDays, isValid, monthValue, weekValue, weekday, type Ymd,
 } from './calendar';
 
 export interface DateMatch {
@@ -435,4 +435,3 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-export { isoWeek, mondayOfWeek };

@@ -6,7 +6,7 @@
  */
 import type { EntityKind, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
-import { lang, phraseKey, longest, type GazetteerEntry } from '../lang/knowledge';
+import { lang, longest, type GazetteerEntry } from '../lang/knowledge';
 
 export interface Candidate extends Span {
   text: string;
@@ -512,8 +512,4 @@ function lineStarts(text: string): (offset: number) => number {
     }
     return lo === 0 ? 0 : breaks[lo - 1] + 1;
   };
-}
-
-export function keyOf(tokens: Token[]): string {
-  return phraseKey(tokens.map((t) => t.text).join(' '));
 }

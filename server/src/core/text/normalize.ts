@@ -38,14 +38,12 @@ export function normalize(original: string): NormalizedText {
   }
   map.push(original.length);
   const text = parts.join('');
-  const ends: number[] = new Array(map.length);
-  // The end of a normalised range [.., i) is the original start of unit i, except inside a composed cluster.
-  for (let i = 0; i < map.length; i++) ends[i] = map[i];
   return {
     original,
     text,
     toOriginal: (o) => map[Math.max(0, Math.min(o, map.length - 1))],
-    toOriginalEnd: (o) => ends[Math.max(0, Math.min(o, ends.length - 1))],
+    // The end of a normalised range [.., i) is where unit i starts in the original.
+    toOriginalEnd: (o) => map[Math.max(0, Math.min(o, map.length - 1))],
     fromOriginal: (o) => {
       let lo = 0;
       let hi = map.length - 1;

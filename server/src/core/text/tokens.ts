@@ -25,7 +25,7 @@ const LOWER = /^\p{Ll}/u;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    for (const [s, piece] of splitPiece(m[0], m.index!)) push(out, text, s, piece);
+    for (const [s, piece] of splitPiece(m[0], m.index!)) push(out, s, piece);
   }
   return out;
 }
@@ -54,7 +54,7 @@ function splitPiece(word: string, at: number): [number, string][] {
   return parts;
 }
 
-function push(out: Token[], _text: string, start: number, s: string): void {
+function push(out: Token[], start: number, s: string): void {
   const letters = s.replace(/[^\p{L}]/gu, '');
   const lower = canonicalSpelling(s.toLowerCase());
   const number = /^[\d.,]+$/.test(s);
@@ -69,9 +69,4 @@ function push(out: Token[], _text: string, start: number, s: string): void {
     foreign: !number && letters.length > 0 && !s.split(/[-‐‑]/).every((p) => isVietnameseSyllable(canonicalSpelling(p.toLowerCase()))),
     index: out.length,
   });
-}
-
-/** The characters between two tokens. */
-export function gap(text: string, a: Token, b: Token): string {
-  return text.slice(a.end, b.start);
 }
