@@ -10,7 +10,6 @@ import { lang, longest } from '../lang/knowledge';
 const CUE_LEN = longest(lang.attributionCues);
 const VAGUE_LEN = longest(lang.vague);
 const ANAPHOR_LEN = longest(lang.anaphoric);
-const OPEN_QUOTES = /["“«]/g;
 
 interface Found {
   status: 'sourced' | 'vague';
@@ -45,7 +44,7 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     for (let k = tk; k < tokens.length && tokens[k].start < s.end; k++) if (tokens[k].end <= s.end) toks.push(tokens[k]);
     const ms: EntityMention[] = [];
     for (let k = mk; k < mentions.length && mentions[k].start < s.end; k++) if (mentions[k].end <= s.end) ms.push(mentions[k]);
-    const found = findAttribution(text, s, toks, ms, previous);
+    const found = findAttribution(text, s, toks, ms);
     let claim: Claim;
     if (found) {
       claim = { start: s.start, end: s.end, status: found.status, cue: found.cue, cueSpan: found.cueSpan, inherited: found.inherited };
@@ -88,7 +87,6 @@ function countQuotes(body: string, openBefore: boolean): { open: boolean; closed
       open = !open;
     }
   }
-  OPEN_QUOTES.lastIndex = 0;
   return { open, closedHere };
 }
 
@@ -129,7 +127,7 @@ function phraseAt(toks: Token[], i: number, max: number, set: Set<string>): numb
   return best;
 }
 
-function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[], previous: Claim | undefined): Found | undefined {
+function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[]): Found | undefined {
   const results: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -143,7 +141,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       if (clauseStart && next && !lang.notAttributionAfterTheo.has(next.lower) && !lang.notAttributionAfterTheo.has(nextTwo)) {
         const end = clauseEnd(text, t.end, s.end);
         const region = { start: next.start, end };
-        const f = judgeSource(text, region, toks, ms, previous, { start: t.start, end: t.end }, 'theo', 'after');
+        const f = judgeSource(text, region, toks, ms, { start: t.start, end: t.end }, 'theo', 'after');
         if (f) results.push(f);
       }
       continue;
@@ -164,7 +162,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const regionStart = clauseStartBefore(text, s.start, t.start);
     // ", nhấn mạnh rằng …": a cue after a comma continues the sentence's subject.
     const continues = /,\s*(?:(?:và|đồng thời|cũng|còn)\s+)*$/u.test(text.slice(Math.max(s.start, t.start - 40), t.start));
-    const f = judgeSource(text, continues ? { start: s.start, end: t.start } : { start: regionStart, end: t.start }, toks, ms, previous, cueSpan, cue, continues ? 'subject' : 'nearest');
+    const f = judgeSource(text, continues ? { start: s.start, end: t.start } : { start: regionStart, end: t.start }, toks, ms, cueSpan, cue, continues ? 'subject' : 'nearest');
     if (f) results.push(f);
     i += n - 1;
   }
@@ -207,7 +205,6 @@ function judgeSource(
   region: Span,
   toks: Token[],
   ms: EntityMention[],
-  previous: Claim | undefined,
   cueSpan: Span,
   cue: string,
   /** after: the phrase after "theo"; nearest: the phrase before the cue; subject: the sentence's first name. */
@@ -250,7 +247,7 @@ function judgeSource(
   }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
   if (regionToks.some((t) => lang.titleWords.has(t.lower)) && regionToks.length <= 12) {
-    return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim(), inherited: !previous ? false : undefined };
+    return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
   }
   return undefined;
 }
