@@ -103,6 +103,9 @@ test('roman numerals, compounds after titles, streets and glued abbreviations', 
     'Yên Bái:location', 'Nguyễn Tất Thành:location', 'Cty CP Hoa Sen Yên Bái:organization',
   ]);
   assert.deepEqual(tagged(analyzeOne('Chủ tịch Hồ Chí Minh sinh năm 1890.').doc), ['Hồ Chí Minh:person']);
+  assert.deepEqual(tagged(analyzeOne('Dự án nằm giữa ba tuyến đường Nguyễn Tất Thành, Nguyễn Văn Cừ và Ngô Gia Tự.').doc), [
+    'Nguyễn Tất Thành:location', 'Nguyễn Văn Cừ:location', 'Ngô Gia Tự:location',
+  ]);
 });
 
 test('abbreviated titles before names', () => {

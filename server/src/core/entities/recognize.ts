@@ -261,6 +261,18 @@ export function recognizeEntities(
     }
     i++;
   }
+  // "đường Nguyễn Tất Thành, Nguyễn Văn Cừ và Ngô Gia Tự": names listed after one a cue typed share its kind.
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const a = candidates[k];
+    const b = candidates[k + 1];
+    const listed = /^\s*(?:,|và|hoặc|hay|cùng)\s*$/u.test(text.slice(a.end, b.start));
+    const cueTyped = a.strength === 2 && (a.kind === 'location' || a.kind === 'organization') && /^(?:after|coordination)/.test(a.origin);
+    if (listed && cueTyped && b.strength <= 2 && (!b.kind || (b.kind === 'person' && !b.title && /^(?:family name|rule)$/.test(b.origin)))) {
+      b.kind = a.kind;
+      b.strength = 2;
+      b.origin = 'coordination';
+    }
+  }
   // "Long Name (ACRO)": the acronym names the same thing.
   for (let k = 0; k + 1 < candidates.length; k++) {
     const a = candidates[k];
