@@ -126,3 +126,22 @@ test('the timeline lists dated mentions of every article in date order', async (
   assert.deepEqual(known, [...known].sort());
   assert.equal(known[0], '2008-01-01');
 });
+
+test('F12 on a date goes to the same day in other articles; F12 on a cue goes to the source', async () => {
+  const defs: any[] = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri: s.uri(A002) }, position: positionOf(text002, 'ngày 24/4') });
+  assert.ok(defs.length >= 2 && defs.every((d) => !d.uri.endsWith(A002)), 'other articles mention 24 April 2019');
+  const cue = positionOf(text002, 'Yonhap cho biết');
+  cue.character += 'Yonhap '.length;
+  const src: any[] = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri: s.uri(A002) }, position: cue });
+  assert.equal(src.length, 1);
+  const line = text002.split('\n')[src[0].range.start.line];
+  assert.equal(line.slice(src[0].range.start.character, src[0].range.end.character), 'Yonhap');
+});
+
+test('the article credit shows in the hover of a claim', async () => {
+  const A004 = '004_a41bdff0d3ec78da.txt';
+  const text = fs.readFileSync(path.join(s.root, A004), 'utf8');
+  const hover: any = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(A004) }, position: positionOf(text, 'chưa bình luận') });
+  assert.match(hover.contents.value, /Unsourced claim/);
+  assert.match(hover.contents.value, /Article credit: Reuters, Japan Times/);
+});
