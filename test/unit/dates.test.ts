@@ -32,6 +32,11 @@ test('a bare weekday is the most recent one, unless the verb is future', () => {
   assert.deepEqual(values('thứ 2 tuần trước'), ['thứ 2 tuần trước=2019-04-15']);
 });
 
+test('a range of days in one month', () => {
+  assert.deepEqual(values('chuyến thăm từ 23 - 25.5 và hội nghị ngày 24-25/4'), ['từ 23 - 25.5=2019-05-23', 'ngày 24-25/4=2019-04-24']);
+  assert.deepEqual(values('tỷ số 2-3/4 trận'), []);
+});
+
 test('seasons', () => {
   assert.deepEqual(values('mùa hè này; mùa đông năm ngoái; mùa thu 2016'), ['mùa hè này=2019-SU', 'mùa đông năm ngoái=2018-WI', 'mùa thu 2016=2016-FA']);
 });

@@ -203,6 +203,20 @@ const PATTERNS: Pattern[] = [
       return found;
     },
   },
+  // ngày 24-25/4, từ 23 - 25.5: a range of days in one month (valued by its first day)
+  {
+    re: re(`${L}${PART}(?:(ngày|hôm|từ)\\s+)?(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})([/.])(\\d{1,2})(?:\\4(\\d{4}))?(?![\\d]|[/.,-]\\d)`),
+    make(m, ctx) {
+      const [, part, prefix, d1, d2, sep, mm, yy] = m;
+      const mo = +mm;
+      if (+d2 <= +d1 || (sep === '.' && !prefix && !yy)) return undefined;
+      if (!prefix && !part && !yy && isQuantityContext(ctx.text, m.index, m.index + m[0].length)) return undefined;
+      const y = yy ? +yy : inferYear(ctx.anchor, mo, +d1, futureBefore(ctx.text, m.index) ? 1 : 0);
+      const found = dayMatch(m, { y, m: mo, d: +d1 }, part, !yy);
+      if (found && isValid({ y: y ?? 2001, m: mo, d: +d2 })) found.endValue = y !== undefined ? dayValue(addDays({ y, m: mo, d: +d2 }, 1)) : dayValue({ y, m: mo, d: +d2 });
+      return found;
+    },
+  },
   // ngày 24 tháng 4 năm 2019, mồng 3 tháng ba, 12 tháng 10 năm 2017
   {
     re: re(`${L}(?:${WEEKDAY}\\s*,?\\s*)?${PART}(?:(ngày|hôm)\\s+)?${WORD_DATE}${R}`),
