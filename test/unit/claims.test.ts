@@ -29,6 +29,7 @@ test('a vague phrase that names its owner is sourced; "được biết đến l�
 test('claims with no source are unsourced; a denied statement is no attribution', () => {
   assert.deepEqual(statuses('Chủ tịch Kim Jong-un sẽ là lãnh đạo Triều Tiên đầu tiên đến Nga kể từ năm 2011.'), ['unsourced']);
   assert.deepEqual(statuses('Triều Tiên chưa bình luận về thông tin chuyến thăm.'), ['unsourced']);
+  assert.deepEqual(statuses('Việt Nam nói chung, TP Đà Nẵng nói riêng sẽ làm hết sức mình để tổ chức đại hội.'), ['unsourced']);
   assert.deepEqual(statuses('Chủ tịch Kim đang tìm sự hỗ trợ từ Moscow mà không có tuyên bố chung.'), ['unsourced']);
 });
 

@@ -153,7 +153,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     // "các cáo buộc", "tiếng nói": the cue word used as a noun; "chưa bình luận": nothing was said.
     const prev = toks[i - 1]?.lower;
     const prevTwo = i > 1 ? `${toks[i - 2].lower} ${prev}` : '';
-    if (prev && (lang.nounMarkers.has(prev) || lang.negations.has(prev) || lang.negations.has(prevTwo))) {
+    // "nói chung", "nói riêng": set phrases, not somebody speaking.
+    const falseCue = phraseAt(toks, i, 5, lang.falseCues);
+    if (falseCue || (prev && (lang.nounMarkers.has(prev) || lang.negations.has(prev) || lang.negations.has(prevTwo)))) {
       i += n - 1;
       continue;
     }

@@ -140,6 +140,7 @@ export const lang = {
   clauseStarters: set(cues.clauseStarters),
   nounMarkers: set(cues.nounMarkers),
   documentSources: set(cues.documentSources),
+  falseCues: set(cues.falseCues),
   theoPrefixes: [...set(cues.theoPrefixes)],
   negations: set(cues.negations),
   captionStarts: set(cues.captionStarts),
