@@ -25,7 +25,6 @@ export interface Snapshot {
   result: CollectionResult;
   byUri: Map<string, DocumentResult>;
   entities: Map<string, Entity>;
-  uriOf: Map<DocumentResult, string>;
   /** Mentions of each entity and of each day, built once per snapshot for navigation. */
   byEntity: Map<string, { uri: string; mention: EntityMention }[]>;
   byDay: Map<string, { uri: string; mention: DateMention }[]>;
@@ -39,14 +38,6 @@ export class WorkspaceIndex {
   private lookup = makeLookup();
   /** How many times documents were prepared: lets tests see that caching works. */
   preparedCount = 0;
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  has(uri: string): boolean {
-    return this.entries.has(uri);
-  }
 
   uris(): string[] {
     return [...this.entries.keys()].sort();
@@ -122,13 +113,11 @@ export class WorkspaceIndex {
     }
     const result = analyzeCollection(prepared, this.registry);
     const byUri = new Map<string, DocumentResult>();
-    const uriOf = new Map<DocumentResult, string>();
     const byEntity = new Map<string, { uri: string; mention: EntityMention }[]>();
     const byDay = new Map<string, { uri: string; mention: DateMention }[]>();
     this.uris().forEach((uri, i) => {
       const d = result.documents[i];
       byUri.set(uri, d);
-      uriOf.set(d, uri);
       for (const m of d.mentions) {
         const [key, map] = m.kind === 'date' ? [m.value.split('T')[0], byDay as Map<string, unknown[]>] : [m.entity ?? '', byEntity as Map<string, unknown[]>];
         const list = map.get(key);
@@ -136,7 +125,7 @@ export class WorkspaceIndex {
         else map.set(key, [{ uri, mention: m }]);
       }
     });
-    this.snapshot = { result, byUri, entities: new Map(result.entities.map((e) => [e.id, e])), uriOf, byEntity, byDay };
+    this.snapshot = { result, byUri, entities: new Map(result.entities.map((e) => [e.id, e])), byEntity, byDay };
     return this.snapshot;
   }
 

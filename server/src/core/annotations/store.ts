@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import type { MentionKind } from '../types';
-import { nextId, parseAnn, serializeAnn, toCodePoints, TYPE_OF, type Line } from './brat';
+import { nextId, parseAnn, serializeAnn, toCodePoints, toUtf16, TYPE_OF, type Line } from './brat';
 import { writeFileAtomic } from '../meta/write';
 
 export class AnnWriteError extends Error {}
@@ -19,12 +19,7 @@ export type AnnEdit =
 
 function spanOf(l: Line, text: string): { start: number; end: number } | undefined {
   if (!l.t) return undefined;
-  const toU = (cp: number) => {
-    let u = 0;
-    for (let c = 0; c < cp && u < text.length; c++) u += text.charCodeAt(u) >= 0xd800 && text.charCodeAt(u) <= 0xdbff ? 2 : 1;
-    return u;
-  };
-  return { start: toU(l.t.spans[0][0]), end: toU(l.t.spans[l.t.spans.length - 1][1]) };
+  return { start: toUtf16(text, l.t.spans[0][0]), end: toUtf16(text, l.t.spans[l.t.spans.length - 1][1]) };
 }
 
 /** Removes a T line and every line that refers to it. */

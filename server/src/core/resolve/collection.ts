@@ -10,6 +10,7 @@ import type { Token } from '../text/tokens';
 import { foldKey, nameKey } from '../text/normalize';
 import { lang, phraseKey } from '../lang/knowledge';
 import { editDistance } from './distance';
+import { memoize } from '../text/memo';
 import { isVietnameseSyllable } from '../text/syllable';
 
 export interface CollectionDoc {
@@ -139,16 +140,7 @@ function decideKind(c: Candidate, votes: Map<string, Vote>): EntityKind | undefi
 }
 
 /** Words of a name as short forms are matched: without accents for foreign words, with them for Vietnamese ("Vân" is not "Văn"). */
-const nameWordsCache = new Map<string, string[]>();
-function nameWords(text: string): string[] {
-  let v = nameWordsCache.get(text);
-  if (!v) {
-    if (nameWordsCache.size > 200000) nameWordsCache.clear();
-    v = computeNameWords(text);
-    nameWordsCache.set(text, v);
-  }
-  return v;
-}
+const nameWords = memoize(computeNameWords);
 
 function computeNameWords(text: string): string[] {
   const plain = nameKey(text).split(' ');
@@ -156,16 +148,7 @@ function computeNameWords(text: string): string[] {
 }
 
 /** Some word is not Vietnamese, or syllables are joined by hyphens ("Son-hui"): a foreign name. */
-const foreignCache = new Map<string, boolean>();
-function looksForeign(text: string): boolean {
-  let v = foreignCache.get(text);
-  if (v === undefined) {
-    if (foreignCache.size > 200000) foreignCache.clear();
-    v = computeLooksForeign(text);
-    foreignCache.set(text, v);
-  }
-  return v;
-}
+const looksForeign = memoize(computeLooksForeign);
 
 function computeLooksForeign(text: string): boolean {
   return /\p{L}-\p{L}/u.test(text) || foldKey(text).split(' ').some((w) => !isVietnameseSyllable(w));

@@ -1,4 +1,5 @@
 import { canonicalSpelling } from './spelling';
+import { memoize } from './memo';
 
 /**
  * NFC normalisation that remembers where each normalised character came from, so that matching
@@ -57,23 +58,11 @@ export function normalize(original: string): NormalizedText {
   };
 }
 
-const nameKeys = new Map<string, string>();
-const foldKeys = new Map<string, string>();
-
-function memo(cache: Map<string, string>, s: string, f: (s: string) => string): string {
-  let v = cache.get(s);
-  if (v === undefined) {
-    if (cache.size > 200000) cache.clear();
-    v = f(s);
-    cache.set(s, v);
-  }
-  return v;
-}
-
 /** NFC, lower case, hyphens and apostrophes as spaces: the key names are compared by. */
-export function nameKey(s: string): string {
-  return memo(nameKeys, s, computeNameKey);
-}
+export const nameKey = memoize(computeNameKey);
+
+/** nameKey without diacritics, for foreign names written with or without accents. */
+export const foldKey = memoize(computeFoldKey);
 
 function computeNameKey(s: string): string {
   return canonicalSpelling(s
@@ -82,11 +71,6 @@ function computeNameKey(s: string): string {
     .replace(/[-‐‑–'’.]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim());
-}
-
-/** nameKey without diacritics, for foreign names written with or without accents. */
-export function foldKey(s: string): string {
-  return memo(foldKeys, s, computeFoldKey);
 }
 
 function computeFoldKey(s: string): string {
