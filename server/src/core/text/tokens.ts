@@ -1,6 +1,7 @@
 /** Syllable tokens of normalised (NFC) text, with the facts the recognisers ask about. */
 import { isVietnameseSyllable } from './syllable';
 import { canonicalSpelling } from './spelling';
+import { memoize } from './memo';
 
 export interface Token {
   start: number;
@@ -18,14 +19,28 @@ export interface Token {
   index: number;
 }
 
+/** What a token is, which depends on its text alone. */
+interface Facts {
+  lower: string;
+  cap: boolean;
+  upper: boolean;
+  number: boolean;
+  foreign: boolean;
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑.'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\+?/gu;
 const UPPER = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
+/** A character at which splitPiece may cut a word. */
+const CUT = /[-‐‑.]/;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    for (const [s, piece] of splitPiece(m[0], m.index!)) push(out, s, piece);
+    const word = m[0];
+    // Most words have no hyphen or dot, so there is nothing to split.
+    if (!CUT.test(word)) push(out, m.index!, word);
+    else for (const [s, piece] of splitPiece(word, m.index!)) push(out, s, piece);
   }
   return out;
 }
@@ -55,18 +70,31 @@ function splitPiece(word: string, at: number): [number, string][] {
 }
 
 function push(out: Token[], start: number, s: string): void {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  const lower = canonicalSpelling(s.toLowerCase());
-  const number = /^[\d.,]+$/.test(s);
+  const f = factsOf(s);
   out.push({
     start,
     end: start + s.length,
     text: s,
-    lower,
+    lower: f.lower,
+    cap: f.cap,
+    upper: f.upper,
+    number: f.number,
+    foreign: f.foreign,
+    index: out.length,
+  });
+}
+
+/** The same words come back in every article, so their facts are computed once each. */
+const factsOf = memoize(computeFacts, 100000);
+
+function computeFacts(s: string): Facts {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  const number = /^[\d.,]+$/.test(s);
+  return {
+    lower: canonicalSpelling(s.toLowerCase()),
     cap: UPPER.test(s) || (/^\d/.test(s) && /\p{Lu}/u.test(s)),
     upper: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
     number,
     foreign: !number && letters.length > 0 && !s.split(/[-‐‑]/).every((p) => isVietnameseSyllable(canonicalSpelling(p.toLowerCase()))),
-    index: out.length,
-  });
+  };
 }
