@@ -6,12 +6,17 @@ import { rangeOf } from './positions';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
+/** Which articles get diagnostics: every indexed one, or only those open in the editor. */
+export type DiagnosticScope = 'workspace' | 'openFiles';
+
 export interface DiagnosticSettings {
   unsourcedClaim: SeveritySetting;
   vagueSource: SeveritySetting;
+  /** `newsLens.diagnostics.scope`: with `openFiles`, diagnostics are sent for open articles only (and cleared on close). */
+  scope: DiagnosticScope;
 }
 
-export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information' };
+export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information', scope: 'workspace' };
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

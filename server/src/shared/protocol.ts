@@ -43,16 +43,53 @@ export interface DocumentEntitiesParams {
   uri: string;
 }
 
-/** Request: every entity of the workspace, optionally filtered by a query on names. */
-export const EntitiesRequest = 'newsLens/entities';
-export interface EntitiesParams {
-  query?: string;
+/**
+ * Paging, for the views' requests (entities, entity mentions, claims view, timeline). A request
+ * that has none of its paging fields (`offset`, `limit`, `groups` or a group key such as `kind`)
+ * is answered as before, with the whole list as an array; with any of them it is answered with a
+ * `Page`. `limit` defaults to all that is left after `offset`.
+ */
+export interface PageParams {
+  offset?: number;
+  limit?: number;
+}
+/** One page of a longer list: `items` start at `offset` of the `total` items the list has. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
 }
 
-/** Request: the mentions of one entity across articles, as locations. */
+/**
+ * Request: every entity of the workspace, optionally filtered by a query on names, most mentioned
+ * first: `EntitySummary[]`. Paged: with `groups: true`, a `Page<EntityGroup>` (the kinds that have
+ * entities matching the query, persons, organisations, places); otherwise a `Page<EntitySummary>`
+ * of the entities of `kind` (of every kind when it is left out).
+ */
+export const EntitiesRequest = 'newsLens/entities';
+export interface EntitiesParams extends PageParams {
+  query?: string;
+  groups?: boolean;
+  kind?: EntitySummary['kind'];
+}
+export interface EntityGroup {
+  kind: EntitySummary['kind'];
+  /** Entities of the kind matching the query. */
+  count: number;
+}
+
+/**
+ * Request: the mentions of one entity across articles, as locations (`{ uri, range }[]`). Paged
+ * (`offset` or `limit` given): a `Page<ArticleMentions>`, one item per article, in article order.
+ */
 export const EntityMentionsRequest = 'newsLens/entityMentions';
-export interface EntityMentionsParams {
+export interface EntityMentionsParams extends PageParams {
   id: string;
+}
+export interface ArticleMentions {
+  uri: string;
+  /** The entity's mentions in the article, in text order. */
+  ranges: RangeLike[];
 }
 
 /** Request: claims of the workspace (or one article) with the given statuses. */
@@ -98,8 +135,25 @@ export interface TimelineEntry {
   context: string;
 }
 
-/** Request: every dated mention of the collection, in date order. */
+/**
+ * Request: every dated mention of the collection, in date order (`TimelineEntry[]`). Paged: with
+ * `groups: true`, a `Page<TimelineDay>` of the days in date order; with `day`, a
+ * `Page<TimelineEntry>` of that day's mentions; otherwise a `Page<TimelineEntry>` of all of them.
+ */
 export const TimelineRequest = 'newsLens/timeline';
+export interface TimelineParams extends PageParams {
+  groups?: boolean;
+  /** A day key of a `TimelineDay`. */
+  day?: string;
+}
+export interface TimelineDay {
+  /** The value up to its time of day ("2019-04-24", "2019-W17", "2008"): the group key. */
+  day: string;
+  /** The day in words ("Wednesday 24 April 2019"). */
+  label: string;
+  /** Dated mentions of the day. */
+  count: number;
+}
 
 /** Request: change the user's entity registry in newslens.json (the articles are never edited). */
 export const RegistryEditRequest = 'newsLens/editRegistry';
@@ -178,8 +232,23 @@ export interface ExportResult {
   message?: string;
 }
 
-/** Request: claims of the collection with their status, source and dismissals, for the Claims view. */
+/**
+ * Request: claims of the collection with their status, source and dismissals, for the Claims view
+ * (`ClaimItem[]`, in article order). Paged: with `groups: true`, a `Page<ClaimGroup>` of the
+ * groups that have claims (unsourced, vague, sourced, dismissed; dismissed claims are in that group
+ * whatever their status); with `group`, a `Page<ClaimItem>` of that group; otherwise a
+ * `Page<ClaimItem>` of all claims.
+ */
 export const ClaimsViewRequest = 'newsLens/claimsView';
+export interface ClaimsViewParams extends PageParams {
+  groups?: boolean;
+  group?: ClaimGroupKey;
+}
+export type ClaimGroupKey = 'unsourced' | 'vague' | 'sourced' | 'dismissed';
+export interface ClaimGroup {
+  group: ClaimGroupKey;
+  count: number;
+}
 export interface ClaimItem extends ClaimSummary {
   dismissed?: 'not-a-claim' | 'common-knowledge';
 }
