@@ -7,6 +7,7 @@
 import type { EntityKind, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
 import { lang, longest, type GazetteerEntry } from '../lang/knowledge';
+import { phraseTrie, type PhraseNode } from './phrases';
 
 export interface Candidate extends Span {
   text: string;
@@ -41,6 +42,13 @@ export type Lookup = (key: string) => GazetteerEntry | undefined;
 const MAX_GAZ = 8;
 const TITLE_LEN = longest([...lang.titleWords, ...lang.orgDescriptors, ...lang.locationCues]);
 const HEAD_LEN = longest(lang.orgHeads);
+// Every phrase a matchPhrase test can accept is in the trie it is given.
+const TITLE_TRIE = phraseTrie(lang.titleWords, lang.orgDescriptors, lang.locationCues);
+const HEAD_TRIE = phraseTrie(lang.orgHeads);
+const LEGAL_TRIE = phraseTrie(lang.legalForms);
+const MODIFIER_TRIE = phraseTrie(lang.orgModifiers);
+const PRODUCT_TRIE = phraseTrie(lang.productClassifiers);
+const COMPOUND_TRIE = phraseTrie(lang.orgHeads, lang.locationCues, lang.orgNameWords);
 const FUNCTION_WORDS = new Set([
   ...lang.notSentenceEnd,
   ...['trong', 'trên', 'dưới', 'tại', 'ở', 'từ', 'về', 'đến', 'tới', 'sau', 'trước', 'theo', 'khi', 'nhưng', 'nên', 'vì', 'đã', 'sẽ', 'đang', 'vừa', 'cũng', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
@@ -71,19 +79,21 @@ export function recognizeEntities(
     while (s < sentences.length - 1 && sentences[s].end <= t.start) s++;
     return sentences[s];
   };
-  const spaceBetween = (a: Token, b: Token) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
-  const joinable = spaceBetween;
+  const joinable = (a: Token, b: Token) => onlySpaces(text, a.end, b.start);
 
-  /** Longest phrase of `set` starting at token i whose words are separated by spaces. */
-  const matchPhrase = (i: number, max: number, test: (k: string) => boolean, end = tokens.length): number => {
+  /** Longest phrase passing `test` at token i whose words are separated by spaces; `trie` holds every such phrase. */
+  const matchPhrase = (i: number, max: number, trie: PhraseNode, test: (k: string) => boolean, end = tokens.length): number => {
     let key = '';
     let best = 0;
+    let node: PhraseNode | undefined = trie;
     for (let n = 1; n <= max && i + n <= end; n++) {
       const t = tokens[i + n - 1];
       if (n > 1 && !joinable(tokens[i + n - 2], t)) break;
       if (isBlocked(t)) break;
+      node = node.next.get(t.lower);
+      if (!node) break;
       key = n === 1 ? t.lower : `${key} ${t.lower}`;
-      if (test(key)) best = n;
+      if (node.terminal && test(key)) best = n;
     }
     return best;
   };
@@ -101,6 +111,8 @@ export function recognizeEntities(
       key = n === 1 ? t.lower : `${key} ${t.lower}`;
       anyCap ||= t.cap;
       allForeign &&= t.foreign;
+      // Neither can come back for a longer key, but a later word can still be capitalised.
+      if (!anyCap && !allForeign) continue;
       const entry = lookup(key);
       const first = tokens[i];
       const startOk = first.cap || first.foreign || first.upper || entry?.lowerStart;
@@ -116,7 +128,7 @@ export function recognizeEntities(
   /** "Bộ Ngoại giao Mỹ", "Hội đồng Bảo an Liên Hợp Quốc", "Đại học liên bang Viễn Đông". */
   const matchOrgHead = (i: number): number => {
     if (!tokens[i].cap) return 0;
-    const h = matchPhrase(i, HEAD_LEN, (k) => lang.orgHeads.has(k));
+    const h = matchPhrase(i, HEAD_LEN, HEAD_TRIE, (k) => lang.orgHeads.has(k));
     if (!h) return 0;
     const headKey = tokens.slice(i, i + h).map((x) => x.lower).join(' ');
     let j = i + h;
@@ -124,13 +136,13 @@ export function recognizeEntities(
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
       const t = tokens[j];
       // "Công ty CP Sữa Việt Nam", "Ngân hàng TMCP Ngoại thương": the legal form is part of the name.
-      const legal = matchPhrase(j, 3, (k) => lang.legalForms.has(k));
+      const legal = matchPhrase(j, 3, LEGAL_TRIE, (k) => lang.legalForms.has(k));
       if (legal) {
         j += legal;
         continue;
       }
       if (!t.cap) {
-        const m = matchPhrase(j, 2, (k) => lang.orgModifiers.has(k));
+        const m = matchPhrase(j, 2, MODIFIER_TRIE, (k) => lang.orgModifiers.has(k));
         if (m && j + m < tokens.length && tokens[j + m].cap && joinable(tokens[j + m - 1], tokens[j + m])) {
           j += m;
           continue;
@@ -194,7 +206,7 @@ export function recognizeEntities(
       i += g.n;
       continue;
     }
-    let titleLen = matchPhrase(i, TITLE_LEN, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
+    let titleLen = matchPhrase(i, TITLE_LEN, TITLE_TRIE, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
     // "Chủ tịch Hồ Chí Minh": after a person's title, a capitalised "Hồ" is a family name, not a lake.
     if (titleLen === 1 && t.cap && !initial && hint?.kind === 'person' && hint.at === i && !lang.titleWords.has(t.lower)) titleLen = 0;
     if (titleLen) {
@@ -212,14 +224,14 @@ export function recognizeEntities(
       i = at;
       continue;
     }
-    const product = matchPhrase(i, 3, (k) => lang.productClassifiers.has(k));
+    const product = matchPhrase(i, 3, PRODUCT_TRIE, (k) => lang.productClassifiers.has(k));
     if (product) {
       hint = { kind: 'person', title: '', at: i + product, product: true };
       i += product;
       continue;
     }
     // "đại biểu Quốc hội", "Quốc lộ 37": a capitalised syllable that starts a common compound is no name.
-    const compound = t.cap && !t.foreign && tokens[i + 1] && !tokens[i + 1].cap && joinable(t, tokens[i + 1]) && matchPhrase(i, 2, (k) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k)));
+    const compound = t.cap && !t.foreign && tokens[i + 1] && !tokens[i + 1].cap && joinable(t, tokens[i + 1]) && matchPhrase(i, 2, COMPOUND_TRIE, (k) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k)));
     if (compound === 2) {
       i += 2;
       continue;
@@ -428,7 +440,7 @@ export function recognizeEntities(
         continue;
       }
       // Inside a capitalised run only person titles and abbreviations ("TP", "UBND") are cues: "Hồ", "Núi" are parts of names.
-      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, (k) => (lang.titleWords.has(k) && (k.includes(' ') || tokens[j].upper)) || ((lang.locationCues.has(k) || lang.orgDescriptors.has(k)) && tokens[j].upper), to) : 0;
+      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, TITLE_TRIE, (k) => (lang.titleWords.has(k) && (k.includes(' ') || tokens[j].upper)) || ((lang.locationCues.has(k) || lang.orgDescriptors.has(k)) && tokens[j].upper), to) : 0;
       if (title && j + title < to && !(tokens[j].upper && tokens[j].text.length > 2 && lang.orgDescriptors.has(tokens[j].lower))) {
         const key = tokens.slice(j, j + title).map((x) => x.lower).join(' ');
         const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
@@ -475,6 +487,16 @@ export function recognizeEntities(
       ...c,
     });
   }
+}
+
+/** The range [from, to) is not empty and holds only spaces, tabs and no-break spaces. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** Start offsets of lines where most Vietnamese words are capitalised. */

@@ -1,0 +1,28 @@
+/**
+ * A word trie over phrase sets, so that a longest-match scan over tokens can stop as soon as no
+ * phrase goes on with the next word, instead of building and testing every longer key.
+ */
+export interface PhraseNode {
+  /** Some phrase of the sets ends here. */
+  terminal: boolean;
+  next: Map<string, PhraseNode>;
+}
+
+export function phraseTrie(...sets: Iterable<string>[]): PhraseNode {
+  const root: PhraseNode = { terminal: false, next: new Map() };
+  for (const set of sets) {
+    for (const phrase of set) {
+      let node = root;
+      for (const word of phrase.split(' ')) {
+        let child = node.next.get(word);
+        if (!child) {
+          child = { terminal: false, next: new Map() };
+          node.next.set(word, child);
+        }
+        node = child;
+      }
+      node.terminal = true;
+    }
+  }
+  return root;
+}
