@@ -1,12 +1,14 @@
 /**
- * The workspace index: every article's text and per-document analysis, the newslens.json files,
- * and the collection result computed from them. Updates are incremental: a changed article drops
- * only its own cached preparation; the collection pass (cheap, linear) runs again lazily on demand.
+ * The workspace index: every article's text, .ann and summary, the newslens.json files, and the
+ * collection built from them. A change marks its article dirty; the next read re-summarises the
+ * dirty articles and updates the collection with them alone (see core/resolve/collection.ts).
  */
-import { analyzeCollection, makeLookup, prepareDocument, type PreparedDocument } from '../core/analyze';
+import { makeLookup } from '../core/analyze';
 import { metaFor, parseConfig, type NewsLensConfig } from '../core/meta/config';
 import type { CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
 import { readDecisions, type Decisions } from '../core/annotations/decisions';
+import { summarize, type ArticleSummary, type PrepareInput } from '../core/summary';
+import { Collection, type ArticleInput } from '../core/resolve/collection';
 
 interface Entry {
   uri: string;
@@ -17,30 +19,39 @@ interface Entry {
   label: string;
   /** The article's .ann file as text, when it has one. */
   ann?: string;
-  prepared?: PreparedDocument;
+  summary?: ArticleSummary;
   decisions?: Decisions;
 }
 
 export interface Snapshot {
   result: CollectionResult;
   byUri: Map<string, DocumentResult>;
-  entities: Map<string, Entity>;
-  /** Mentions of each entity and of each day, built once per snapshot for navigation. */
-  byEntity: Map<string, { uri: string; mention: EntityMention }[]>;
+  entities: { get(id: string): Entity | undefined };
+  /** Mentions of each entity and of each day, for navigation. */
+  byEntity: { get(id: string): { uri: string; mention: EntityMention }[] | undefined };
   byDay: Map<string, { uri: string; mention: DateMention }[]>;
 }
 
 export class WorkspaceIndex {
   private entries = new Map<string, Entry>();
   private configs = new Map<string, NewsLensConfig>();
-  private snapshot?: Snapshot;
   private registry: RegistryEntity[] = [];
   private lookup = makeLookup();
+  private collection = new Collection();
+  /** Articles changed since the collection last saw them (an absent entry is a removal). */
+  private dirty = new Set<string>();
+  private byUri = new Map<string, DocumentResult>();
+  private snapshot?: Snapshot;
+  private sortedUris?: string[];
   /** How many times documents were prepared: lets tests see that caching works. */
   preparedCount = 0;
 
   uris(): string[] {
-    return [...this.entries.keys()].sort();
+    return (this.sortedUris ??= [...this.entries.keys()].sort());
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
   }
 
   text(uri: string): string | undefined {
@@ -49,9 +60,10 @@ export class WorkspaceIndex {
 
   setDocument(uri: string, path: string, text: string, label = path): void {
     const old = this.entries.get(uri);
-    if (old && old.text === text && old.path === path) return;
+    if (old && old.text === text && old.path === path && old.label === label) return;
+    if (!old) this.sortedUris = undefined;
     this.entries.set(uri, { uri, path, text, label, ann: old?.ann });
-    this.snapshot = undefined;
+    this.dirty.add(uri);
   }
 
   /** Sets (or, with undefined, removes) an article's .ann text. */
@@ -59,19 +71,22 @@ export class WorkspaceIndex {
     const e = this.entries.get(uri);
     if (!e || e.ann === ann) return;
     e.ann = ann;
-    e.prepared = undefined;
-    this.snapshot = undefined;
+    e.summary = undefined;
+    this.dirty.add(uri);
   }
 
   /** The user's decisions read from an article's .ann (also when the file has errors). */
   decisions(uri: string): Decisions | undefined {
-    this.get();
+    this.flush();
     return this.entries.get(uri)?.decisions;
   }
 
   removeDocument(uri: string): boolean {
     const had = this.entries.delete(uri);
-    if (had) this.snapshot = undefined;
+    if (had) {
+      this.dirty.add(uri);
+      this.sortedUris = undefined;
+    }
     return had;
   }
 
@@ -82,12 +97,19 @@ export class WorkspaceIndex {
     const registry = [...this.configs.values()].flatMap((c) => c.entities);
     const registryChanged = JSON.stringify(registry) !== JSON.stringify(this.registry);
     this.registry = registry;
-    if (registryChanged) this.lookup = makeLookup(registry);
+    if (registryChanged) {
+      this.lookup = makeLookup(registry);
+      // The registry changes what every article finds: the collection starts again.
+      this.collection = new Collection(registry);
+      this.byUri.clear();
+    }
     const dir = path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
     for (const e of this.entries.values()) {
-      if (registryChanged || e.path.replace(/\\/g, '/').startsWith(dir + '/')) e.prepared = undefined;
+      if (registryChanged || e.path.replace(/\\/g, '/').startsWith(dir + '/')) {
+        e.summary = undefined;
+        this.dirty.add(e.uri);
+      }
     }
-    this.snapshot = undefined;
     return this.configs.get(path);
   }
 
@@ -95,42 +117,112 @@ export class WorkspaceIndex {
     return [...this.configs.values()];
   }
 
-  /** The collection result, computed on demand. */
-  get(): Snapshot {
-    if (this.snapshot) return this.snapshot;
-    const configs = [...this.configs.values()];
-    const prepared: PreparedDocument[] = [];
-    for (const uri of this.uris()) {
-      const e = this.entries.get(uri)!;
-      if (!e.prepared) {
-        e.decisions = e.ann !== undefined ? readDecisions(e.ann, e.text) : undefined;
-        // A .ann that does not parse is shown as errors and otherwise left alone.
-        const usable = e.decisions && !e.decisions.file.errors.length ? e.decisions : undefined;
-        e.prepared = prepareDocument(e.label, e.text, metaFor(e.path, configs), this.lookup, e.path, usable);
+  /** What a worker needs to summarise each article that has no summary yet. */
+  pendingInputs(): { uri: string; input: PrepareInput }[] {
+    const out: { uri: string; input: PrepareInput }[] = [];
+    for (const uri of this.dirty) {
+      const e = this.entries.get(uri);
+      if (e && !e.summary) out.push({ uri, input: this.inputOf(e) });
+    }
+    return out;
+  }
+
+  /** A summary computed elsewhere (a worker, the warm cache) for the article's current text. */
+  setSummary(uri: string, text: string, summary: ArticleSummary): void {
+    const e = this.entries.get(uri);
+    if (!e || e.text !== text || e.summary) return;
+    e.summary = summary;
+    this.dirty.add(uri);
+  }
+
+  /** Brings the collection up to date; returns the articles whose result changed. */
+  flush(): Set<string> {
+    if (!this.dirty.size) return new Set();
+    const changes = new Map<string, ArticleInput | undefined>();
+    for (const uri of this.dirty) {
+      const e = this.entries.get(uri);
+      if (!e) {
+        changes.set(uri, undefined);
+        continue;
+      }
+      if (!e.summary) {
+        const input = this.inputOf(e);
+        e.summary = summarize(input, this.lookup);
         this.preparedCount++;
       }
-      prepared.push(e.prepared);
+      changes.set(uri, { summary: e.summary, text: e.text });
     }
-    const result = analyzeCollection(prepared, this.registry);
-    const byUri = new Map<string, DocumentResult>();
+    this.dirty.clear();
+    const touched = this.collection.update(changes);
+    for (const uri of changes.keys()) if (!this.entries.has(uri)) this.byUri.delete(uri);
+    for (const uri of touched) {
+      const r = this.collection.result(uri);
+      if (r) this.byUri.set(uri, r);
+    }
+    for (const uri of changes.keys()) touched.add(uri);
+    this.snapshot = undefined;
+    return touched;
+  }
+
+  private inputOf(e: Entry): PrepareInput {
+    e.decisions = e.ann !== undefined ? readDecisions(e.ann, e.text) : undefined;
+    // A .ann that does not parse is shown as errors and otherwise left alone.
+    const usable = e.decisions && !e.decisions.file.errors.length ? e.decisions : undefined;
+    return { path: e.label, file: e.path, text: e.text, meta: metaFor(e.path, [...this.configs.values()]), ...(usable ? { decisions: usable } : {}), registry: this.registry };
+  }
+
+  /** The collection result; the same object until something changes. */
+  get(): Snapshot {
+    this.flush();
+    if (this.snapshot) return this.snapshot;
+    const collection = this.collection;
+    const byUri = this.byUri;
+    const uris = this.uris();
+    let result: CollectionResult | undefined;
+    let byDay: Map<string, { uri: string; mention: DateMention }[]> | undefined;
     const byEntity = new Map<string, { uri: string; mention: EntityMention }[]>();
-    const byDay = new Map<string, { uri: string; mention: DateMention }[]>();
-    this.uris().forEach((uri, i) => {
-      const d = result.documents[i];
-      byUri.set(uri, d);
-      for (const m of d.mentions) {
-        const [key, map] = m.kind === 'date' ? [m.value.split('T')[0], byDay as Map<string, unknown[]>] : [m.entity ?? '', byEntity as Map<string, unknown[]>];
-        const list = map.get(key);
-        if (list) list.push({ uri, mention: m });
-        else map.set(key, [{ uri, mention: m }]);
-      }
-    });
-    this.snapshot = { result, byUri, entities: new Map(result.entities.map((e) => [e.id, e])), byEntity, byDay };
+    this.snapshot = {
+      get result() {
+        return (result ??= { documents: uris.map((u) => byUri.get(u)!), entities: collection.entities() });
+      },
+      byUri,
+      entities: { get: (id) => collection.entity(id) },
+      byEntity: {
+        get: (id) => {
+          let list = byEntity.get(id);
+          if (!list) {
+            list = [];
+            for (const uri of collection.articlesOf(id).sort()) {
+              for (const m of byUri.get(uri)?.mentions ?? []) if (m.kind !== 'date' && m.entity === id) list.push({ uri, mention: m });
+            }
+            byEntity.set(id, list);
+          }
+          return list;
+        },
+      },
+      get byDay() {
+        if (!byDay) {
+          byDay = new Map();
+          for (const uri of uris) {
+            for (const m of byUri.get(uri)?.mentions ?? []) {
+              if (m.kind !== 'date') continue;
+              const key = m.value.split('T')[0];
+              const list = byDay.get(key);
+              if (list) list.push({ uri, mention: m });
+              else byDay.set(key, [{ uri, mention: m }]);
+            }
+          }
+        }
+        return byDay;
+      },
+    };
     return this.snapshot;
   }
 
   document(uri: string): DocumentResult | undefined {
-    return this.entries.has(uri) ? this.get().byUri.get(uri) : undefined;
+    if (!this.entries.has(uri)) return undefined;
+    this.flush();
+    return this.byUri.get(uri);
   }
 
   /** The entity or date mention covering an offset. */

@@ -1,0 +1,47 @@
+/**
+ * What one article alone yields, as plain serialisable data: the collection needs nothing else
+ * from it. Heavy structures (tokens, the normalised text's offset map) are rebuilt from the text
+ * on demand, so a summary can cross a worker boundary, sit in the warm cache and stay small.
+ */
+import type { ArticleMeta, RegistryEntity, Sentence, Span } from './types';
+import type { Candidate } from './entities/recognize';
+import type { DateMatch } from './dates/recognize';
+import type { Decisions } from './annotations/decisions';
+import { makeLookup, prepareDocument, summaryOf } from './analyze';
+
+/** Bumped whenever the analysis changes what a summary holds or how it is computed. */
+export const ANALYSER_VERSION = '0.2.0';
+
+export interface ArticleSummary {
+  path: string;
+  file?: string;
+  meta: ArticleMeta;
+  decisions?: Decisions;
+  sentences: Sentence[];
+  dates: DateMatch[];
+  candidates: Candidate[];
+  acronyms: [string, string][];
+  suppressed: Span[];
+}
+
+export interface PrepareInput {
+  path: string;
+  file?: string;
+  text: string;
+  meta: ArticleMeta;
+  decisions?: Decisions;
+  registry?: RegistryEntity[];
+}
+
+export function summarize(input: PrepareInput, lookup = makeLookup(input.registry)): ArticleSummary {
+  return summaryOf(prepareDocument(input.path, input.text, input.meta, lookup, input.file, input.decisions));
+}
+
+let workerLookup: { key: string; lookup: ReturnType<typeof makeLookup> } | undefined;
+
+/** The worker's entry: the registry's lookup is built once per registry, not per article. */
+export function prepareForWorker(input: PrepareInput): ArticleSummary {
+  const key = JSON.stringify(input.registry ?? []);
+  if (workerLookup?.key !== key) workerLookup = { key, lookup: makeLookup(input.registry) };
+  return summarize(input, workerLookup.lookup);
+}
