@@ -21,13 +21,24 @@ const testEntries = (dir) =>
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: {
+      server: 'server/src/server.ts',
+      cli: 'server/src/cli.ts',
+      // The worker imports prepareForWorker from core/summary.ts, which is being written separately.
+      ...(existsSync('server/src/core/summary.ts') ? { prepareWorker: 'server/src/index/prepareWorker.ts' } : {}),
+    },
+    outdir: 'dist',
+  },
   {
     ...common,
     entryPoints: [...testEntries('test/unit'), ...testEntries('test/lsp'), ...testEntries('test/cli'), ...testEntries('test/editors')],
     outdir: 'out/test',
     external: ['vscode'],
   },
+  // Outside out/test, which node --test searches for test files.
+  { ...common, entryPoints: { echoWorker: 'test/unit/fixtures/echoWorker.ts' }, outdir: 'out/fixtures' },
   { ...common, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out/bench' },
   { ...common, entryPoints: { e2e: 'test/e2e/e2e.ts', start: 'test/e2e/start.ts' }, outdir: 'out/e2e', external: ['playwright-core'] },
   { ...common, entryPoints: { runTest: 'test/vscode/runTest.ts', suite: 'test/vscode/suite/index.ts' }, outdir: 'out/vscode', external: ['vscode', 'mocha', '@vscode/test-electron'] },
