@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
-  type InitializeParams, type InitializeResult,
+  type Hover, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -11,6 +11,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { DEFAULT_SCAN, isArticle, scanFolder, type ScanSettings } from './index/scan';
 import { CONFIG_FILE } from './core/meta/config';
 import { readArticle } from './core/collect';
+import { openCache, summarizePending, type Cache } from './index/summarize';
 import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
 import { DEFAULT_DIAGNOSTICS, diagnostics, type DiagnosticSettings } from './features/diagnostics';
@@ -35,10 +36,14 @@ let canConfigure = false;
 let canProgress = false;
 let canWatch = false;
 let indexing = false;
-/** Settles when the current indexing run is over; requests wait for it rather than see half an index. */
+let cacheDir: string | undefined;
+let cache: Cache | undefined;
+let indexRun: AbortController | undefined;
+/** Settles when the current indexing run is over; requests are answered meanwhile from what is indexed. */
 let ready: Promise<void> = Promise.resolve();
+/** A request waits a moment for an index being built, then is answered from what is indexed. */
 const whenReady = <P, R>(fn: (p: P) => R) => async (p: P): Promise<R> => {
-  await ready;
+  await Promise.race([ready, new Promise((r) => setTimeout(r, 300))]);
   return fn(p);
 };
 
@@ -56,6 +61,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canConfigure = !!params.capabilities.workspace?.configuration;
   canProgress = !!params.capabilities.window?.workDoneProgress;
   canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown };
+  cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -97,31 +104,66 @@ async function readSettings(): Promise<void> {
 }
 
 async function reindex(): Promise<void> {
+  indexRun?.abort();
+  const run = new AbortController();
+  indexRun = run;
   indexing = true;
   await readSettings();
   const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
-  progress?.begin('News Lens', 0, 'Indexing articles…', false);
+  progress?.begin('News Lens', 0, 'Indexing articles…', true);
+  progress?.token.onCancellationRequested(() => run.abort());
+  index.defer(true);
   for (const uri of index.uris()) index.removeDocument(uri);
   for (const c of index.configList()) index.setConfig(c.file, undefined);
-  sent.clear();
+  let read = 0;
   for (const root of roots) {
     const found = scanFolder(root, scan);
     for (const c of found.configs) loadConfig(c);
-    found.articles.forEach((p, i) => {
+    for (const p of found.articles) {
+      if (run.signal.aborted) break;
       try {
         index.setDocument(uriOf(p), p, readArticle(p), labelOf(p));
         loadAnn(uriOf(p));
       } catch (e) {
         connection.console.warn(`News Lens: cannot read ${p}: ${(e as Error).message}`);
       }
-      if (i % 50 === 0) progress?.report(Math.round((100 * i) / found.articles.length), `${i}/${found.articles.length} articles`);
-    });
+      // Reading thousands of files should not keep requests waiting.
+      if (++read % 500 === 0) {
+        progress?.report(0, `reading ${read} articles…`);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
   }
-  for (const d of documents.all()) if (inWorkspace(pathOf(d.uri))) index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)));
-  index.get();
+  for (const d of documents.all()) if (inWorkspace(pathOf(d.uri))) {
+    index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)));
+    index.prepare(d.uri);
+  }
+  cache ??= openCache(cacheDir, roots.join('\n') || 'no-folder', (m) => connection.console.warn(`News Lens: ${m}`));
+  let shown = 0;
+  try {
+    await summarizePending(index, {
+      cache,
+      signal: run.signal,
+      warn: (m) => connection.console.warn(m),
+      onProgress: (done, total) => {
+        if (done - shown < 100 && done < total) return;
+        shown = done;
+        progress?.report(Math.round((100 * done) / Math.max(1, total)), `${done.toLocaleString('en')}/${total.toLocaleString('en')} articles`);
+      },
+      onPartial: () => publish(index.flush()),
+    });
+  } catch (e) {
+    if (!run.signal.aborted) throw e;
+    // Cancelled: what is indexed stays; the rest waits for "Reindex Workspace".
+    for (const { uri } of index.pendingInputs()) index.removeDocument(uri);
+    if (indexRun === run) void connection.window.showInformationMessage('News Lens: indexing cancelled; run "News Lens: Reindex Workspace" to index the remaining articles.');
+  }
+  if (indexRun !== run) return;
+  index.defer(false);
   indexing = false;
   progress?.done();
-  refresh();
+  publish(index.flush());
+  publishStats();
 }
 
 /** Reads an article's .ann (brat standoff) into the index, and shows what cannot be read. */
@@ -157,45 +199,92 @@ function loadConfig(file: string): void {
   });
 }
 
-/** Sends diagnostics for every article and the figures for the status bar. */
 /** The diagnostics last sent per article: only what changed is sent again. */
 const sent = new Map<string, string>();
+const annProblemsShown = new Set<string>();
 
-function refresh(): void {
-  for (const uri of index.uris()) {
-    const list = diagnostics(index, uri, diagnosticSettings);
-    const key = JSON.stringify(list);
-    if (sent.get(uri) !== key) {
-      sent.set(uri, key);
-      connection.sendDiagnostics({ uri, diagnostics: list });
-    }
-    const annUri = uriOf(annPathOf(uri));
-    if (fs.existsSync(annPathOf(uri)) || annProblemsShown.has(annUri)) {
-      const list = annDiagnostics(index, uri);
-      connection.sendDiagnostics({ uri: annUri, diagnostics: list });
-      if (list.length) annProblemsShown.add(annUri);
-      else annProblemsShown.delete(annUri);
-    }
+const wantsDiagnostics = (uri: string) => diagnosticSettings.scope !== 'openFiles' || !!documents.get(uri);
+
+/** Sends the diagnostics of the given articles (those open in the editor first) and, once, the figures. */
+function publish(uris: Iterable<string>): void {
+  const list = [...uris];
+  const open = list.filter((u) => documents.get(u));
+  const rest = list.filter((u) => !documents.get(u));
+  for (const uri of open) publishOne(uri);
+  // Thousands of articles are sent in slices, so that a request can be answered between two.
+  const slice = (from: number) => {
+    const end = Math.min(rest.length, from + 500);
+    for (let i = from; i < end; i++) publishOne(rest[i]);
+    if (end < rest.length) setImmediate(() => slice(end));
+  };
+  slice(0);
+  scheduleStats();
+}
+
+function publishOne(uri: string): void {
+  const list = index.has(uri) && wantsDiagnostics(uri) ? diagnostics(index, uri, diagnosticSettings) : [];
+  const key = JSON.stringify(list);
+  if ((sent.get(uri) ?? '[]') !== key) {
+    if (list.length) sent.set(uri, key);
+    else sent.delete(uri);
+    connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: list });
   }
+  const annFile = annPathOf(uri);
+  const annUri = uriOf(annFile);
+  if (annProblemsShown.has(annUri) || (index.has(uri) && fs.existsSync(annFile))) {
+    const problems = index.has(uri) ? annDiagnostics(index, uri) : [];
+    connection.sendDiagnostics({ uri: annUri, diagnostics: problems });
+    if (problems.length) annProblemsShown.add(annUri);
+    else annProblemsShown.delete(annUri);
+  }
+}
+
+let statsTimer: NodeJS.Timeout | undefined;
+/** The figures, the semantic tokens and the inlay hints are refreshed at most a few times a second. */
+function scheduleStats(): void {
+  statsTimer ??= setTimeout(() => {
+    statsTimer = undefined;
+    publishStats();
+  }, 200);
+}
+
+function publishStats(): void {
   void connection.languages.semanticTokens.refresh().catch(() => undefined);
   void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.sendNotification(protocol.StatsNotification, requests.stats(index, indexing));
 }
 
-const annProblemsShown = new Set<string>();
 let pending: NodeJS.Timeout | undefined;
+/** Edits are gathered for a moment, then the collection is updated with them alone. */
 function scheduleRefresh(): void {
   if (pending) clearTimeout(pending);
   pending = setTimeout(() => {
     pending = undefined;
-    refresh();
-  }, 150);
+    void update();
+  }, 25);
+}
+
+async function update(): Promise<void> {
+  // Many articles to summarise (a changed registry, a folder pasted in) go to the workers.
+  if (!indexing && index.pendingInputs().length > 64) {
+    indexing = true;
+    index.defer(true);
+    try {
+      await summarizePending(index, { cache, warn: (m) => connection.console.warn(m), onPartial: () => publish(index.flush()) });
+    } finally {
+      index.defer(false);
+      indexing = false;
+    }
+  }
+  publish(index.flush());
 }
 
 documents.onDidChangeContent((e) => {
   const p = pathOf(e.document.uri);
   if (!inWorkspace(p)) return;
   index.setDocument(e.document.uri, p, e.document.getText(), labelOf(p));
+  // While the workers index the workspace, an article open in the editor is summarised here.
+  if (indexing) index.prepare(e.document.uri);
   scheduleRefresh();
 });
 
@@ -205,6 +294,10 @@ documents.onDidClose((e) => {
   if (!inWorkspace(p)) return;
   if (fs.existsSync(p)) index.setDocument(e.document.uri, p, readArticle(p), labelOf(p));
   else index.removeDocument(e.document.uri);
+  if (diagnosticSettings.scope === 'openFiles') {
+    sent.delete(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  }
   scheduleRefresh();
 });
 
@@ -229,8 +322,6 @@ connection.onDidChangeWatchedFiles((params) => {
     if (!inWorkspace(p)) continue;
     if (change.type === FileChangeType.Deleted) {
       index.removeDocument(change.uri);
-      sent.delete(change.uri);
-      connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
     } else if (!documents.get(change.uri)) {
       try {
         index.setDocument(change.uri, p, readArticle(p), labelOf(p));
@@ -246,7 +337,14 @@ connection.onDidChangeConfiguration(() => {
   ready = reindex();
 });
 
-connection.onHover(whenReady((p) => hover(index, p.textDocument.uri, p.position)));
+connection.onHover(whenReady((p) => withIndexState(hover(index, p.textDocument.uri, p.position))));
+
+/** While the index is being built, the hover says how much of the workspace it has seen. */
+function withIndexState(h: Hover | null): Hover | null {
+  if (!h || !indexing || typeof h.contents !== 'object' || !('kind' in h.contents)) return h;
+  const { ready: done, total } = index.progress();
+  return { ...h, contents: { kind: 'markdown', value: `${h.contents.value}\n\n_Index still partial: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles._` } };
+}
 connection.onDefinition(whenReady((p) => definition(index, p.textDocument.uri, p.position)));
 connection.onReferences(whenReady((p) => references(index, p.textDocument.uri, p.position, p.context.includeDeclaration)));
 connection.onDocumentHighlight(whenReady((p) => highlights(index, p.textDocument.uri, p.position)));
@@ -273,7 +371,7 @@ connection.onRequest(protocol.ClaimsViewRequest, whenReady(() => requests.claimI
 connection.onRequest(protocol.SimilarClaimsRequest, whenReady((p: protocol.SimilarClaimsParams) => similarClaims(index, p.uri, p.offset)));
 connection.onRequest(protocol.AnnotateRequest, whenReady((p: protocol.AnnotateParams) => {
   const r = annotate(index, p);
-  refresh();
+  void update();
   return { ok: r.ok, message: r.message, file: r.file };
 }));
 connection.onRequest(protocol.RegistryEditRequest, whenReady((p: protocol.RegistryEditParams) => registryEdit(p)));
@@ -297,7 +395,7 @@ connection.onRenameRequest(whenReady((p) => {
 function registryEdit(p: protocol.RegistryEditParams): protocol.RegistryEditResult {
   const r = editRegistry(index, roots, p);
   if (r.file) loadConfig(r.file);
-  refresh();
+  void update();
   return { ok: r.ok, message: r.message, file: r.file, id: r.id };
 }
 

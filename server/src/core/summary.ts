@@ -22,6 +22,10 @@ export interface ArticleSummary {
   candidates: Candidate[];
   acronyms: [string, string][];
   suppressed: Span[];
+  /** Hashes of the phrases a known name could be found again as (see resolve/articlePass.ts). */
+  phrases: number[];
+  /** Lower-case foreign words a misspelt known name could be. */
+  misspellable: string[];
 }
 
 export interface PrepareInput {

@@ -43,8 +43,31 @@ export class WorkspaceIndex {
   private byUri = new Map<string, DocumentResult>();
   private snapshot?: Snapshot;
   private sortedUris?: string[];
+  /** While set, articles without a summary wait for one (from workers) instead of being summarised here. */
+  private deferred = false;
   /** How many times documents were prepared: lets tests see that caching works. */
   preparedCount = 0;
+
+  /** Makes reads leave unsummarised articles for later (while workers summarise them), or not. */
+  defer(on: boolean): void {
+    this.deferred = on;
+  }
+
+  /** Summarises one article now, in this thread (an article open in the editor should not wait). */
+  prepare(uri: string): void {
+    const e = this.entries.get(uri);
+    if (!e || e.summary) return;
+    e.summary = summarize(this.inputOf(e), this.lookup);
+    this.preparedCount++;
+    this.dirty.add(uri);
+  }
+
+  /** Articles in the collection, and articles known. */
+  progress(): { ready: number; total: number } {
+    let waiting = 0;
+    if (this.deferred) for (const uri of this.dirty) if (this.entries.get(uri) && !this.entries.get(uri)!.summary) waiting++;
+    return { ready: this.entries.size - waiting, total: this.entries.size };
+  }
 
   uris(): string[] {
     return (this.sortedUris ??= [...this.entries.keys()].sort());
@@ -145,6 +168,7 @@ export class WorkspaceIndex {
         changes.set(uri, undefined);
         continue;
       }
+      if (!e.summary && this.deferred) continue;
       if (!e.summary) {
         const input = this.inputOf(e);
         e.summary = summarize(input, this.lookup);
@@ -152,7 +176,8 @@ export class WorkspaceIndex {
       }
       changes.set(uri, { summary: e.summary, text: e.text });
     }
-    this.dirty.clear();
+    for (const uri of changes.keys()) this.dirty.delete(uri);
+    if (!changes.size) return new Set();
     const touched = this.collection.update(changes);
     for (const uri of changes.keys()) if (!this.entries.has(uri)) this.byUri.delete(uri);
     for (const uri of touched) {

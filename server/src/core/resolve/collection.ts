@@ -18,7 +18,7 @@ import { KnownNames, knownContributions } from './knownNames';
 import { Clusters, type ClusterDoc } from './clusters';
 import { editDistance } from './distance';
 import {
-  decideKind, findablePhrases, finalMentions, hasHash, hash32, loneWords, misspellable, nameWords, personWords, refind, sortedHashes,
+  decideKind, finalMentions, hasHash, hash32, loneWords, nameWords, personWords, refind, sortedHashes,
   type CollectionView,
 } from './articlePass';
 
@@ -155,15 +155,14 @@ export class Collection {
   private admit(input: ArticleInput, id: number): Article {
     const { summary } = input;
     const norm = normalize(input.text);
-    const t = tokenize(norm.text);
     const rejected = (summary.decisions?.rejected ?? []).map((r) => ({ start: norm.fromOriginal(r.start), end: norm.fromOriginal(r.end) }));
     const a: Article = {
       id, summary, norm,
       // Rejected suggestions are not found again by the collection pass.
       blocked: [...summary.dates, ...summary.suppressed, ...rejected],
       known: knownContributions(summary.candidates),
-      phrases: sortedHashes(findablePhrases(t, norm.text)),
-      misspellable: misspellable(t),
+      phrases: Int32Array.from(summary.phrases),
+      misspellable: summary.misspellable,
       voteKeys: new Int32Array(), lone: new Int32Array(), found: [], decided: [], personWords: [], keys: [],
     };
     this.votes.add(summary.candidates, 1);

@@ -1,0 +1,89 @@
+/**
+ * Summarises the articles an index has no summary for: from the warm cache where the article,
+ * its metadata and its .ann are unchanged, otherwise on worker threads (both cores), feeding the
+ * index as results arrive so that it can answer from what is done.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PrepareInput } from '../core/summary';
+import { runInWorkers, isTaskFailure } from './workerPool';
+import { SummaryCache } from './summaryCache';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export type Cache = SummaryCache<ArticleSummary>;
+
+/** Below this many articles, worker start-up costs more than it saves. */
+const IN_PROCESS_BELOW = 64;
+
+export interface SummarizeOptions {
+  cache?: Cache;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Called when enough new articles arrived that the index is worth bringing up to date. */
+  onPartial?: () => void;
+  warn?: (message: string) => void;
+  /** Worker threads; 0 runs in this thread. */
+  threads?: number;
+}
+
+/** Opens the warm cache for a workspace, or none without a directory. */
+export function openCache(dir: string | undefined, namespace: string, warn?: (m: string) => void): Cache {
+  return SummaryCache.open<ArticleSummary>(dir, namespace, ANALYSER_VERSION, warn);
+}
+
+/** What a summary depends on besides the analyser: text, metadata, the user's decisions and the registry. */
+function cacheKey(input: PrepareInput, registryHash: string): string {
+  return createHash('sha256')
+    .update(input.text).update('\0').update(JSON.stringify(input.meta)).update('\0')
+    .update(input.decisions ? JSON.stringify(input.decisions) : '').update('\0').update(input.path).update('\0').update(registryHash)
+    .digest('hex');
+}
+
+export async function summarizePending(index: WorkspaceIndex, opts: SummarizeOptions = {}): Promise<{ fromCache: number; computed: number; failed: number }> {
+  const pending = index.pendingInputs();
+  const registryHash = pending.length ? createHash('sha256').update(JSON.stringify(pending[0].input.registry ?? [])).digest('hex') : '';
+  const todo: { uri: string; input: PrepareInput; key: string }[] = [];
+  let fromCache = 0;
+  for (const { uri, input } of pending) {
+    const key = cacheKey(input, registryHash);
+    const hit = opts.cache?.get(key);
+    if (hit) {
+      index.setSummary(uri, input.text, hit);
+      fromCache++;
+    } else todo.push({ uri, input, key });
+  }
+  const total = pending.length;
+  opts.onProgress?.(fromCache, total);
+  let next = Math.max(200, fromCache * 2);
+  let arrived = fromCache;
+  let failed = 0;
+  if (fromCache >= 200) opts.onPartial?.();
+  const worker = path.join(__dirname, 'prepareWorker.js');
+  const threads = opts.threads ?? (todo.length < IN_PROCESS_BELOW || !fs.existsSync(worker) ? 0 : undefined);
+  await runInWorkers<PrepareInput, ArticleSummary>(worker, todo.map((t) => t.input), {
+    threads,
+    handler: prepareForWorker,
+    signal: opts.signal,
+    onResult: (i, out) => {
+      const t = todo[i];
+      arrived++;
+      if (isTaskFailure(out)) {
+        failed++;
+        opts.warn?.(`News Lens: cannot analyse ${t.input.path}: ${out.error}`);
+        index.removeDocument(t.uri);
+      } else {
+        index.setSummary(t.uri, t.input.text, out);
+        opts.cache?.set(t.key, out);
+      }
+      opts.onProgress?.(arrived, total);
+      // The index is brought up to date at doubling sizes, so that the work stays linear overall.
+      if (arrived >= next && arrived < total) {
+        next = arrived * 2;
+        opts.onPartial?.();
+      }
+    },
+  });
+  await opts.cache?.flush();
+  return { fromCache, computed: todo.length - failed, failed };
+}
