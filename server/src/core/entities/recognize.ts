@@ -39,6 +39,12 @@ export interface Recognized {
 
 export type Lookup = (key: string) => GazetteerEntry | undefined;
 
+/** A gazetteer name of n tokens. */
+interface GazetteerHit {
+  n: number;
+  entry: GazetteerEntry;
+}
+
 const MAX_GAZ = 8;
 const TITLE_LEN = longest([...lang.titleWords, ...lang.orgDescriptors, ...lang.locationCues]);
 const HEAD_LEN = longest(lang.orgHeads);
@@ -98,13 +104,23 @@ export function recognizeEntities(
     return best;
   };
 
-  /** A gazetteer name at token i: some word capitalised, or every word foreign. */
-  const matchGazetteer = (i: number, end = tokens.length): { n: number; entry: GazetteerEntry } | undefined => {
+  /** A gazetteer name at token i, the longest that ends by `end`. */
+  const hitsAt: (GazetteerHit[] | undefined)[] = new Array(tokens.length);
+  const matchGazetteer = (i: number, end = tokens.length): GazetteerHit | undefined => {
+    if (i >= tokens.length) return undefined;
+    // The recognisers ask about the same token many times, with different ends.
+    const hits = (hitsAt[i] ??= gazetteerHits(i));
+    for (let k = hits.length - 1; k >= 0; k--) if (i + hits[k].n <= end) return hits[k];
+    return undefined;
+  };
+
+  /** Every gazetteer name at token i, shortest first: some word capitalised, or every word foreign. */
+  const gazetteerHits = (i: number): GazetteerHit[] => {
     let key = '';
-    let found: { n: number; entry: GazetteerEntry } | undefined;
+    const found: GazetteerHit[] = [];
     let anyCap = false;
     let allForeign = true;
-    for (let n = 1; n <= MAX_GAZ && i + n <= end; n++) {
+    for (let n = 1; n <= MAX_GAZ && i + n <= tokens.length; n++) {
       const t = tokens[i + n - 1];
       if (n > 1 && !joinable(tokens[i + n - 2], t)) break;
       if (isBlocked(t)) break;
@@ -114,13 +130,14 @@ export function recognizeEntities(
       // Neither can come back for a longer key, but a later word can still be capitalised.
       if (!anyCap && !allForeign) continue;
       const entry = lookup(key);
+      if (!entry) continue;
       const first = tokens[i];
       const startOk = first.cap || first.foreign || first.upper || entry?.lowerStart;
       // "UN", "WHO", "IS" are names only in capitals; "Trung", "Việt" only in compounds ("Mỹ-Trung").
       const caseOk = !entry?.upperOnly || tokens.slice(i, i + n).every((x) => x.upper);
       const compoundOk = !lang.compoundOnly.has(key) || /[-–]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)) || /^\s*[-–]/.test(text.slice(t.end, t.end + 3));
       if (!compoundOk) continue;
-      if (entry && (anyCap || allForeign) && (n > 1 || t.cap || t.foreign) && startOk && caseOk) found = { n, entry };
+      if ((n > 1 || t.cap || t.foreign) && startOk && caseOk) found.push({ n, entry });
     }
     return found;
   };
@@ -187,8 +204,9 @@ export function recognizeEntities(
       i++;
       continue;
     }
-    const sentence = sentenceOf(t);
-    const initial = isSentenceInitial(text, sentence, t);
+    // Whether the token starts its sentence matters for few tokens, so it is worked out when asked.
+    let initialMemo: boolean | undefined;
+    const isInitial = () => (initialMemo ??= isSentenceInitial(text, sentenceOf(t), t));
     const g = matchGazetteer(i);
     // "ông Đoàn Anh Tuấn": after a person's title a family name is no organisation's head noun ("đoàn").
     const o = hint?.kind === 'person' && hint.at === i && looksLikeVietnameseName(i) ? 0 : matchOrgHead(i);
@@ -201,14 +219,14 @@ export function recognizeEntities(
     const personAfterTitle = g && g.n === 1 && g.entry.kind === 'location' && !t.foreign && hint && hint.at === i && hint.kind === 'person' && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hint.title);
     // "chiếc Airbus A320": a maker's name after a product word names the product.
     const productMaker = g && g.entry.kind === 'organization' && hint?.product && hint.at === i;
-    if (g && !personAfterTitle && !productMaker && !(initial && g.n === 1 && lang.commonWords.has(t.lower)) && !vietnameseNameAhead(i, g.n)) {
+    if (g && !personAfterTitle && !productMaker && !(g.n === 1 && lang.commonWords.has(t.lower) && isInitial()) && !vietnameseNameAhead(i, g.n)) {
       emit(i, i + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
       i += g.n;
       continue;
     }
     let titleLen = matchPhrase(i, TITLE_LEN, TITLE_TRIE, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
     // "Chủ tịch Hồ Chí Minh": after a person's title, a capitalised "Hồ" is a family name, not a lake.
-    if (titleLen === 1 && t.cap && !initial && hint?.kind === 'person' && hint.at === i && !lang.titleWords.has(t.lower)) titleLen = 0;
+    if (titleLen === 1 && t.cap && hint?.kind === 'person' && hint.at === i && !lang.titleWords.has(t.lower) && !isInitial()) titleLen = 0;
     if (titleLen) {
       const key = tokens.slice(i, i + titleLen).map((x) => x.lower).join(' ');
       if (lang.productClassifiers.has(key)) {
@@ -267,7 +285,7 @@ export function recognizeEntities(
         i = j;
         continue;
       }
-      segmentRun(i, j, initial);
+      segmentRun(i, j, isInitial());
       i = j;
       continue;
     }
