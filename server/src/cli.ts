@@ -2,21 +2,22 @@
 /** news-lens: the analysis of the language server, without an editor; export and import of annotations. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeCollection, makeLookup, prepareDocument, type PreparedDocument } from './core/analyze';
 import { findConfigs, listArticles, readArticle } from './core/collect';
-import { metaFor, type NewsLensConfig } from './core/meta/config';
-import type { CollectionResult, RegistryEntity } from './core/types';
+import type { NewsLensConfig } from './core/meta/config';
+import type { CollectionResult } from './core/types';
 import { describeValue } from './core/dates/calendar';
-import { readDecisions } from './core/annotations/decisions';
+import { WorkspaceIndex } from './index/workspaceIndex';
+import { openCache, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
 
-const USAGE = `usage: news-lens analyze [--json] PATH...
+const USAGE = `usage: news-lens analyze [--json] [--cache DIR] PATH...
        news-lens export --format brat|conll|jsonl|webanno PATH... --out DIR
        news-lens import --format brat DIR [--out DIR]
   analyze  analyses the .txt articles in PATH (files or folders, recursively), honouring
            newslens.json and each article's NAME.ann (brat standoff: the user's decisions)
   --json   print the analysis as JSON (documents, mentions, claims, entities)
+  --cache  keep per-article summaries in DIR, so that unchanged articles are not analysed again
   export   writes the analysis, the user's decisions merged in, in a format to DIR
   import   reads a brat corpus (NAME.txt + NAME.ann) and reports what it holds; with --out,
            copies it to a folder News Lens opens as it is`;
@@ -32,8 +33,8 @@ function usage(message: string): number {
   return 2;
 }
 
-/** Reads and analyses the articles under the given paths. */
-function load(paths: string[]): Loaded {
+/** Reads and analyses the articles under the given paths, on all cores, with the warm cache in `cacheDir`. */
+async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   let failed = false;
   const files: { file: string; root: string }[] = [];
   for (const p of paths) {
@@ -45,39 +46,46 @@ function load(paths: string[]): Loaded {
       failed = true;
     }
   }
-  const cache = new Map<string, NewsLensConfig | null>();
-  const configsOf = files.map(({ file, root }) => findConfigs(path.dirname(file), root, cache));
-  const registry: RegistryEntity[] = [];
-  for (const c of cache.values()) {
+  const configs = new Map<string, NewsLensConfig | null>();
+  for (const { file, root } of files) findConfigs(path.dirname(file), root, configs);
+  const index = new WorkspaceIndex();
+  for (const [file, c] of configs) {
     if (!c) continue;
     for (const p of c.problems) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message} (ignoring this file's settings)\n`);
-    registry.push(...c.entities);
+    index.setConfig(path.resolve(file), fs.readFileSync(file, 'utf8'));
   }
-  const lookup = makeLookup(registry);
-  const prepared: PreparedDocument[] = [];
   const texts = new Map<string, string>();
-  files.forEach(({ file }, i) => {
+  const anns = new Map<string, string>();
+  for (const { file } of files) {
     let text: string;
     try {
       text = readArticle(file);
     } catch (e) {
       process.stderr.write(`news-lens: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       failed = true;
-      return;
+      continue;
     }
-    const ann = file.replace(/\.txt$/i, '.ann');
-    let decisions = fs.existsSync(ann) ? readDecisions(fs.readFileSync(ann, 'utf8'), text) : undefined;
-    if (decisions?.file.errors.length) {
-      for (const e of decisions.file.errors) process.stderr.write(`${ann}:${e.line}: ${e.message} (this .ann is not used)\n`);
-      decisions = undefined;
-    }
-    for (const p of decisions?.problems ?? []) process.stderr.write(`${ann}: ${p.message}\n`);
     const shown = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+    const uri = path.resolve(file);
     texts.set(shown, text);
-    const configs = configsOf[i].map((c) => ({ ...c, dir: path.resolve(c.dir) }));
-    prepared.push(prepareDocument(shown, text, metaFor(path.resolve(file), configs), lookup, path.resolve(file), decisions));
-  });
-  return { result: analyzeCollection(prepared, registry), texts, failed };
+    index.setDocument(uri, uri, text, shown);
+    const ann = file.replace(/\.txt$/i, '.ann');
+    if (fs.existsSync(ann)) {
+      anns.set(uri, ann);
+      index.setAnnotations(uri, fs.readFileSync(ann, 'utf8'));
+    }
+  }
+  const cache = cacheDir ? openCache(path.resolve(cacheDir), 'cli', (m) => process.stderr.write(`news-lens: ${m}\n`)) : undefined;
+  index.defer(true);
+  await summarizePending(index, { cache, warn: (m) => process.stderr.write(`${m}\n`) });
+  index.defer(false);
+  const result = index.get().result;
+  for (const [uri, ann] of anns) {
+    const decisions = index.decisions(uri);
+    for (const e of decisions?.file.errors ?? []) process.stderr.write(`${ann}:${e.line}: ${e.message} (this .ann is not used)\n`);
+    if (!decisions?.file.errors.length) for (const p of decisions?.problems ?? []) process.stderr.write(`${ann}: ${p.message}\n`);
+  }
+  return { result, texts, failed };
 }
 
 /** The JSON of analyze --json: claims the user dismissed are not claims. */
@@ -94,17 +102,18 @@ function positional(args: string[], withValues: string[]): string[] {
   return args.filter((a, i) => !a.startsWith('-') && !withValues.includes(args[i - 1]));
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
   if (command === 'analyze') {
-    const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
-    const paths = positional(rest, []);
+    const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--cache');
+    const paths = positional(rest, ['--cache']);
     if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
-    const { result, failed } = load(paths);
+    if (rest.includes('--cache') && !option(rest, '--cache')) return usage('--cache needs a DIR');
+    const { result, failed } = await load(paths, option(rest, '--cache'));
     process.stdout.write(rest.includes('--json') ? asJson(result) : report(result));
     return failed ? 1 : 0;
   }
@@ -115,7 +124,7 @@ function main(argv: string[]): number {
     if (!format || !FORMATS.includes(format)) return usage(`--format must be one of ${FORMATS.join(', ')}`);
     if (!out) return usage('--out DIR is needed');
     if (!paths.length) return usage('no PATH given');
-    const { result, texts, failed } = load(paths);
+    const { result, texts, failed } = await load(paths);
     const written = exportCollection({ result, texts }, format, out);
     process.stderr.write(`news-lens: wrote ${written.length} file(s) to ${out}\n`);
     return failed ? 1 : 0;
@@ -170,4 +179,6 @@ function report(r: CollectionResult): string {
   return lines.join('\n') + '\n';
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
