@@ -8,6 +8,7 @@ import { adoptArticles } from './articles';
 import { TimelineView } from './views/timelineView';
 import { EntitiesView } from './views/entitiesView';
 import { ClaimsView } from './views/claimsView';
+import { isMore } from './views/tree';
 
 let client: LanguageClient | undefined;
 
@@ -44,18 +45,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const timeline = new TimelineView(() => client);
   const entities = new EntitiesView(() => client);
   const claims = new ClaimsView(() => client);
+  const entitiesView = entities.createView('newsLens.entities');
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('newsLens.timeline', timeline),
-    vscode.window.registerTreeDataProvider('newsLens.entities', entities),
-    vscode.window.registerTreeDataProvider('newsLens.claims', claims),
+    timeline, entities, claims,
+    timeline.createView('newsLens.timeline'),
+    entitiesView,
+    claims.createView('newsLens.claims'),
+    vscode.commands.registerCommand('newsLens.loadMore', (node: unknown) => (isMore(node) ? node.tree.loadMore(node) : undefined)),
     vscode.commands.registerCommand('newsLens.filterEntities', async () => {
       const q = await vscode.window.showInputBox({ title: 'Filter entities', value: entities.filter, prompt: 'Part of a name or alias; empty shows all.' });
       if (q === undefined) return;
       entities.filter = q.trim();
-      entities.refresh();
+      entitiesView.description = entities.filter ? `filter: ${entities.filter}` : undefined;
+      entities.reset();
     }),
   );
   void vscode.commands.executeCommand('setContext', 'newsLens.active', true);
+  // Views refresh at most twice a second, and a hidden view only once it is shown again.
   client.onNotification(StatsNotification, (s: Stats) => {
     show(s);
     timeline.refresh();

@@ -15,7 +15,9 @@ export function registryCommands(client: () => LanguageClient | undefined): Reco
   /** The entity under the cursor, or one picked from the list. */
   async function chooseEntity(title: string, arg?: unknown): Promise<EntitySummary | undefined> {
     // From the Entities view the argument is the tree node; from a link, the entity id.
-    const id = typeof arg === 'string' ? arg : (arg as { entity?: EntitySummary } | undefined)?.entity?.id;
+    const node = (arg as { entity?: EntitySummary } | undefined)?.entity;
+    if (typeof arg !== 'string' && node) return node;
+    const id = typeof arg === 'string' ? arg : undefined;
     const all = await request<EntitySummary[]>(EntitiesRequest, {});
     if (id) return all.find((e) => e.id === id);
     const editor = vscode.window.activeTextEditor;

@@ -1,34 +1,44 @@
 /** The "Claims" view: every claim of the collection by status; dismissed ones greyed. */
 import * as vscode from 'vscode';
-import { ServerTree } from './tree';
-import { ClaimsViewRequest, type ClaimItem } from '../../../server/src/shared/protocol';
+import { ServerTree, slice } from './tree';
+import { ClaimsViewRequest, type ClaimGroup, type ClaimGroupKey, type ClaimItem, type ClaimsViewParams, type Page } from '../../../server/src/shared/protocol';
 
-type Group = 'unsourced' | 'vague' | 'sourced' | 'dismissed';
-type Node = { group: Group; items: ClaimItem[] } | { item: ClaimItem };
+type Node = ClaimGroup | { item: ClaimItem };
 
-const GROUPS: [Group, string, string][] = [
+const GROUPS: [ClaimGroupKey, string, string][] = [
   ['unsourced', 'Unsourced', 'warning'],
   ['vague', 'Vague source', 'question'],
   ['sourced', 'Sourced', 'pass'],
   ['dismissed', 'Dismissed', 'circle-slash'],
 ];
 
+const groupOf = (i: ClaimItem): ClaimGroupKey => (i.dismissed ? 'dismissed' : i.status);
+
 export class ClaimsView extends ServerTree<Node> {
 
-  async getChildren(node?: Node): Promise<Node[]> {
-    if (node) return 'items' in node ? node.items.map((item) => ({ item })) : [];
-    const c = this.client();
-    if (!c) return [];
-    const all = await c.sendRequest<ClaimItem[]>(ClaimsViewRequest);
-    const groupOf = (i: ClaimItem): Group => (i.dismissed ? 'dismissed' : i.status);
-    return GROUPS.map(([g]) => ({ group: g, items: all.filter((i) => groupOf(i) === g) })).filter((x) => x.items.length);
+  protected key(node?: Node): string {
+    if (!node) return '';
+    return 'group' in node ? `group:${node.group}` : `claim:${node.item.uri}:${node.item.range.start.line}:${node.item.range.start.character}`;
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
-    if ('items' in node) {
+  protected async fetch(node: Node | undefined, offset: number, limit: number): Promise<Page<Node>> {
+    if (node && !('group' in node)) return slice([], offset, limit);
+    const params: ClaimsViewParams = node ? { group: node.group, offset, limit } : { groups: true, offset, limit };
+    const r = await this.client()!.sendRequest<Page<ClaimGroup> | Page<ClaimItem> | ClaimItem[]>(ClaimsViewRequest, params);
+    if (node) {
+      // A server without paging answers with every claim.
+      const page = Array.isArray(r) ? slice(r.filter((i) => groupOf(i) === node.group), offset, limit) : (r as Page<ClaimItem>);
+      return { ...page, items: page.items.map((item) => ({ item })) };
+    }
+    if (!Array.isArray(r)) return r as Page<ClaimGroup>;
+    return slice(GROUPS.map(([group]) => ({ group, count: r.filter((i) => groupOf(i) === group).length })).filter((g) => g.count), offset, limit);
+  }
+
+  protected item(node: Node): vscode.TreeItem {
+    if ('group' in node) {
       const [, label, icon] = GROUPS.find(([g]) => g === node.group)!;
       const item = new vscode.TreeItem(label, node.group === 'sourced' || node.group === 'dismissed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.items.length}`;
+      item.description = `${node.count}`;
       item.iconPath = new vscode.ThemeIcon(icon);
       return item;
     }

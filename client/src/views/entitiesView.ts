@@ -1,12 +1,15 @@
 /** The "Entities" view: kind › entity (mentions) › article › mention, with a filter. */
 import * as vscode from 'vscode';
-import { ServerTree } from './tree';
-import { EntitiesRequest, EntityMentionsRequest, type EntitySummary, type RangeLike } from '../../../server/src/shared/protocol';
+import { ServerTree, slice } from './tree';
+import {
+  EntitiesRequest, EntityMentionsRequest,
+  type ArticleMentions, type EntitiesParams, type EntityGroup, type EntitySummary, type Page, type RangeLike,
+} from '../../../server/src/shared/protocol';
 
 type Node =
-  | { kind: EntitySummary['kind']; entities: EntitySummary[] }
+  | EntityGroup
   | { entity: EntitySummary }
-  | { article: string; entity: EntitySummary; mentions: { uri: string; range: RangeLike }[] }
+  | { article: string; entity: EntitySummary; ranges: RangeLike[] }
   | { mention: { uri: string; range: RangeLike } };
 
 const KINDS = [
@@ -18,35 +21,49 @@ const KINDS = [
 export class EntitiesView extends ServerTree<Node> {
   filter = '';
 
-  async getChildren(node?: Node): Promise<Node[]> {
-    const c = this.client();
-    if (!c) return [];
-    if (!node) {
-      const all = await c.sendRequest<EntitySummary[]>(EntitiesRequest, { query: this.filter || undefined });
-      return KINDS.map(([k]) => ({ kind: k, entities: all.filter((e) => e.kind === k) })).filter((g) => g.entities.length);
-    }
-    if ('entities' in node) return node.entities.map((entity) => ({ entity }));
-    if ('mentions' in node) return node.mentions.map((mention) => ({ mention }));
-    if ('entity' in node) {
-      const list = await c.sendRequest<{ uri: string; range: RangeLike }[]>(EntityMentionsRequest, { id: node.entity.id });
-      const byArticle = new Map<string, { uri: string; range: RangeLike }[]>();
-      for (const l of list) byArticle.set(l.uri, [...(byArticle.get(l.uri) ?? []), l]);
-      return [...byArticle.entries()].map(([article, mentions]) => ({ article, entity: node.entity, mentions }));
-    }
-    return [];
+  protected key(node?: Node): string {
+    if (!node) return '';
+    if ('count' in node) return `kind:${node.kind}`;
+    if ('ranges' in node) return `article:${node.entity.id}:${node.article}`;
+    if ('entity' in node) return `entity:${node.entity.id}`;
+    return `mention:${node.mention.uri}:${node.mention.range.start.line}:${node.mention.range.start.character}`;
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
-    if ('entities' in node) {
+  protected async fetch(node: Node | undefined, offset: number, limit: number): Promise<Page<Node>> {
+    const c = this.client()!;
+    const query = this.filter || undefined;
+    if (!node || 'count' in node) {
+      const params: EntitiesParams = node ? { query, kind: node.kind, offset, limit } : { query, groups: true, offset, limit };
+      const r = await c.sendRequest<Page<EntityGroup> | Page<EntitySummary> | EntitySummary[]>(EntitiesRequest, params);
+      if (!Array.isArray(r)) return node ? { ...r, items: (r.items as EntitySummary[]).map((entity) => ({ entity })) } : (r as Page<EntityGroup>);
+      // A server without paging answers with every entity.
+      if (node) return slice(r.filter((e) => e.kind === node.kind).map((entity) => ({ entity })), offset, limit);
+      const groups = KINDS.map(([kind]) => ({ kind, count: r.filter((e) => e.kind === kind).length })).filter((g) => g.count);
+      return slice(groups, offset, limit);
+    }
+    if ('ranges' in node) return slice(node.ranges.map((range) => ({ mention: { uri: node.article, range } })), offset, limit);
+    if ('entity' in node) {
+      const r = await c.sendRequest<Page<ArticleMentions> | { uri: string; range: RangeLike }[]>(EntityMentionsRequest, { id: node.entity.id, offset, limit });
+      const toNode = (a: ArticleMentions) => ({ article: a.uri, entity: node.entity, ranges: a.ranges });
+      if (!Array.isArray(r)) return { ...r, items: r.items.map(toNode) };
+      const byArticle = new Map<string, RangeLike[]>();
+      for (const l of r) byArticle.set(l.uri, [...(byArticle.get(l.uri) ?? []), l.range]);
+      return slice([...byArticle].map(([uri, ranges]) => toNode({ uri, ranges })), offset, limit);
+    }
+    return slice([], offset, limit);
+  }
+
+  protected item(node: Node): vscode.TreeItem {
+    if ('count' in node) {
       const [, label, icon] = KINDS.find(([k]) => k === node.kind)!;
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.entities.length}`;
+      item.description = `${node.count}`;
       item.iconPath = new vscode.ThemeIcon(icon);
       return item;
     }
-    if ('mentions' in node) {
+    if ('ranges' in node) {
       const item = new vscode.TreeItem(vscode.workspace.asRelativePath(vscode.Uri.parse(node.article)), vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.mentions.length}`;
+      item.description = `${node.ranges.length}`;
       item.resourceUri = vscode.Uri.parse(node.article);
       item.iconPath = vscode.ThemeIcon.File;
       return item;

@@ -1,31 +1,47 @@
 /** The "News Timeline" view: every dated mention of the collection, grouped by day, in date order. */
 import * as vscode from 'vscode';
-import { ServerTree } from './tree';
-import { TimelineRequest, type TimelineEntry } from '../../../server/src/shared/protocol';
+import { ServerTree, slice } from './tree';
+import { TimelineRequest, type Page, type TimelineDay, type TimelineEntry, type TimelineParams } from '../../../server/src/shared/protocol';
 
-type Node = { day: string; label: string; entries: TimelineEntry[] } | { entry: TimelineEntry };
+/** A day; `expand` when the whole timeline fits in a page, so that it shows opened as a list. */
+type Node = (TimelineDay & { expand?: boolean }) | { entry: TimelineEntry };
+
+const dayOf = (e: TimelineEntry) => e.value.split('T')[0];
 
 export class TimelineView extends ServerTree<Node> {
 
-  async getChildren(node?: Node): Promise<Node[]> {
-    if (node) return 'entries' in node ? node.entries.map((entry) => ({ entry })) : [];
-    const c = this.client();
-    if (!c) return [];
-    const entries = await c.sendRequest<TimelineEntry[]>(TimelineRequest);
-    const groups = new Map<string, { day: string; label: string; entries: TimelineEntry[] }>();
-    for (const e of entries) {
-      const key = e.value.split('T')[0];
-      const g = groups.get(key) ?? { day: key, label: e.label.replace(/ \((morning|midday|afternoon|evening|night)\)$/, ''), entries: [] };
-      g.entries.push(e);
-      groups.set(key, g);
-    }
-    return [...groups.values()];
+  protected key(node?: Node): string {
+    if (!node) return '';
+    return 'day' in node ? `day:${node.day}` : `entry:${node.entry.uri}:${node.entry.range.start.line}:${node.entry.range.start.character}`;
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
-    if ('entries' in node) {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.day} · ${node.entries.length}`;
+  protected async fetch(node: Node | undefined, offset: number, limit: number): Promise<Page<Node>> {
+    if (node && !('day' in node)) return slice([], offset, limit);
+    const params: TimelineParams = node ? { day: node.day, offset, limit } : { groups: true, offset, limit };
+    const r = await this.client()!.sendRequest<Page<TimelineDay> | Page<TimelineEntry> | TimelineEntry[]>(TimelineRequest, params);
+    if (node) {
+      // A server without paging answers with every dated mention.
+      const page = Array.isArray(r) ? slice(r.filter((e) => dayOf(e) === node.day), offset, limit) : (r as Page<TimelineEntry>);
+      return { ...page, items: page.items.map((entry) => ({ entry })) };
+    }
+    let days: Page<TimelineDay>;
+    if (Array.isArray(r)) {
+      const groups = new Map<string, TimelineDay>();
+      for (const e of r) {
+        const g = groups.get(dayOf(e)) ?? { day: dayOf(e), label: e.label.replace(/ \((morning|midday|afternoon|evening|night)\)$/, ''), count: 0 };
+        g.count++;
+        groups.set(g.day, g);
+      }
+      days = slice([...groups.values()], offset, limit);
+    } else days = r as Page<TimelineDay>;
+    const small = offset === 0 && days.items.length === days.total && days.items.reduce((n, d) => n + d.count, 0) <= this.pageSize;
+    return { ...days, items: days.items.map((d) => ({ ...d, expand: small })) };
+  }
+
+  protected item(node: Node): vscode.TreeItem {
+    if ('day' in node) {
+      const item = new vscode.TreeItem(node.label, node.expand ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.day} · ${node.count}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
       return item;
     }
