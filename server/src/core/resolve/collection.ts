@@ -101,29 +101,42 @@ export class Collection {
     this.dependents(first, changedNames.map(hash32), (a) => a.phrases);
     this.misspelt(first, changedNames);
 
-    // Tokens are kept between the two steps only for small updates: a whole workspace's would not fit.
-    const keep = first.size <= 256;
-    const tokens = new Map<Article, Token[]>();
+    // Each article is read again and settled at once, with the person words known so far; an
+    // article whose lone words became or stopped being person words after it was settled is
+    // settled again at the end, as is any other article with such a word.
+    const clusterChanges = new Map<number, ClusterDoc | undefined>(removed.map((id) => [id, undefined]));
+    const before = new Map<Article, string | undefined>();
+    const flippedAt = new Map<string, number>();
+    const settledAt = new Map<Article, { at: number; lone: string[] }>();
+    let step = 0;
     for (const a of first) {
+      before.set(a, a.out && !fresh.has(a) ? JSON.stringify(a.out.result) : undefined);
       const t = tokenize(a.norm.text);
-      if (keep) tokens.set(a, t);
-      if (!fresh.has(a)) this.countPersonWords(a.personWords, -1, changedWords);
+      const flips = new Set<string>();
+      if (!fresh.has(a)) this.countPersonWords(a.personWords, -1, flips);
       a.found = refind({ candidates: a.summary.candidates, tokens: t, text: a.norm.text, blocked: a.blocked }, this.view);
       a.decided = a.found.map((c) => decideKind(c, this.view));
       a.personWords = personWords(a.found, a.decided);
       a.voteKeys = sortedHashes(a.found.map(voteKey));
-      a.lone = sortedHashes(loneWords(a.found));
-      this.countPersonWords(a.personWords, 1, changedWords);
+      const lone = loneWords(a.found);
+      a.lone = sortedHashes(lone);
+      this.countPersonWords(a.personWords, 1, flips);
+      for (const w of flips) {
+        flippedAt.set(w, step);
+        changedWords.add(w);
+      }
+      clusterChanges.set(a.id, this.settle(a, t));
+      settledAt.set(a, { at: step++, lone });
     }
-    const second = new Set(first);
-    this.dependents(second, [...changedWords].map(hash32), (a) => a.lone);
-
-    const clusterChanges = new Map<number, ClusterDoc | undefined>(removed.map((id) => [id, undefined]));
-    const before = new Map<Article, string | undefined>();
-    for (const a of second) {
-      before.set(a, a.out && !fresh.has(a) ? JSON.stringify(a.out.result) : undefined);
-      clusterChanges.set(a.id, this.settle(a, tokens.get(a)));
+    const again = new Set<Article>();
+    for (const [a, { at, lone }] of settledAt) if (lone.some((w) => (flippedAt.get(w) ?? -1) > at)) again.add(a);
+    const others = new Set<Article>(first);
+    this.dependents(others, [...changedWords].map(hash32), (a) => a.lone);
+    for (const a of others) if (!first.has(a)) {
+      before.set(a, a.out ? JSON.stringify(a.out.result) : undefined);
+      again.add(a);
     }
+    for (const a of again) clusterChanges.set(a.id, this.settle(a));
     const { docs } = this.clusters.update(clusterChanges);
     const touched = new Set<string>();
     for (const id of docs) {
