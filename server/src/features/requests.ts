@@ -7,7 +7,7 @@ import type {
   ArticleMentions, ClaimGroup, ClaimGroupKey, ClaimItem, ClaimSummary, ClaimsViewParams, EntitiesParams, EntityGroup, EntityMentionsParams,
   EntitySummary, ExportParams, ExportResult, Page, PageParams, Stats, SetArticleDateResult, TimelineDay, TimelineEntry, TimelineParams,
 } from '../shared/protocol';
-import type { Claim, CollectionResult, DateMention, DocumentResult, Entity } from '../core/types';
+import type { Claim, DateMention, DocumentResult, Entity } from '../core/types';
 import { exportCollection } from '../core/annotations/export';
 import { foldKey } from '../core/text/normalize';
 import { describeValue, parseYmd, valueStart } from '../core/dates/calendar';
@@ -45,7 +45,7 @@ export function entityAt(index: WorkspaceIndex, uri: string, offset: number): En
 // ---- The views' requests, whole or in pages ------------------------------------------------------
 //
 // A view asks for one page at a time, often for every statistics notification, so what the pages
-// are cut from is built once per collection result (sorted and grouped) and each page then costs
+// are cut from is built once per snapshot of the index (sorted and grouped) and each page then costs
 // only its own items: ranges and texts are computed for the items sent, not for the whole list.
 
 /** Whether a request has any of the fields that ask for the paged answer. */
@@ -64,11 +64,9 @@ function page<T, U>(list: readonly T[], p: PageParams, make: (x: T) => U): Page<
 type DatedRef = { uri: string; mention: DateMention };
 type ClaimRef = { uri: string; claim: Claim };
 
-/** What the views' pages are cut from, for one collection result. */
+/** What the views' pages are cut from, for one snapshot of the index. */
 interface ViewData {
-  result: CollectionResult;
-  documents: DocumentResult[];
-  entityList: Entity[];
+  snapshot: object;
   /** Entities, most mentioned first, with their folded names for the filter. */
   entities?: { sorted: Entity[]; folded: string[][] };
   /** The last filter asked for and its entities, for the pages that follow. */
@@ -82,14 +80,14 @@ interface ViewData {
 const viewData = new WeakMap<WorkspaceIndex, ViewData>();
 
 /**
- * The cached view data, rebuilt when the index's collection result (or its lists of documents or
- * entities) is a new object, which is how the index says that anything changed.
+ * The cached view data, rebuilt when `index.get()` is a new snapshot, which is how the index says
+ * that something changed (it is the same object until then).
  */
 function dataOf(index: WorkspaceIndex): ViewData {
-  const result = index.get().result;
+  const snapshot = index.get();
   const old = viewData.get(index);
-  if (old && old.result === result && old.documents === result.documents && old.entityList === result.entities) return old;
-  const fresh: ViewData = { result, documents: result.documents, entityList: result.entities, mentionGroups: new Map() };
+  if (old && old.snapshot === snapshot) return old;
+  const fresh: ViewData = { snapshot, mentionGroups: new Map() };
   viewData.set(index, fresh);
   return fresh;
 }
@@ -110,7 +108,7 @@ function filteredEntities(index: WorkspaceIndex, query?: string): { list: Entity
   const v = dataOf(index);
   if (!v.entities) {
     // A stable sort: equal counts keep the collection's order.
-    const sorted = [...v.entityList].sort((a, b) => b.mentions - a.mentions);
+    const sorted = [...index.get().result.entities].sort((a, b) => b.mentions - a.mentions);
     v.entities = { sorted, folded: sorted.map((e) => [e.name, ...e.aliases].map(foldKey)) };
   }
   const q = query ? foldKey(query) : '';
