@@ -211,6 +211,30 @@ async function main(): Promise<number> {
       await poll(async () => /Persons\s*\d+[\s\S]*Kim Jong-un\s*\d+ · 5 articles/.test(await view.innerText()), 'the Entities view');
     });
 
+    await step(page, 'Entities view: an entity opens on its articles', async () => {
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Entities/i }) }).first();
+      await view.locator('.monaco-list-row', { hasText: 'Kim Jong-un' }).first().click();
+      await poll(async () => /Kim Jong-un[^\n]*\n[\s\S]*00\d_[0-9a-f]+\.txt/.test(await view.innerText()), 'the articles of Kim Jong-un');
+    });
+
+    await step(page, 'command: Filter Entities', async () => {
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Entities/i }) }).first();
+      const filter = async (value: string) => {
+        await palette(page, 'News Lens: Filter Entities');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(value);
+        await page.keyboard.press('Enter');
+      };
+      await filter('putin');
+      await poll(async () => {
+        const text = await view.innerText();
+        return /Vladimir Putin/.test(text) && !/Kim Jong-un/.test(text);
+      }, 'only Putin in the Entities view');
+      await filter('');
+      await poll(async () => /Kim Jong-un/.test(await view.innerText()), 'every entity again');
+    });
+
     await step(page, 'command: Rename Entity', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();
       await gotoPosition(page, where(path.join(folder, A002), 'Putin', 1));
