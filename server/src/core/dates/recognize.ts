@@ -7,6 +7,7 @@ import { lang } from '../lang/knowledge';
 import {
   addDays, addMonths, dayValue, diffDays, isValid, monthValue, weekValue, weekday, type Ymd,
 } from './calendar';
+import { matchesAt, startFinder, type Starts } from './starts';
 
 export interface DateMatch {
   start: number;
@@ -36,10 +37,17 @@ const WEEKDAY = `(?:thứ\\s+(${alt(D.weekdays.keys())})|(${alt(D.sunday)}))`;
 const NUM_DATE = '(?<![\\d/.,-])(\\d{1,2})(?<sep>[/.-])(\\d{1,2})(?:\\k<sep>(\\d{4}|\\d{2}))?(?![\\d]|[/.,-]\\d)';
 const WORD_DATE = `(?:(?:mồng|mùng)\\s+)?(\\d{1,2}|${NUMBER_WORD})\\s+tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:,\\s*)?năm\\s+(\\d{4})|\\s*[/-]\\s*(\\d{4}))?`;
 
-const re = (s: string) => new RegExp(s, 'giu');
+/** Sticky: each pattern is tried only where its matches can begin (see starts.ts). */
+const re = (s: string) => new RegExp(s, 'iuy');
+/** The first words of WEEKDAY, PART and MOD. */
+const WEEKDAY_WORDS = ['thứ', ...D.sunday];
+const PART_WORDS = [...D.partsOfDay.keys()];
+const MOD_WORDS = [...D.periodMods.keys()];
 
 interface Pattern {
   re: RegExp;
+  /** Every way a match of `re` can begin. */
+  starts: Starts;
   make(m: RegExpExecArray, ctx: Context): DateMatch | undefined;
 }
 
@@ -53,12 +61,11 @@ interface Context {
 export function recognizeDates(text: string, anchorDate?: Ymd): DateMatch[] {
   const ctx: Context = { text, anchor: anchorDate };
   const found: DateMatch[] = [];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+  const starts = findStarts(text);
+  for (const [i, p] of PATTERNS.entries()) {
+    for (const m of matchesAt(p.re, text, starts[i])) {
       const d = p.make(m, ctx);
       if (d) found.push(d);
-      if (m[0].length === 0) p.re.lastIndex++;
     }
   }
   // Longest first; drop what overlaps an already kept match.
@@ -180,6 +187,7 @@ const PATTERNS: Pattern[] = [
   // ngày 24/4, sáng 24/4, hôm 24/4/2019, (thứ Tư) 24-4, 03/03/2017
   {
     re: re(`${L}(?:${WEEKDAY}\\s*,?\\s*\\(?\\s*)?${PART}(?:(ngày|hôm|mồng|mùng|từ|đến|tới|vào|hồi|trước|sau|cho đến|tính đến|tới ngày)\\s+)?(?:(?:mồng|mùng)\\s+)?${NUM_DATE}\\)?`),
+    starts: { words: [...WEEKDAY_WORDS, ...PART_WORDS, 'ngày', 'hôm', 'mồng', 'mùng', 'từ', 'đến', 'tới', 'vào', 'hồi', 'trước', 'sau', 'cho', 'tính'], digit: true },
     make(m, ctx) {
       const [, , , part, prefix, dd, sep, mm, yy] = m;
       const d = +dd;
@@ -206,6 +214,7 @@ const PATTERNS: Pattern[] = [
   // ngày 24-25/4, từ 23 - 25.5: a range of days in one month (valued by its first day)
   {
     re: re(`${L}${PART}(?:(ngày|hôm|từ)\\s+)?(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})([/.])(\\d{1,2})(?:\\4(\\d{4}))?(?![\\d]|[/.,-]\\d)`),
+    starts: { words: [...PART_WORDS, 'ngày', 'hôm', 'từ'], digit: true },
     make(m, ctx) {
       const [, part, prefix, d1, d2, sep, mm, yy] = m;
       const mo = +mm;
@@ -220,6 +229,7 @@ const PATTERNS: Pattern[] = [
   // ngày 24 tháng 4 năm 2019, mồng 3 tháng ba, 12 tháng 10 năm 2017
   {
     re: re(`${L}(?:${WEEKDAY}\\s*,?\\s*)?${PART}(?:(ngày|hôm)\\s+)?${WORD_DATE}${R}`),
+    starts: { words: [...WEEKDAY_WORDS, ...PART_WORDS, 'ngày', 'hôm', 'mồng', 'mùng', ...D.numbers.keys()], digit: true },
     make(m, ctx) {
       const [whole, , , part, prefix, dd, mm, y1, y2] = m;
       const d = num(dd);
@@ -235,6 +245,7 @@ const PATTERNS: Pattern[] = [
   // thứ Hai, thứ 2 tuần trước, chủ nhật, thứ ba vừa rồi, thứ 5 của tuần này
   {
     re: re(`${L}${PART}(?:(hôm|ngày|vào|từ|đến|tới|hồi)\\s+)?${WEEKDAY}(?:\\s+(?:của\\s+)?tuần\\s+(${REL}))?(?:\\s+(vừa rồi|vừa qua|tới|này|trước|sau))?${R}`),
+    starts: { words: [...PART_WORDS, 'hôm', 'ngày', 'vào', 'từ', 'đến', 'tới', 'hồi', ...WEEKDAY_WORDS] },
     make(m, ctx) {
       const [whole, part, prefix, wd, sunday, weekRel, rel] = m;
       const wdWord = wd ?? '';
@@ -268,6 +279,7 @@ const PATTERNS: Pattern[] = [
   // hôm nay, hôm qua, ngày mai, cùng ngày, tối qua, sáng nay, trưa ngày mai
   {
     re: re(`${L}${PART}(${alt(D.dayWords.keys())})${R}|${L}(${alt(D.partsOfDay.keys())})\\s+(nay|qua|mai|hôm qua|hôm nay)${R}`),
+    starts: { words: [...PART_WORDS, ...D.dayWords.keys()] },
     make(m, ctx) {
       const [whole, part, word, part2, rel2] = m;
       if (word && /^mai$/iu.test(word) && !part) return undefined;
@@ -281,6 +293,7 @@ const PATTERNS: Pattern[] = [
   // tháng 4, tháng 4/2019, tháng Ba, hồi tháng 1 vừa qua, đầu tháng 4 năm 2019
   {
     re: re(`${L}(?:(hồi|vào)\\s+)?(?:(${MOD})\\s+)?tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:/|-|\\.|năm|,\\s*năm)\\s*(\\d{4}))?(?:\\s+(vừa qua|vừa rồi|qua|trước|tới|sau|này))?(?:\\s*,?\\s*năm\\s+(nay|ngoái|trước|tới|sau))?${R}`),
+    starts: { words: ['hồi', 'vào', ...MOD_WORDS, 'tháng'] },
     make(m, ctx) {
       const [, , mod, mm, yy0, rel, yearRel] = m;
       const yy = yy0 ?? (yearRel && ctx.anchor ? String(ctx.anchor.y + relDirection(yearRel)) : undefined);
@@ -298,6 +311,7 @@ const PATTERNS: Pattern[] = [
   // tuần trước, tháng này, năm ngoái, quý tới, đầu tuần này, cuối năm ngoái
   {
     re: re(`${L}(?:(hồi|vào|từ|trong)\\s+)?(?:(${MOD})\\s+)?(tuần|tháng|năm|quý)\\s+(${REL})${R}`),
+    starts: { words: ['hồi', 'vào', 'từ', 'trong', ...MOD_WORDS, 'tuần', 'tháng', 'năm', 'quý'] },
     make(m, ctx) {
       const [whole, , mod, unit, rel] = m;
       const r = relDirection(rel);
@@ -328,6 +342,8 @@ const PATTERNS: Pattern[] = [
   // năm 2019, đầu năm 2019, quý 3 năm 2018, thập niên 1990, cuộc bầu cử 2016
   {
     re: re(`${L}(?:(hồi|vào|từ|đến|trong)\\s+)?(?:(${MOD})\\s+)?(năm|quý\\s+(\\d|I{1,3}|IV|${NUMBER_WORD})(?:\\s*(?:/|năm|của năm|-)\\s*)|thập\\s+(?:niên|kỷ|kỉ)|)\\s*(\\d{4}|\\d{2}(?=\\s*(?:$|[^\\d])))${R}`),
+    // Without any of the words a bare year begins where the white space before it does (", 2019").
+    starts: { words: ['hồi', 'vào', 'từ', 'đến', 'trong', ...MOD_WORDS, 'năm', 'quý', 'thập'], digit: true, spaceBeforeDigit: true },
     make(m, ctx) {
       const [whole, , mod, kind, q, yy] = m;
       const k = (kind ?? '').toLowerCase();
@@ -361,6 +377,7 @@ const PATTERNS: Pattern[] = [
   // quý này, quý ba, quý 4 (năm nay)
   {
     re: re(`${L}quý\\s+(\\d|I{1,3}|IV|${NUMBER_WORD})${R}`),
+    starts: { words: ['quý'] },
     make(m, ctx) {
       const q = m[1];
       const qn = /^\d$/.test(q) ? +q : ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[q.toLowerCase()] ?? num(q);
@@ -371,6 +388,7 @@ const PATTERNS: Pattern[] = [
   // 2 năm trước (ago), 3 ngày tới, 2 tháng vừa rồi (intervals), 2 tháng (a duration)
   {
     re: re(`${L}(\\d+|${NUMBER_WORD}|vài|mấy)\\s+(ngày|tuần|tháng|năm)(?:\\s+(trước|vừa qua|vừa rồi|qua|tới|tiếp theo|sau|nữa))?${R}`),
+    starts: { words: [...D.numbers.keys(), 'vài', 'mấy'], digit: true },
     make(m, ctx) {
       const [whole, n, unit, rel] = m;
       const count = num(n);
@@ -411,6 +429,7 @@ const PATTERNS: Pattern[] = [
   // ngày đầu tiên của tháng ba; tuần đầu tiên của tháng 9 năm 2017
   {
     re: re(`${L}(ngày|tuần)\\s+đầu\\s+tiên\\s+của\\s+tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s+năm\\s+(\\d{4}))?${R}`),
+    starts: { words: ['ngày', 'tuần'] },
     make(m, ctx) {
       const [, unit, mm, yy] = m;
       const mo = monthNum(mm);
@@ -426,6 +445,7 @@ const PATTERNS: Pattern[] = [
   // mùa hè này, mùa đông năm ngoái, mùa xuân 2019 (TIMEX3 2019-SU; winter belongs to the year it starts in)
   {
     re: re(`${L}mùa\\s+(${alt(D.seasons.keys())})(?:\\s+(?:(năm)\\s+)?(này|nay|ngoái|trước|tới|sau|\\d{4}))?${R}`),
+    starts: { words: ['mùa'] },
     make(m, ctx) {
       const [, name, , which] = m;
       const [code] = D.seasons.get(name.toLowerCase())!;
@@ -441,6 +461,7 @@ const PATTERNS: Pattern[] = [
   // giáng sinh, quốc khánh
   {
     re: re(`${L}(${alt(D.holidays.keys())})${R}`),
+    starts: { words: [...D.holidays.keys()] },
     make(m, ctx) {
       const [md1, md2] = D.holidays.get(m[1].toLowerCase().replace(/\s+/g, ' '))!;
       const y = ctx.anchor?.y;
@@ -449,3 +470,4 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+const findStarts = startFinder(PATTERNS.map((p) => p.starts));

@@ -1,0 +1,147 @@
+/**
+ * Runs the date patterns only where a match can begin. A global scan of the text tries every
+ * character, and with a dozen case-insensitive Unicode patterns that each open with a lookbehind
+ * that costs far more than the matching. Each pattern instead says what its matches begin with
+ * (its possible first words, a digit, white space before a digit); one pass over the positions that
+ * follow no letter or digit finds, for every pattern, the positions that begin that way, and the
+ * pattern is tried there, sticky, in text order. That finds exactly the matches a global scan
+ * finds, provided the description covers every way the pattern can begin.
+ */
+
+/** What the matches of one pattern can begin with; every pattern begins with `(?<![\p{L}\p{N}])`. */
+export interface Starts {
+  /** Phrases whose first word a match can begin with (in any case). */
+  words: Iterable<string>;
+  digit?: boolean;
+  /** White space followed by a digit (a bare year: ", 2019"). */
+  spaceBeforeDigit?: boolean;
+}
+
+/** A trie of the folded first words; `mask` has bit p set where a word of pattern p ends. */
+interface Node {
+  mask: number;
+  next: Map<number, Node>;
+}
+
+/** For each pattern, the positions of a text where its matches can begin, in text order. */
+export function startFinder(patterns: Starts[]): (text: string) => number[][] {
+  if (patterns.length > 31) throw new Error('at most 31 date patterns fit a mask');
+  const root: Node = { mask: 0, next: new Map() };
+  let digitMask = 0;
+  let spaceMask = 0;
+  patterns.forEach((s, p) => {
+    for (const phrase of s.words) addWord(root, phrase.split(/\s/)[0], 1 << p);
+    if (s.digit) digitMask |= 1 << p;
+    if (s.spaceBeforeDigit) spaceMask |= 1 << p;
+  });
+  return (text) => {
+    const out: number[][] = patterns.map(() => []);
+    const add = (mask: number, k: number) => {
+      for (let p = 0; mask; p++, mask >>>= 1) if (mask & 1) out[p].push(k);
+    };
+    let afterLetter = false;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (!afterLetter) {
+        if (c >= 0x30 && c <= 0x39) add(digitMask, k);
+        else if (isSpace(c)) {
+          if (spaceMask && digitAfterSpace(text, k)) add(spaceMask, k);
+        } else add(wordMask(root, text, k), k);
+      }
+      if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length && isTrail(text.charCodeAt(k + 1))) {
+        // The lookbehind sees the whole astral character, and no match begins inside it.
+        afterLetter = LETTER_OR_DIGIT.test(text.slice(k, k + 2));
+        k++;
+      } else afterLetter = isLetterOrDigit(c);
+    }
+    return out;
+  };
+}
+
+function addWord(root: Node, word: string, bit: number): void {
+  if (!word) throw new Error('a date pattern cannot begin with an empty word');
+  let node = root;
+  for (let j = 0; j < word.length; j++) {
+    const c = foldCode(word.charCodeAt(j));
+    let child = node.next.get(c);
+    if (!child) {
+      child = { mask: 0, next: new Map() };
+      node.next.set(c, child);
+    }
+    node = child;
+  }
+  node.mask |= bit;
+}
+
+/** The patterns some of whose first words the text at k begins with. */
+function wordMask(root: Node, text: string, k: number): number {
+  let mask = 0;
+  let node: Node | undefined = root;
+  for (let j = k; j < text.length; j++) {
+    node = node.next.get(foldCode(text.charCodeAt(j)));
+    if (!node) break;
+    mask |= node.mask;
+  }
+  return mask;
+}
+
+/** The global matches of a sticky pattern (flags `iuy`), as `exec` with `g` would give them. */
+export function* matchesAt(re: RegExp, text: string, positions: number[]): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const k of positions) {
+    if (k < from) continue;
+    re.lastIndex = k;
+    const m = re.exec(text);
+    if (!m) continue;
+    from = m[0].length === 0 ? k + 1 : k + m[0].length;
+    yield m;
+  }
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+/** 0: not yet known, 1: a letter or digit, 2: neither (a lone surrogate is neither). */
+const letterOrDigit = new Uint8Array(0x10000);
+
+function isLetterOrDigit(c: number): boolean {
+  let v = letterOrDigit[c];
+  if (v === 0) {
+    v = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    letterOrDigit[c] = v;
+  }
+  return v === 1;
+}
+
+function isTrail(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+const SPACE = /\s/;
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return SPACE.test(String.fromCharCode(c));
+}
+
+function digitAfterSpace(text: string, k: number): boolean {
+  let j = k;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** 0: not yet known; otherwise the folded code unit plus one. */
+const folded = new Uint32Array(0x10000);
+
+/**
+ * What a code unit matches in a case-insensitive Unicode pattern, for the letters date words use:
+ * its lower case, with the long s as s (checked against every code point). Surrogates stay as they are.
+ */
+function foldCode(c: number): number {
+  let f = folded[c];
+  if (f === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    f = (c >= 0xd800 && c <= 0xdfff ? c : ch === 'ſ' ? 0x73 : lower.length === 1 ? lower.charCodeAt(0) : c) + 1;
+    folded[c] = f;
+  }
+  return f - 1;
+}
