@@ -7,7 +7,7 @@ import type { NewsLensConfig } from './core/meta/config';
 import type { CollectionResult } from './core/types';
 import { describeValue } from './core/dates/calendar';
 import { WorkspaceIndex } from './index/workspaceIndex';
-import { openCache, summarizePending } from './index/summarize';
+import { openCache, openStateCache, saveState, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
 
@@ -75,10 +75,13 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
       index.setAnnotations(uri, fs.readFileSync(ann, 'utf8'));
     }
   }
-  const cache = cacheDir ? openCache(path.resolve(cacheDir), 'cli', (m) => process.stderr.write(`news-lens: ${m}\n`)) : undefined;
+  const warn = (m: string) => process.stderr.write(`news-lens: ${m}\n`);
+  const cache = cacheDir ? openCache(path.resolve(cacheDir), 'cli', warn) : undefined;
+  const state = cacheDir ? openStateCache(path.resolve(cacheDir), 'cli', warn) : undefined;
   index.defer(true);
-  await summarizePending(index, { cache, warn: (m) => process.stderr.write(`${m}\n`) });
+  const { computed } = await summarizePending(index, { cache, state, warn: (m) => process.stderr.write(`${m}\n`) });
   index.defer(false);
+  if (computed) await saveState(index, state);
   const result = index.get().result;
   for (const [uri, ann] of anns) {
     const decisions = index.decisions(uri);

@@ -11,7 +11,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { DEFAULT_SCAN, isArticle, scanFolder, type ScanSettings } from './index/scan';
 import { CONFIG_FILE } from './core/meta/config';
 import { readArticle } from './core/collect';
-import { openCache, summarizePending, type Cache } from './index/summarize';
+import { openCache, openStateCache, saveState, summarizePending, type Cache, type StateCache } from './index/summarize';
 import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
 import { DEFAULT_DIAGNOSTICS, diagnostics, type DiagnosticSettings } from './features/diagnostics';
@@ -38,6 +38,9 @@ let canWatch = false;
 let indexing = false;
 let cacheDir: string | undefined;
 let cache: Cache | undefined;
+let state: StateCache | undefined;
+/** The collection changed since its state was last saved. */
+let unsaved = false;
 let indexRun: AbortController | undefined;
 /** Settles when the current indexing run is over; requests are answered meanwhile from what is indexed. */
 let ready: Promise<void> = Promise.resolve();
@@ -138,11 +141,14 @@ async function reindex(): Promise<void> {
     index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)));
     index.prepare(d.uri);
   }
-  cache ??= openCache(cacheDir, roots.join('\n') || 'no-folder', (m) => connection.console.warn(`News Lens: ${m}`));
+  const namespace = [...roots, scan.include, scan.exclude].join('\n');
+  cache ??= openCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
+  state ??= openStateCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
   let shown = 0;
   try {
     await summarizePending(index, {
       cache,
+      state,
       signal: run.signal,
       warn: (m) => connection.console.warn(m),
       onProgress: (done, total) => {
@@ -164,7 +170,18 @@ async function reindex(): Promise<void> {
   progress?.done();
   publish(index.flush());
   publishStats();
+  unsaved = true;
+  // The state is written once the figures are out, so that a reopened workspace starts from it.
+  setTimeout(() => void persist(), 1000);
 }
+
+async function persist(): Promise<void> {
+  if (!unsaved || indexing) return;
+  unsaved = false;
+  await saveState(index, state);
+}
+
+connection.onShutdown(() => persist());
 
 /** Reads an article's .ann (brat standoff) into the index, and shows what cannot be read. */
 function loadAnn(uri: string): void {
@@ -265,6 +282,7 @@ function scheduleRefresh(): void {
 }
 
 async function update(): Promise<void> {
+  unsaved = true;
   // Many articles to summarise (a changed registry, a folder pasted in) go to the workers.
   if (!indexing && index.pendingInputs().length > 64) {
     indexing = true;

@@ -30,7 +30,9 @@ export function articleResult(d: Parts, ms: EntityMention[], claims: Claim[]): A
   const s = (o: number) => norm.toOriginal(o);
   const e = (o: number) => norm.toOriginalEnd(o);
   const text = norm.original;
-  const entityMentions: EntityMention[] = ms.map((m) => ({ ...m, start: s(m.start), end: e(m.end), text: text.slice(s(m.start), e(m.end)) }));
+  // Most articles are NFC already: their offsets need no mapping, and the objects no copy.
+  const same = norm.text === text;
+  const entityMentions: EntityMention[] = same ? ms : ms.map((m) => ({ ...m, start: s(m.start), end: e(m.end), text: text.slice(s(m.start), e(m.end)) }));
   if (d.decisions) for (const u of d.decisions.added) {
     const m = entityMentions.find((x) => x.start === u.start && x.end === u.end);
     if (m && u.wikidata) m.wikidata = u.wikidata;
@@ -53,7 +55,7 @@ export function articleResult(d: Parts, ms: EntityMention[], claims: Claim[]): A
     ...(d.meta.date ? { date: d.meta.date, dateSource: d.meta.dateSource } : {}),
     mentions,
     claims: outClaims,
-    sentences: d.sentences.map((x) => ({ ...x, start: s(x.start), end: e(x.end) })),
+    sentences: same ? d.sentences : d.sentences.map((x) => ({ ...x, start: s(x.start), end: e(x.end) })),
   };
   const credit = /\((?:Theo|Nguồn)\s+([^()]{2,120})\)\s*\.?\s*$/iu.exec(norm.text.trimEnd());
   if (credit) {

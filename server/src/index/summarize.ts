@@ -10,14 +10,24 @@ import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PrepareIn
 import { runInWorkers, isTaskFailure } from './workerPool';
 import { SummaryCache } from './summaryCache';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type { SettledArticle } from '../core/resolve/collection';
 
 export type Cache = SummaryCache<ArticleSummary>;
+interface SavedState {
+  fingerprint: string;
+  articles: [string, SettledArticle][];
+}
+/** The collection's settled state, saved from a collection of exactly the fingerprinted articles. */
+export type StateCache = SummaryCache<SavedState>;
+const STATE_KEY = 'collection';
 
 /** Below this many articles, worker start-up costs more than it saves. */
 const IN_PROCESS_BELOW = 64;
 
 export interface SummarizeOptions {
   cache?: Cache;
+  /** Where the settled collection is kept, so that an unchanged workspace opens without analysis. */
+  state?: StateCache;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /** Called when enough new articles arrived that the index is worth bringing up to date. */
@@ -32,6 +42,37 @@ export function openCache(dir: string | undefined, namespace: string, warn?: (m:
   return SummaryCache.open<ArticleSummary>(dir, namespace, ANALYSER_VERSION, warn);
 }
 
+/** Opens the store of the settled collection beside the summaries. */
+export function openStateCache(dir: string | undefined, namespace: string, warn?: (m: string) => void): StateCache {
+  return SummaryCache.open<SavedState>(dir, `${namespace}\nstate`, ANALYSER_VERSION, warn);
+}
+
+/** Which articles, with which inputs: a saved state is used only for the very same. */
+function fingerprintOf(keys: { uri: string; key: string }[]): string {
+  const h = createHash('sha256');
+  for (const { uri, key } of [...keys].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) h.update(uri).update('\0').update(key).update('\n');
+  return h.digest('hex');
+}
+
+const registryHashes = new Map<string, string>();
+function registryHash(input: PrepareInput): string {
+  const json = JSON.stringify(input.registry ?? []);
+  let h = registryHashes.get(json);
+  if (!h) {
+    if (registryHashes.size > 8) registryHashes.clear();
+    registryHashes.set(json, (h = createHash('sha256').update(json).digest('hex')));
+  }
+  return h;
+}
+
+/** Saves the collection's settled state (after indexing, and when the server stops). */
+export async function saveState(index: WorkspaceIndex, state: StateCache | undefined): Promise<void> {
+  if (!state?.enabled) return;
+  const keys = index.inputs().map(({ uri, input }) => ({ uri, key: cacheKey(input, registryHash(input)) }));
+  state.set(STATE_KEY, { fingerprint: fingerprintOf(keys), articles: [...index.exportState()] });
+  await state.flush();
+}
+
 /** What a summary depends on besides the analyser: text, metadata, the user's decisions and the registry. */
 function cacheKey(input: PrepareInput, registryHash: string): string {
   return createHash('sha256')
@@ -42,11 +83,14 @@ function cacheKey(input: PrepareInput, registryHash: string): string {
 
 export async function summarizePending(index: WorkspaceIndex, opts: SummarizeOptions = {}): Promise<{ fromCache: number; computed: number; failed: number }> {
   const pending = index.pendingInputs();
-  const registryHash = pending.length ? createHash('sha256').update(JSON.stringify(pending[0].input.registry ?? [])).digest('hex') : '';
+  const keyed = pending.map((p) => ({ ...p, key: cacheKey(p.input, registryHash(p.input)) }));
+  if (opts.state?.enabled && opts.cache?.enabled && keyed.length && tryRestore(index, keyed, opts.cache, opts.state)) {
+    opts.onProgress?.(keyed.length, keyed.length);
+    return { fromCache: keyed.length, computed: 0, failed: 0 };
+  }
   const todo: { uri: string; input: PrepareInput; key: string }[] = [];
   let fromCache = 0;
-  for (const { uri, input } of pending) {
-    const key = cacheKey(input, registryHash);
+  for (const { uri, input, key } of keyed) {
     const hit = opts.cache?.get(key);
     if (hit) {
       index.setSummary(uri, input.text, hit);
@@ -86,4 +130,16 @@ export async function summarizePending(index: WorkspaceIndex, opts: SummarizeOpt
   });
   await opts.cache?.flush();
   return { fromCache, computed: todo.length - failed, failed };
+}
+
+function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[], cache: Cache, state: StateCache): boolean {
+  const saved = state.get(STATE_KEY);
+  if (!saved || saved.fingerprint !== fingerprintOf(keyed)) return false;
+  const summaries = new Map<string, ArticleSummary>();
+  for (const { uri, key } of keyed) {
+    const s = cache.get(key);
+    if (!s) return false;
+    summaries.set(uri, s);
+  }
+  return index.restore(summaries, new Map(saved.articles));
 }

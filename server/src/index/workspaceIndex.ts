@@ -8,7 +8,7 @@ import { metaFor, parseConfig, type NewsLensConfig } from '../core/meta/config';
 import type { CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
 import { readDecisions, type Decisions } from '../core/annotations/decisions';
 import { summarize, type ArticleSummary, type PrepareInput } from '../core/summary';
-import { Collection, type ArticleInput } from '../core/resolve/collection';
+import { Collection, type ArticleInput, type SettledArticle } from '../core/resolve/collection';
 
 interface Entry {
   uri: string;
@@ -156,6 +156,42 @@ export class WorkspaceIndex {
     if (!e || e.text !== text || e.summary) return;
     e.summary = summary;
     this.dirty.add(uri);
+  }
+
+  /**
+   * Starts the collection from a saved state instead of analysing: only when it holds nothing
+   * yet and the state was saved from exactly these articles (the caller checks that).
+   */
+  restore(summaries: Map<string, ArticleSummary>, settled: Map<string, SettledArticle>): boolean {
+    if (this.byUri.size || summaries.size !== this.entries.size) return false;
+    const entries = new Map<string, ArticleInput & { settled: SettledArticle }>();
+    for (const [uri, e] of this.entries) {
+      const summary = summaries.get(uri);
+      const st = settled.get(uri);
+      if (!summary || !st) return false;
+      entries.set(uri, { summary, text: e.text, settled: st });
+    }
+    for (const [uri, { summary }] of entries) {
+      const e = this.entries.get(uri)!;
+      e.summary = summary;
+      this.inputOf(e);
+    }
+    this.collection.restore(entries);
+    this.dirty.clear();
+    for (const uri of entries.keys()) this.byUri.set(uri, this.collection.result(uri)!);
+    this.snapshot = undefined;
+    return true;
+  }
+
+  /** The collection's settled state, to save beside the summaries. */
+  exportState(): Map<string, SettledArticle> {
+    this.flush();
+    return this.collection.exportState();
+  }
+
+  /** What each article's summary is computed from, for cache keys. */
+  inputs(): { uri: string; input: PrepareInput }[] {
+    return [...this.entries.values()].map((e) => ({ uri: e.uri, input: this.inputOf(e) }));
   }
 
   /** Brings the collection up to date; returns the articles whose result changed. */

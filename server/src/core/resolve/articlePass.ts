@@ -131,7 +131,7 @@ export function finalMentions(found: readonly Candidate[], decided: readonly (En
     if (c.initial && c.tokenCount === 1 && !c.foreign && c.strength < 3 && !c.title) return;
     if (!kind) kind = fallbackKind(c, view);
     if (!kind) return;
-    out.push({ start: c.start, end: c.end, text: c.text, kind, title: c.title, origin: c.origin, ref: c.id });
+    out.push({ start: c.start, end: c.end, text: c.text, kind, ...(c.title ? { title: c.title } : {}), origin: c.origin, ...(c.id ? { ref: c.id } : {}) });
   });
   return out;
 }

@@ -37,13 +37,28 @@ interface Article {
   misspellable: string[];
   voteKeys: Int32Array;
   lone: Int32Array;
-  found: Candidate[];
-  decided: (EntityKind | undefined)[];
+  /** Candidates with the names found again, and their settled kinds (recomputed when missing). */
+  found?: Candidate[];
+  decided?: (EntityKind | undefined)[];
   personWords: string[];
+  /** Final mentions, normalised-text offsets. */
+  ms: EntityMention[];
   claims?: { signature: string; claims: Claim[] };
   out?: ArticleResult;
   keys: string[];
 }
+
+/** An article's settled state as the warm cache keeps it, valid for the very collection it was saved from. */
+export interface SettledArticle {
+  /** [start, end, kind, title, origin, ref] per final mention. */
+  mentions: [number, number, number, string | null, string, string | null][];
+  claims: Claim[];
+  voteKeys: number[];
+  lone: number[];
+  personWords: string[];
+}
+
+const KIND_CODES: EntityKind[] = ['person', 'organization', 'location'];
 
 export class Collection {
   private articles = new Map<string, Article>();
@@ -114,11 +129,10 @@ export class Collection {
       const t = tokenize(a.norm.text);
       const flips = new Set<string>();
       if (!fresh.has(a)) this.countPersonWords(a.personWords, -1, flips);
-      a.found = refind({ candidates: a.summary.candidates, tokens: t, text: a.norm.text, blocked: a.blocked }, this.view);
-      a.decided = a.found.map((c) => decideKind(c, this.view));
-      a.personWords = personWords(a.found, a.decided);
-      a.voteKeys = sortedHashes(a.found.map(voteKey));
-      const lone = loneWords(a.found);
+      this.reread(a, t);
+      a.personWords = personWords(a.found!, a.decided!);
+      a.voteKeys = sortedHashes(a.found!.map(voteKey));
+      const lone = loneWords(a.found!);
       a.lone = sortedHashes(lone);
       this.countPersonWords(a.personWords, 1, flips);
       for (const w of flips) {
@@ -146,6 +160,48 @@ export class Collection {
     }
     for (const [a, json] of before) if (json === undefined || JSON.stringify(a.out!.result) !== json) touched.add(this.byId.get(a.id)!);
     return touched;
+  }
+
+  /** The settled state of every article, for the warm cache. */
+  exportState(): Map<string, SettledArticle> {
+    const out = new Map<string, SettledArticle>();
+    for (const [uri, a] of this.articles) {
+      out.set(uri, {
+        mentions: a.ms.map((m) => [m.start, m.end, KIND_CODES.indexOf(m.kind), m.title ?? null, m.origin, m.ref ?? null]),
+        claims: a.claims?.claims ?? [],
+        voteKeys: [...a.voteKeys],
+        lone: [...a.lone],
+        personWords: a.personWords,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Rebuilds an empty collection from articles settled in a collection of exactly these articles:
+   * the aggregates are counted again, nothing is found again or classified again.
+   */
+  restore(entries: Map<string, ArticleInput & { settled: SettledArticle }>): void {
+    const changes = new Map<number, ClusterDoc | undefined>();
+    for (const [uri, input] of entries) {
+      const a = this.admit(input, this.nextId++);
+      const st = input.settled;
+      a.voteKeys = Int32Array.from(st.voteKeys);
+      a.lone = Int32Array.from(st.lone);
+      a.personWords = st.personWords;
+      this.countPersonWords(a.personWords, 1, new Set());
+      a.ms = st.mentions.map(([start, end, kind, title, origin, ref]) => ({
+        start, end, text: a.norm.text.slice(start, end), kind: KIND_CODES[kind], ...(title !== null ? { title } : {}), origin, ...(ref !== null ? { ref } : {}),
+      }));
+      a.claims = { signature: signatureOf(a.ms), claims: st.claims };
+      this.articles.set(uri, a);
+      this.byId.set(a.id, uri);
+      changes.set(a.id, this.build(a));
+    }
+    this.votes.takeChanged();
+    this.known.takeChanged();
+    this.clusters.update(changes);
+    for (const a of this.articles.values()) fillEntities(a.out!, (i) => this.clusters.entityOf(a.id, i, a.keys[i]));
   }
 
   result(uri: string): DocumentResult | undefined {
@@ -176,7 +232,7 @@ export class Collection {
       known: knownContributions(summary.candidates),
       phrases: Int32Array.from(summary.phrases),
       misspellable: summary.misspellable,
-      voteKeys: new Int32Array(), lone: new Int32Array(), found: [], decided: [], personWords: [], keys: [],
+      voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], keys: [],
     };
     this.votes.add(summary.candidates, 1);
     this.known.add(a.known, 1);
@@ -218,19 +274,32 @@ export class Collection {
     }
   }
 
+  /** Finds known names again in the article and settles the kinds of its candidates. */
+  private reread(a: Article, t: Token[]): void {
+    a.found = refind({ candidates: a.summary.candidates, tokens: t, text: a.norm.text, blocked: a.blocked }, this.view);
+    a.decided = a.found.map((c) => decideKind(c, this.view));
+  }
+
   /** The article's final mentions, claims and result, from its settled kinds. */
   private settle(a: Article, given?: Token[]): ClusterDoc {
-    const ms = finalMentions(a.found, a.decided, new Set(a.personWords), this.view);
-    const signature = ms.map((m) => `${m.start},${m.end},${m.kind}`).join(';');
+    let t = given;
+    if (!a.found) this.reread(a, (t ??= tokenize(a.norm.text)));
+    a.ms = finalMentions(a.found!, a.decided!, new Set(a.personWords), this.view);
+    const signature = signatureOf(a.ms);
     if (a.claims?.signature !== signature) {
-      const t = given ?? tokenize(a.norm.text);
-      const local = ms.map((m) => ({ ...m, entity: `@${m.start}` }));
+      t ??= tokenize(a.norm.text);
+      const local = a.ms.map((m) => ({ ...m, entity: `@${m.start}` }));
       a.claims = { signature, claims: classifyClaims(a.norm.text, t, a.summary.sentences, local) };
     }
-    a.out = articleResult({ ...a.summary, norm: a.norm }, ms, a.claims.claims);
-    a.keys = ms.map((m) => mentionKey(m));
+    return this.build(a);
+  }
+
+  /** The reported result and the cluster mentions, from the final mentions and claims. */
+  private build(a: Article): ClusterDoc {
+    a.out = articleResult({ ...a.summary, norm: a.norm }, a.ms, a.claims!.claims);
+    a.keys = a.ms.map((m) => mentionKey(m));
     this.applySplits(a);
-    return clusterDoc(ms, a.keys, a.summary.acronyms);
+    return clusterDoc(a.ms, a.keys, a.summary.acronyms);
   }
 
   /** Mentions the user split off an entity are entities of their own: the user's decision wins. */
@@ -264,6 +333,8 @@ function clusterDoc(ms: EntityMention[], keys: string[], acronyms: [string, stri
   }
   return { mentions, links };
 }
+
+const signatureOf = (ms: EntityMention[]) => ms.map((m) => `${m.start},${m.end},${m.kind}`).join(';');
 
 function mentionKey(m: EntityMention): string {
   if (m.ref) return `id:${m.ref}`;
