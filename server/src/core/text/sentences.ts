@@ -106,17 +106,44 @@ function isAbbreviationOrNumber(text: string, dot: number): boolean {
 function lineContinues(text: string, start: number, nl: number): boolean {
   const line = text.slice(start, nl).trimEnd();
   if (!line) return false;
-  const next = text.slice(nl + 1).trimStart();
-  if (!next) return false;
-  if (/[,;:]$/.test(line) && !/Ảnh\s*:$/iu.test(line)) return true;
-  const lastWord = (line.match(/([\p{L}]+)$/u)?.[1] ?? '').toLowerCase();
+  // Only the first character of the next line matters: no need to copy the rest of the text.
+  const nextAt = skipSpace(text, nl + 1);
+  if (nextAt >= text.length) return false;
+  const last = line[line.length - 1];
+  if (',;:'.includes(last) && !/Ảnh\s*:$/iu.test(line)) return true;
+  const wordStart = lettersBefore(line, line.length);
+  const lastWord = line.slice(wordStart).toLowerCase();
   if (!lastWord) return false;
-  if (/^\p{Ll}/u.test(next) && !/[.!?…"”]$/.test(line)) return true;
-  const lastTwo = (line.match(/([\p{L}]+\s+[\p{L}]+)$/u)?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  if (/^\p{Ll}/u.test(text.slice(nextAt, nextAt + 2)) && !'.!?…"”'.includes(last)) return true;
+  const lastTwo = lastTwoWords(line, wordStart).toLowerCase().replace(/\s+/g, ' ');
   // A line that ends on a title ("Chủ tịch") goes on with the name, unless it is a short heading.
   const long = line.split(/\s+/).length > 12 || line.includes(',');
   return lang.notSentenceEnd.has(lastWord) || (long && (lang.titleWords.has(lastTwo) || lang.titleWords.has(lastWord)));
 }
+
+/** Where the run of letters that ends at `end` begins (`end` itself when there is none). */
+function lettersBefore(s: string, end: number): number {
+  let j = end;
+  while (j > 0) {
+    const size = j > 1 && isTrail(s.charCodeAt(j - 1)) && isLead(s.charCodeAt(j - 2)) ? 2 : 1;
+    if (!LETTER.test(s.slice(j - size, j))) break;
+    j -= size;
+  }
+  return j;
+}
+
+/** The last two words of a line ending in the word that begins at wordStart, with the white space between them, or ''. */
+function lastTwoWords(line: string, wordStart: number): string {
+  let gap = wordStart;
+  while (gap > 0 && /\s/.test(line[gap - 1])) gap--;
+  if (gap === wordStart) return '';
+  const first = lettersBefore(line, gap);
+  return first < gap ? line.slice(first) : '';
+}
+
+const LETTER = /^\p{L}$/u;
+const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** "... Putin. Ảnh: KCNA" keeps the caption and its credit together; a credit glued before text is cut off. */
 function splitCaptionCredit(text: string, s: Span): Sentence[] {
