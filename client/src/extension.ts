@@ -26,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'newsLens' },
     outputChannel: output,
+    // The warm cache lives in the extension's storage, never in the user's folders.
+    initializationOptions: { cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   client = new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions);
 

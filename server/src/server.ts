@@ -16,7 +16,7 @@ import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
 import { DEFAULT_DIAGNOSTICS, diagnostics, type DiagnosticSettings } from './features/diagnostics';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
-import { inlayHints, timeline } from './features/dates';
+import { inlayHints } from './features/dates';
 import { editRegistry } from './features/registry';
 import { textDocument } from './features/positions';
 import { annDiagnostics, annPathOf, annotate, codeActions, settleAnnotations } from './features/annotate';
@@ -372,11 +372,11 @@ connection.languages.inlayHint.on(whenReady((p) => (inlayHintsOn ? inlayHints(in
 
 connection.onRequest(protocol.DocumentEntitiesRequest, whenReady((p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri)));
 connection.onRequest(protocol.EntityAtRequest, whenReady((p: protocol.EntityAtParams) => requests.entityAt(index, p.uri, p.offset)));
-connection.onRequest(protocol.EntitiesRequest, whenReady((p: protocol.EntitiesParams) => requests.entities(index, p?.query)));
-connection.onRequest(protocol.EntityMentionsRequest, whenReady((p: protocol.EntityMentionsParams) => requests.entityMentions(index, p.id)));
+connection.onRequest(protocol.EntitiesRequest, whenReady((p: protocol.EntitiesParams) => requests.entitiesRequest(index, p)));
+connection.onRequest(protocol.EntityMentionsRequest, whenReady((p: protocol.EntityMentionsParams) => requests.entityMentionsRequest(index, p)));
 connection.onRequest(protocol.ClaimsRequest, whenReady((p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status)));
 connection.onRequest(protocol.StatsRequest, whenReady(() => requests.stats(index, indexing)));
-connection.onRequest(protocol.TimelineRequest, whenReady(() => timeline(index)));
+connection.onRequest(protocol.TimelineRequest, whenReady((p: protocol.TimelineParams) => requests.timelineRequest(index, p)));
 connection.onRequest(protocol.ReindexRequest, async () => {
   ready = reindex();
   await ready;
@@ -385,7 +385,7 @@ connection.onRequest(protocol.ReindexRequest, async () => {
 connection.onCodeAction(whenReady((p) => codeActions(index, p.textDocument.uri, p.range, p.context.diagnostics)));
 connection.languages.semanticTokens.on(whenReady((p) => semanticTokens(index, p.textDocument.uri)));
 connection.onRequest(protocol.ExportRequest, whenReady((p: protocol.ExportParams) => requests.exportAnnotations(index, p)));
-connection.onRequest(protocol.ClaimsViewRequest, whenReady(() => requests.claimItems(index)));
+connection.onRequest(protocol.ClaimsViewRequest, whenReady((p: protocol.ClaimsViewParams) => requests.claimsViewRequest(index, p)));
 connection.onRequest(protocol.SimilarClaimsRequest, whenReady((p: protocol.SimilarClaimsParams) => similarClaims(index, p.uri, p.offset)));
 connection.onRequest(protocol.AnnotateRequest, whenReady((p: protocol.AnnotateParams) => {
   const r = annotate(index, p);

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { openCache, openStateCache, saveState, summarizePending } from '../../server/src/index/summarize';
+import { SAMPLES, sampleFiles } from '../helpers';
+
+const CONFIG = path.join(SAMPLES, 'newslens.json');
+
+function load(extra: Record<string, string> = {}): WorkspaceIndex {
+  const ix = new WorkspaceIndex();
+  ix.setConfig(CONFIG, fs.readFileSync(CONFIG, 'utf8'));
+  for (const f of sampleFiles()) ix.setDocument(`file://${f}`, f, fs.readFileSync(f, 'utf8') + (extra[f] ?? ''), path.basename(f));
+  return ix;
+}
+
+async function open(dir: string, ix: WorkspaceIndex): Promise<{ fromCache: number; computed: number }> {
+  const warn = (m: string) => assert.fail(m);
+  ix.defer(true);
+  const r = await summarizePending(ix, { cache: openCache(dir, 'samples', warn), state: openStateCache(dir, 'samples', warn), threads: 0 });
+  ix.defer(false);
+  return r;
+}
+
+test('a reopened workspace starts from the saved state and gives the same analysis', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-warm-'));
+  try {
+    const first = load();
+    assert.equal((await open(dir, first)).computed, sampleFiles().length);
+    await saveState(first, openStateCache(dir, 'samples'));
+    const expected = JSON.stringify(first.get().result);
+
+    const again = load();
+    const r = await open(dir, again);
+    assert.deepEqual(r, { fromCache: sampleFiles().length, computed: 0, failed: 0 });
+    assert.equal(again.preparedCount, 0, 'no article is analysed again');
+    assert.equal(JSON.stringify(again.get().result), expected);
+
+    // An edit after a restore is answered as in an index built from scratch.
+    const f = sampleFiles()[2];
+    const edited = fs.readFileSync(f, 'utf8') + '\nÔng Kim Jong-un nói Triều Tiên muốn hòa bình.';
+    again.setDocument(`file://${f}`, f, edited, path.basename(f));
+    assert.equal(JSON.stringify(again.get().result), JSON.stringify(load({ [f]: '\nÔng Kim Jong-un nói Triều Tiên muốn hòa bình.' }).get().result));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a saved state is not used when an article changed: the summaries of the others are', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-warm-'));
+  try {
+    const first = load();
+    await open(dir, first);
+    await saveState(first, openStateCache(dir, 'samples'));
+    const f = sampleFiles()[0];
+    const changed = load({ [f]: '\nHôm qua trời mưa.' });
+    const r = await open(dir, changed);
+    assert.deepEqual(r, { fromCache: sampleFiles().length - 1, computed: 1, failed: 0 });
+    assert.equal(JSON.stringify(changed.get().result), JSON.stringify(load({ [f]: '\nHôm qua trời mưa.' }).get().result));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
