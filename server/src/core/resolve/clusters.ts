@@ -33,12 +33,12 @@ interface Node {
   kinds: Record<EntityKind, number>;
   surfaces: Map<string, number>;
   docs: Map<number, number>;
-  refs: Map<string, number>;
+  refs?: Map<string, number>;
   /** Person mentions that are full names (short forms are matched against them). */
   full: number;
   /** First and last words of those full names, and the given names of Vietnamese ones. */
-  fullWords: Map<string, number>;
-  givenNames: Map<string, number>;
+  fullWords?: Map<string, number>;
+  givenNames?: Map<string, number>;
 }
 
 interface Assigned {
@@ -59,6 +59,13 @@ const inc = <K>(m: Map<K, number>, k: K, by: number) => {
   if (n) m.set(k, n);
   else m.delete(k);
 };
+
+/** The same for a count table made only when needed (most keys have no known name, no full name). */
+function incLazy<K>(m: Map<K, number> | undefined, k: K, by: number): Map<K, number> | undefined {
+  m ??= new Map();
+  inc(m, k, by);
+  return m.size ? m : undefined;
+}
 
 function fullNameOf(m: ClusterMention): { words: string[]; given?: string } | undefined {
   if (m.kind !== 'person' || m.key.startsWith('split:')) return undefined;
@@ -95,7 +102,6 @@ export class Clusters {
   private compFull = new Map<string, number>();
   private fullWordKeys = new Map<string, Map<string, number>>();
   private givenKeys = new Map<string, Map<string, number>>();
-  private docs = new Map<number, ClusterDoc>();
   /** Short forms of each article by word, and the entity each was given. */
   private shortDocs = new Map<string, Set<number>>();
   private assigned = new Map<number, Map<number, Assigned>>();
@@ -103,28 +109,31 @@ export class Clusters {
   private assignedOut = new Map<string, Set<Assigned>>();
   private infos = new Map<string, Entity | null>();
 
-  constructor(private readonly registry: (ref: string) => { name: string; wikidata?: string } | undefined) {}
+  /**
+   * `registry` names known entities; `docOf` gives an article's mentions as the clusters last
+   * received them (the articles keep them: the clusters hold no copy).
+   */
+  constructor(
+    private readonly registry: (ref: string) => { name: string; wikidata?: string } | undefined,
+    private readonly docOf: (id: number) => ClusterDoc | undefined,
+  ) {}
 
-  /** Replaces the mentions of some articles (undefined removes one) and settles the entities. */
-  update(changes: Map<number, ClusterDoc | undefined>): ClusterUpdate {
+  /** Replaces the mentions of some articles (`before` as last given, `after` undefined removes one) and settles the entities. */
+  update(changes: Map<number, { before?: ClusterDoc; after?: ClusterDoc }>): ClusterUpdate {
     const touched = new Set<string>();
     const existence = new Set<string>();
     const words = new Set<string>();
-    for (const [id, doc] of changes) {
-      const old = this.docs.get(id);
-      if (old) this.apply(id, old, -1, touched, existence, words);
-      if (doc) {
-        this.docs.set(id, doc);
-        this.apply(id, doc, 1, touched, existence, words);
-      } else this.docs.delete(id);
+    for (const [id, { before, after }] of changes) {
+      if (before) this.apply(id, before, -1, touched, existence, words);
+      if (after) this.apply(id, after, 1, touched, existence, words);
     }
     this.settleNear(existence, touched);
     const moved = this.recluster(touched, words);
     const out = new Set<number>(changes.keys());
     for (const k of moved) for (const d of this.nodes.get(k)?.docs.keys() ?? []) out.add(d);
-    const reassign = new Set<number>([...changes.keys()].filter((d) => this.docs.has(d)));
+    const reassign = new Set<number>([...changes].filter(([, c]) => c.after).map(([d]) => d));
     for (const w of words) for (const d of this.shortDocs.get(w) ?? []) reassign.add(d);
-    for (const d of changes.keys()) if (!this.docs.has(d)) this.unassign(d);
+    for (const [d, c] of changes) if (!c.after) this.unassign(d);
     for (const d of reassign) if (this.assign(d)) out.add(d);
     return { docs: out };
   }
@@ -165,7 +174,7 @@ export class Clusters {
     for (const m of doc.mentions) {
       let n = this.nodes.get(m.key);
       if (!n) {
-        n = { count: 0, kinds: { person: 0, organization: 0, location: 0 }, surfaces: new Map(), docs: new Map(), refs: new Map(), full: 0, fullWords: new Map(), givenNames: new Map() };
+        n = { count: 0, kinds: { person: 0, organization: 0, location: 0 }, surfaces: new Map(), docs: new Map(), full: 0 };
         this.nodes.set(m.key, n);
       }
       const before = n.count > 0;
@@ -173,18 +182,18 @@ export class Clusters {
       n.kinds[m.kind] += sign;
       inc(n.surfaces, m.text.normalize('NFC'), sign);
       inc(n.docs, id, sign);
-      if (m.ref) inc(n.refs, m.ref, sign);
+      if (m.ref) n.refs = incLazy(n.refs, m.ref, sign);
       const full = fullNameOf(m);
       if (full) {
         n.full += sign;
         const ws = [full.words[0], full.words[full.words.length - 1]];
         for (const w of new Set(ws)) {
-          inc(n.fullWords, w, sign);
+          n.fullWords = incLazy(n.fullWords, w, sign);
           this.indexWord(this.fullWordKeys, w, m.key, sign);
           words.add(w);
         }
         if (full.given) {
-          inc(n.givenNames, full.given, sign);
+          n.givenNames = incLazy(n.givenNames, full.given, sign);
           this.indexWord(this.givenKeys, full.given, m.key, sign);
           words.add(full.given);
         }
@@ -329,8 +338,8 @@ export class Clusters {
     for (const k of region) {
       const n = this.nodes.get(k);
       if (!n) continue;
-      for (const w of n.fullWords.keys()) words.add(w);
-      for (const w of n.givenNames.keys()) words.add(w);
+      for (const w of n.fullWords?.keys() ?? []) words.add(w);
+      for (const w of n.givenNames?.keys() ?? []) words.add(w);
     }
     return moved;
   }
@@ -357,7 +366,7 @@ export class Clusters {
 
   /** Gives each short form of an article its full name; returns whether any changed. */
   private assign(doc: number): boolean {
-    const d = this.docs.get(doc);
+    const d = this.docOf(doc);
     const now = new Map<number, Assigned>();
     if (d) {
       const fullInDoc = d.mentions.filter((o) => o.kind === 'person' && foldKey(o.text).includes(' ')).map((o) => ({ o, root: this.compOf.get(o.key)! }));
@@ -430,7 +439,7 @@ export class Clusters {
       for (const kind of KINDS) kinds[kind] += n.kinds[kind];
       for (const [s, c] of n.surfaces) inc(surfaces, s, c);
       for (const [d, c] of n.docs) inc(docs, d, c);
-      for (const r of n.refs.keys()) refs.add(r);
+      for (const r of n.refs?.keys() ?? []) refs.add(r);
       for (const a of this.assignedOut.get(k) ?? []) add(a.kind, a.text, a.doc, -1);
     }
     for (const a of this.assignedIn.get(id) ?? []) add(a.kind, a.text, a.doc, 1);

@@ -77,7 +77,11 @@ export class Collection {
       const f = x.file.replace(/\\/g, '/');
       this.splits.set(f, [...(this.splits.get(f) ?? []), x]);
     }
-    this.clusters = new Clusters((ref) => reg.get(ref) ?? gazetteerEntry(ref));
+    this.clusters = new Clusters((ref) => reg.get(ref) ?? gazetteerEntry(ref), (id) => {
+      const uri = this.byId.get(id);
+      const a = uri === undefined ? undefined : this.articles.get(uri);
+      return a?.out ? this.clusterDocOf(a) : undefined;
+    });
     this.view = {
       known: (k) => this.known.get(k),
       foreignSingles: (f) => this.known.foreignSingles(f),
@@ -91,14 +95,20 @@ export class Collection {
   /** Adds, replaces (same uri) or removes (undefined) articles; returns the uris whose result changed. */
   update(changes: Map<string, ArticleInput | undefined>): Set<string> {
     const fresh = new Set<Article>();
-    const removed: number[] = [];
     const changedWords = new Set<string>();
+    // What the clusters last received of each article changed here, to take it away from them.
+    const clusterChanges = new Map<number, { before?: ClusterDoc; after?: ClusterDoc }>();
+    const takeAway = (a: Article) => {
+      if (!clusterChanges.has(a.id)) clusterChanges.set(a.id, { before: a.out ? this.clusterDocOf(a) : undefined });
+    };
     for (const [uri, input] of changes) {
       const old = this.articles.get(uri);
-      if (old) this.withdraw(old, changedWords);
+      if (old) {
+        this.withdraw(old, changedWords);
+        takeAway(old);
+      }
       if (!input) {
         if (old) {
-          removed.push(old.id);
           this.articles.delete(uri);
           this.byId.delete(old.id);
         }
@@ -119,13 +129,13 @@ export class Collection {
     // Each article is read again and settled at once, with the person words known so far; an
     // article whose lone words became or stopped being person words after it was settled is
     // settled again at the end, as is any other article with such a word.
-    const clusterChanges = new Map<number, ClusterDoc | undefined>(removed.map((id) => [id, undefined]));
     const before = new Map<Article, string | undefined>();
     const flippedAt = new Map<string, number>();
     const settledAt = new Map<Article, { at: number; lone: string[] }>();
     let step = 0;
     for (const a of first) {
       before.set(a, a.out && !fresh.has(a) ? JSON.stringify(a.out.result) : undefined);
+      takeAway(a);
       const t = tokenize(a.norm.text);
       const flips = new Set<string>();
       if (!fresh.has(a)) this.countPersonWords(a.personWords, -1, flips);
@@ -139,7 +149,7 @@ export class Collection {
         flippedAt.set(w, step);
         changedWords.add(w);
       }
-      clusterChanges.set(a.id, this.settle(a, t));
+      clusterChanges.get(a.id)!.after = this.settle(a, t);
       settledAt.set(a, { at: step++, lone });
     }
     const again = new Set<Article>();
@@ -148,9 +158,10 @@ export class Collection {
     this.dependents(others, [...changedWords].map(hash32), (a) => a.lone);
     for (const a of others) if (!first.has(a)) {
       before.set(a, a.out ? JSON.stringify(a.out.result) : undefined);
+      takeAway(a);
       again.add(a);
     }
-    for (const a of again) clusterChanges.set(a.id, this.settle(a));
+    for (const a of again) clusterChanges.get(a.id)!.after = this.settle(a);
     const { docs } = this.clusters.update(clusterChanges);
     const touched = new Set<string>();
     for (const id of docs) {
@@ -182,7 +193,7 @@ export class Collection {
    * the aggregates are counted again, nothing is found again or classified again.
    */
   restore(entries: Map<string, ArticleInput & { settled: SettledArticle }>): void {
-    const changes = new Map<number, ClusterDoc | undefined>();
+    const changes = new Map<number, { after: ClusterDoc }>();
     for (const [uri, input] of entries) {
       const a = this.admit(input, this.nextId++);
       const st = input.settled;
@@ -196,7 +207,7 @@ export class Collection {
       a.claims = { signature: signatureOf(a.ms), claims: st.claims };
       this.articles.set(uri, a);
       this.byId.set(a.id, uri);
-      changes.set(a.id, this.build(a));
+      changes.set(a.id, { after: this.build(a) });
     }
     this.votes.takeChanged();
     this.known.takeChanged();
@@ -299,6 +310,10 @@ export class Collection {
     a.out = articleResult({ ...a.summary, norm: a.norm }, a.ms, a.claims!.claims);
     a.keys = a.ms.map((m) => mentionKey(m));
     this.applySplits(a);
+    return this.clusterDocOf(a);
+  }
+
+  private clusterDocOf(a: Article): ClusterDoc {
     return clusterDoc(a.ms, a.keys, a.summary.acronyms);
   }
 
