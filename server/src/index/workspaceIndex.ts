@@ -56,7 +56,7 @@ export class WorkspaceIndex {
   /** Summarises one article now, in this thread (an article open in the editor should not wait). */
   prepare(uri: string): void {
     const e = this.entries.get(uri);
-    if (!e || e.summary) return;
+    if (!e || e.summary || !this.dirty.has(uri)) return;
     e.summary = summarize(this.inputOf(e), this.lookup);
     this.preparedCount++;
     this.dirty.add(uri);
@@ -153,7 +153,7 @@ export class WorkspaceIndex {
   /** A summary computed elsewhere (a worker, the warm cache) for the article's current text. */
   setSummary(uri: string, text: string, summary: ArticleSummary): void {
     const e = this.entries.get(uri);
-    if (!e || e.text !== text || e.summary) return;
+    if (!e || e.text !== text || e.summary || !this.dirty.has(uri)) return;
     e.summary = summary;
     this.dirty.add(uri);
   }
@@ -178,6 +178,7 @@ export class WorkspaceIndex {
     }
     this.collection.restore(entries);
     this.dirty.clear();
+    for (const e of this.entries.values()) e.summary = undefined;
     for (const uri of entries.keys()) this.byUri.set(uri, this.collection.result(uri)!);
     this.snapshot = undefined;
     return true;
@@ -220,7 +221,12 @@ export class WorkspaceIndex {
       const r = this.collection.result(uri);
       if (r) this.byUri.set(uri, r);
     }
-    for (const uri of changes.keys()) touched.add(uri);
+    for (const uri of changes.keys()) {
+      touched.add(uri);
+      // The collection owns the summary now; a change of the article makes a new one.
+      const e = this.entries.get(uri);
+      if (e) e.summary = undefined;
+    }
     this.snapshot = undefined;
     return touched;
   }

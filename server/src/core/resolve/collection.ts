@@ -162,6 +162,9 @@ export class Collection {
       again.add(a);
     }
     for (const a of again) clusterChanges.get(a.id)!.after = this.settle(a);
+    // Found names are kept only while an update needs them: an article read again finds them anew.
+    for (const a of first) a.found = a.decided = undefined;
+    for (const a of again) a.found = a.decided = undefined;
     const { docs } = this.clusters.update(clusterChanges);
     const touched = new Set<string>();
     for (const id of docs) {
@@ -233,7 +236,8 @@ export class Collection {
   }
 
   private admit(input: ArticleInput, id: number): Article {
-    const { summary } = input;
+    // The collection keeps the phrases in their compact form only, and never changes the caller's summary.
+    const summary = { ...input.summary, phrases: [] };
     const norm = normalize(input.text);
     const rejected = (summary.decisions?.rejected ?? []).map((r) => ({ start: norm.fromOriginal(r.start), end: norm.fromOriginal(r.end) }));
     const a: Article = {
@@ -241,7 +245,7 @@ export class Collection {
       // Rejected suggestions are not found again by the collection pass.
       blocked: [...summary.dates, ...summary.suppressed, ...rejected],
       known: knownContributions(summary.candidates),
-      phrases: Int32Array.from(summary.phrases),
+      phrases: Int32Array.from(input.summary.phrases),
       misspellable: summary.misspellable,
       voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], keys: [],
     };
