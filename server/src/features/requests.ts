@@ -269,11 +269,7 @@ export function claims(index: WorkspaceIndex, uri?: string, status?: string[]): 
 }
 
 export function stats(index: WorkspaceIndex, indexing: boolean): Stats {
-  const s = index.get();
-  let unsourced = 0;
-  let vague = 0;
-  for (const d of s.result.documents) for (const c of d.claims) if (!c.dismissed) c.status === 'unsourced' ? unsourced++ : c.status === 'vague' ? vague++ : 0;
-  return { articles: s.result.documents.length, entities: s.result.entities.length, unsourced, vague, indexing };
+  return { ...index.figures(), indexing };
 }
 
 /**

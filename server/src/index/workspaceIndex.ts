@@ -286,6 +286,15 @@ export class WorkspaceIndex {
     return this.snapshot;
   }
 
+  /** The figures of the status bar, without building the collection's lists. */
+  figures(): { articles: number; entities: number; unsourced: number; vague: number } {
+    this.flush();
+    let unsourced = 0;
+    let vague = 0;
+    for (const d of this.byUri.values()) for (const c of d.claims) if (!c.dismissed) c.status === 'unsourced' ? unsourced++ : c.status === 'vague' ? vague++ : 0;
+    return { articles: this.byUri.size, entities: this.collection.entityCount(), unsourced, vague };
+  }
+
   document(uri: string): DocumentResult | undefined {
     if (!this.entries.has(uri)) return undefined;
     this.flush();

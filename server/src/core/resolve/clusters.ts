@@ -151,15 +151,26 @@ export class Clusters {
 
   entities(): Entity[] {
     const out: Entity[] = [];
+    for (const e of this.each()) out.push(e);
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** How many entities there are, without listing them. */
+  count(): number {
+    let n = 0;
+    for (const _ of this.each()) n++;
+    return n;
+  }
+
+  private *each(): Generator<Entity> {
     for (const id of this.members.keys()) {
       const e = this.entity(id);
-      if (e) out.push(e);
+      if (e) yield e;
     }
     for (const id of this.assignedIn.keys()) if (!this.members.has(id)) {
       const e = this.entity(id);
-      if (e) out.push(e);
+      if (e) yield e;
     }
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Articles with a mention of an entity. */

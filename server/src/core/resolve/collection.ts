@@ -230,6 +230,10 @@ export class Collection {
     return this.clusters.entities();
   }
 
+  entityCount(): number {
+    return this.clusters.count();
+  }
+
   /** The uris of the articles that mention an entity. */
   articlesOf(id: string): string[] {
     return [...this.clusters.docsOf(id)].map((d) => this.byId.get(d)!).filter(Boolean);
