@@ -116,7 +116,9 @@ export function recognizeEntities(
 
   /** Every gazetteer name at token i, shortest first: some word capitalised, or every word foreign. */
   const gazetteerHits = (i: number): GazetteerHit[] => {
+    // The key of the first keyWords tokens, extended only when a lookup needs it.
     let key = '';
+    let keyWords = 0;
     const found: GazetteerHit[] = [];
     let anyCap = false;
     let allForeign = true;
@@ -124,11 +126,11 @@ export function recognizeEntities(
       const t = tokens[i + n - 1];
       if (n > 1 && !joinable(tokens[i + n - 2], t)) break;
       if (isBlocked(t)) break;
-      key = n === 1 ? t.lower : `${key} ${t.lower}`;
       anyCap ||= t.cap;
       allForeign &&= t.foreign;
       // Neither can come back for a longer key, but a later word can still be capitalised.
       if (!anyCap && !allForeign) continue;
+      for (; keyWords < n; keyWords++) key = keyWords === 0 ? tokens[i].lower : `${key} ${tokens[i + keyWords].lower}`;
       const entry = lookup(key);
       if (!entry) continue;
       const first = tokens[i];

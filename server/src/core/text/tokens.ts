@@ -28,7 +28,6 @@ interface Facts {
   foreign: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑.'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\+?/gu;
 const UPPER = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
 /** A character at which splitPiece may cut a word. */
@@ -36,13 +35,84 @@ const CUT = /[-‐‑.]/;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
+  forEachWord(text, (at, word) => {
     // Most words have no hyphen or dot, so there is nothing to split.
-    if (!CUT.test(word)) push(out, m.index!, word);
-    else for (const [s, piece] of splitPiece(word, m.index!)) push(out, s, piece);
-  }
+    if (!CUT.test(word)) push(out, at, word);
+    else for (const [s, piece] of splitPiece(word, at)) push(out, s, piece);
+  });
   return out;
+}
+
+/**
+ * The words of a text, as the global Unicode pattern
+ * /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑.'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\+?/gu would find them
+ * (the pattern always succeeds greedily, so a forward scan gives the same words), but with the
+ * character classes looked up in a table: about three times faster.
+ */
+function forEachWord(text: string, f: (at: number, word: string) => void): void {
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    if (classAt(text, k) !== LETTER_OR_DIGIT) {
+      k += sizeAt(text, k);
+      continue;
+    }
+    const start = k;
+    k += sizeAt(text, k);
+    for (;;) {
+      while (k < n && classAt(text, k) !== OTHER) k += sizeAt(text, k);
+      if (k + 1 < n && isJoiner(text.charCodeAt(k)) && classAt(text, k + 1) === LETTER_OR_DIGIT) {
+        k += 1 + sizeAt(text, k + 1);
+        continue;
+      }
+      break;
+    }
+    if (k < n && text.charCodeAt(k) === 0x2b) k++;
+    f(start, text.slice(start, k));
+  }
+}
+
+const LETTER_OR_DIGIT = 1;
+const MARK = 2;
+const OTHER = 3;
+/** Classes of code units outside the surrogates; 0 while not yet looked up. */
+const classes = new Uint8Array(0x10000);
+const astralClasses = new Map<string, number>();
+
+function classify(ch: string): number {
+  return /^[\p{L}\p{N}]$/u.test(ch) ? LETTER_OR_DIGIT : /^\p{M}$/u.test(ch) ? MARK : OTHER;
+}
+
+/** The class of the code point at k (a lone surrogate is OTHER). */
+function classAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    if (sizeAt(text, k) === 1) return OTHER;
+    const pair = text.slice(k, k + 2);
+    let v = astralClasses.get(pair);
+    if (v === undefined) {
+      if (astralClasses.size >= 10000) astralClasses.clear();
+      v = classify(pair);
+      astralClasses.set(pair, v);
+    }
+    return v;
+  }
+  let v = classes[c];
+  if (v === 0) v = classes[c] = classify(String.fromCharCode(c));
+  return v;
+}
+
+/** Code units of the code point at k. */
+function sizeAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 0xd800 || c > 0xdbff || k + 1 >= text.length) return 1;
+  const d = text.charCodeAt(k + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** -‐‑.'’& */
+function isJoiner(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2e || c === 0x27 || c === 0x2019 || c === 0x26;
 }
 
 /** Splits "Mỹ-Triều" (two names) and "đó.Ông" (a lost space) but keeps "Jong-un", "TP.HCM", "30.000". */
