@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { DEFAULT_SCAN, isArticle, scanFolder, type ScanSettings } from './index/scan';
 import { CONFIG_FILE } from './core/meta/config';
-import { readArticle } from './core/collect';
+import { readArticleFile } from './core/collect';
 import { openCache, openStateCache, saveState, summarizePending, type Cache, type StateCache } from './index/summarize';
 import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
@@ -57,6 +57,39 @@ const labelOf = (p: string) => {
   return root ? path.relative(root, p).split(path.sep).join('/') : p;
 };
 const inWorkspace = (p: string) => roots.some((r) => isArticle(r, p, scan));
+let maxFileSize = 10 * 1024 * 1024;
+/** Articles whose bytes were not exactly text: the warning is shown on their first line. */
+const decodeWarnings = new Map<string, string>();
+
+/**
+ * Reads an article from disk into the index, or leaves it out (and says so once in the output)
+ * when it is too large or not text. Returns whether it is in the index.
+ */
+function loadArticle(p: string): boolean {
+  const uri = uriOf(p);
+  try {
+    const size = fs.statSync(p).size;
+    if (size > maxFileSize) {
+      connection.console.info(`News Lens: ${p} is skipped: ${(size / 1e6).toFixed(1)} MB is over newsLens.maxFileSize (${(maxFileSize / 1e6).toFixed(1)} MB)`);
+      index.removeDocument(uri);
+      return false;
+    }
+    const f = readArticleFile(p);
+    if (f.binary) {
+      connection.console.info(`News Lens: ${p} is skipped: ${f.warning ?? 'not a text file'}`);
+      index.removeDocument(uri);
+      return false;
+    }
+    if (f.warning) decodeWarnings.set(uri, f.warning);
+    else decodeWarnings.delete(uri);
+    index.setDocument(uri, p, f.text, labelOf(p));
+    return true;
+  } catch (e) {
+    connection.console.warn(`News Lens: cannot read ${p}: ${(e as Error).message}`);
+    index.removeDocument(uri);
+    return false;
+  }
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   roots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
@@ -101,6 +134,7 @@ async function readSettings(): Promise<void> {
     scan = { include: s.include || DEFAULT_SCAN.include, exclude: s.exclude ?? DEFAULT_SCAN.exclude };
     diagnosticSettings = { ...DEFAULT_DIAGNOSTICS, ...(s.diagnostics ?? {}) };
     inlayHintsOn = s.inlayHints?.dates !== false;
+    if (typeof s.maxFileSize === 'number' && s.maxFileSize > 0) maxFileSize = s.maxFileSize * 1024 * 1024;
   } catch {
     // A client that answers nothing keeps the defaults.
   }
@@ -124,12 +158,7 @@ async function reindex(): Promise<void> {
     for (const c of found.configs) loadConfig(c);
     for (const p of found.articles) {
       if (run.signal.aborted) break;
-      try {
-        index.setDocument(uriOf(p), p, readArticle(p), labelOf(p));
-        loadAnn(uriOf(p));
-      } catch (e) {
-        connection.console.warn(`News Lens: cannot read ${p}: ${(e as Error).message}`);
-      }
+      if (loadArticle(p)) loadAnn(uriOf(p));
       // Reading thousands of files should not keep requests waiting.
       if (++read % 500 === 0) {
         progress?.report(0, `reading ${read} articles…`);
@@ -240,6 +269,10 @@ function publish(uris: Iterable<string>): void {
 
 function publishOne(uri: string): void {
   const list = index.has(uri) && wantsDiagnostics(uri) ? diagnostics(index, uri, diagnosticSettings) : [];
+  const warning = decodeWarnings.get(uri);
+  if (warning && index.has(uri)) {
+    list.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 2, source: 'News Lens', code: 'encoding', message: warning });
+  }
   const key = JSON.stringify(list);
   if ((sent.get(uri) ?? '[]') !== key) {
     if (list.length) sent.set(uri, key);
@@ -310,8 +343,7 @@ documents.onDidClose((e) => {
   // The editor's copy is gone; the file on disk is the article again.
   const p = pathOf(e.document.uri);
   if (!inWorkspace(p)) return;
-  if (fs.existsSync(p)) index.setDocument(e.document.uri, p, readArticle(p), labelOf(p));
-  else index.removeDocument(e.document.uri);
+  if (!fs.existsSync(p) || !loadArticle(p)) index.removeDocument(e.document.uri);
   if (diagnosticSettings.scope === 'openFiles') {
     sent.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -341,11 +373,7 @@ connection.onDidChangeWatchedFiles((params) => {
     if (change.type === FileChangeType.Deleted) {
       index.removeDocument(change.uri);
     } else if (!documents.get(change.uri)) {
-      try {
-        index.setDocument(change.uri, p, readArticle(p), labelOf(p));
-      } catch {
-        index.removeDocument(change.uri);
-      }
+      loadArticle(p);
     }
   }
   scheduleRefresh();
