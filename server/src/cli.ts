@@ -2,7 +2,7 @@
 /** news-lens: the analysis of the language server, without an editor; export and import of annotations. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findConfigs, listArticles, readArticle } from './core/collect';
+import { findConfigs, listArticles, readArticleFile } from './core/collect';
 import type { NewsLensConfig } from './core/meta/config';
 import type { CollectionResult } from './core/types';
 import { describeValue } from './core/dates/calendar';
@@ -59,7 +59,13 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   for (const { file } of files) {
     let text: string;
     try {
-      text = readArticle(file);
+      const f = readArticleFile(file);
+      if (f.binary) {
+        process.stderr.write(`news-lens: ${file} is skipped: ${f.warning ?? 'not a text file'}\n`);
+        continue;
+      }
+      if (f.warning) process.stderr.write(`${file}:1: ${f.warning}\n`);
+      text = f.text;
     } catch (e) {
       process.stderr.write(`news-lens: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       failed = true;
