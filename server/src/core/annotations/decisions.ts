@@ -5,7 +5,7 @@
  * is dropped and reported, never shifted onto other words.
  */
 import type { ClaimStatus, MentionKind } from '../types';
-import { kindOfType, parseAnn, toUtf16, type AnnFile, type TextBound } from './brat';
+import { kindOfType, parseAnn, toCodePoints, toUtf16, type AnnFile, type Line, type TextBound } from './brat';
 
 export interface UserMention {
   id: string;
@@ -37,8 +37,11 @@ export interface Decisions {
   other: { id: string; type: string; start: number; end: number; text: string }[];
   /** Annotations found again at another place (the file should be rewritten). */
   moved: { id: string; start: number; end: number }[];
+  /** What cannot be used, by line number (from `file.errors`), and annotations dropped because their words are gone. */
   problems: { line?: number; message: string }[];
-  /** The parsed file, for writing back. */
+  /** Annotations used, but not all as written: mentions that cross or give the same words two kinds. */
+  warnings: { line: number; message: string }[];
+  /** The parsed file, for writing back; `errors` includes lines past the end of the article (see `textErrors`). */
   file: AnnFile;
 }
 
@@ -49,23 +52,55 @@ function locate(text: string, t: TextBound): { start: number; end: number; moved
   const start = toUtf16(text, t.spans[0][0]);
   const end = toUtf16(text, t.spans[t.spans.length - 1][1]);
   const here = t.spans.map(([s, e]) => text.slice(toUtf16(text, s), toUtf16(text, e))).join(' ');
-  // brat writes a span's line breaks as spaces.
+  // brat joins a discontinuous span's fragments with a space; older files wrote line breaks as spaces.
   const flat = (x: string) => x.replace(/\s+/g, ' ');
   if (flat(here) === flat(t.text)) return { start, end, moved: false };
-  if (!t.text) return undefined;
-  // Found again nearby: the nearest occurrence within the window.
-  let best: number | undefined;
-  const flatText = text.replace(/\s/g, ' ');
-  const needle = t.text.replace(/\s/g, ' ');
-  for (let at = flatText.indexOf(needle, Math.max(0, start - WINDOW)); at >= 0 && at <= start + WINDOW; at = flatText.indexOf(needle, at + 1)) {
-    if (best === undefined || Math.abs(at - start) < Math.abs(best - start)) best = at;
+  if (!t.text.trim()) return undefined;
+  // Found again nearby: the nearest occurrence within the window, any run of white space (a line
+  // break where a fragment ended) matching any other.
+  const words = t.text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const lead = t.text.length - t.text.trimStart().length;
+  const from = Math.max(0, start - WINDOW);
+  const window = text.slice(from, Math.min(text.length, start + WINDOW + t.text.length * 2));
+  const re = new RegExp(words.join('\\s+'), 'g');
+  let best: { start: number; end: number } | undefined;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const at = from + m.index - lead;
+    if (at < 0 || at > start + WINDOW) break;
+    if (!best || Math.abs(at - start) < Math.abs(best.start - start)) best = { start: at, end: from + m.index + m[0].length + (t.text.length - t.text.trimEnd().length) };
+    re.lastIndex = m.index + 1;
   }
-  return best === undefined ? undefined : { start: best, end: best + needle.length, moved: true };
+  return best && { ...best, moved: true };
+}
+
+/** Length of a text in code points. */
+function codePoints(text: string): number {
+  return toCodePoints(text, text.length);
+}
+
+/**
+ * Lines that cannot be used with this text: a T annotation that runs past the end of the article
+ * and is not found again nearby (the .ann is likely another text's). Like lines that do not parse,
+ * they make the file unused and never overwritten until they are fixed.
+ */
+export function textErrors(lines: Line[], text: string): { line: number; message: string }[] {
+  const out: { line: number; message: string }[] = [];
+  let length: number | undefined;
+  for (const l of lines) {
+    if (!l.t) continue;
+    const endCp = l.t.spans[l.t.spans.length - 1][1];
+    if (endCp <= (length ??= codePoints(text))) continue;
+    if (locate(text, l.t)) continue;
+    out.push({ line: l.line ?? 0, message: `${l.t.id} "${l.t.text.slice(0, 60)}" (${l.t.type}) ends at ${endCp}, past the end of the article (${length} characters); is this .ann for another version of the text?` });
+  }
+  return out;
 }
 
 export function readDecisions(annText: string, articleText: string): Decisions {
-  const file = parseAnn(annText);
-  const d: Decisions = { added: [], rejected: [], claims: [], other: [], moved: [], problems: file.errors.map((e) => ({ ...e })), file };
+  const parsed = parseAnn(annText);
+  const file: AnnFile = { lines: parsed.lines, errors: [...parsed.errors, ...textErrors(parsed.lines, articleText)].sort((a, b) => a.line - b.line) };
+  const unusable = new Set(file.errors.map((e) => e.line));
+  const d: Decisions = { added: [], rejected: [], claims: [], other: [], moved: [], problems: file.errors.map((e) => ({ ...e })), warnings: [], file };
   const attrs = new Map<string, { name: string; value?: string }[]>();
   const refs = new Map<string, { db: string; ref: string }[]>();
   const notes = new Map<string, string>();
@@ -74,9 +109,11 @@ export function readDecisions(annText: string, articleText: string): Decisions {
     if (l.a) attrs.set(l.a.target, [...(attrs.get(l.a.target) ?? []), { name: l.a.name, value: l.a.value }]);
     if (l.n) refs.set(l.n.target, [...(refs.get(l.n.target) ?? []), { db: l.n.db, ref: l.n.ref }]);
   }
+  const lineOf = new Map<string, number>();
   file.lines.forEach((l) => {
-    if (!l.t) return;
+    if (!l.t || unusable.has(l.line ?? -1)) return;
     const t = l.t;
+    lineOf.set(t.id, l.line ?? 0);
     const where = locate(articleText, t);
     if (!where) {
       d.problems.push({ message: `${t.id} "${t.text}" (${t.type}) is no longer in the article; it was dropped` });
@@ -108,5 +145,28 @@ export function readDecisions(annText: string, articleText: string): Decisions {
       d.other.push({ id: t.id, type: t.type, start: where.start, end: where.end, text: t.text });
     }
   });
+  d.warnings = overlapWarnings(d.added, lineOf);
   return d;
+}
+
+/**
+ * Mentions of yours that overlap in a way one place cannot show: spans that cross (each has words
+ * the other has not), or the same words as two kinds. The analysis uses the later line's.
+ */
+function overlapWarnings(added: UserMention[], lineOf: Map<string, number>): { line: number; message: string }[] {
+  const out: { line: number; message: string }[] = [];
+  const byStart = [...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 0; i < byStart.length; i++) {
+    const a = byStart[i];
+    for (let j = i + 1; j < byStart.length && byStart[j].start < a.end; j++) {
+      const b = byStart[j];
+      const crossing = a.start < b.start && a.end < b.end && b.start < a.end;
+      const twoKinds = a.start === b.start && a.end === b.end && a.kind !== b.kind;
+      if (!crossing && !twoKinds) continue;
+      const [first, later] = (lineOf.get(a.id) ?? 0) < (lineOf.get(b.id) ?? 0) ? [a, b] : [b, a];
+      const how = crossing ? `crosses ${first.id} "${first.text}" (${first.kind})` : `annotates the words of ${first.id} again, as a ${later.kind} rather than a ${first.kind}`;
+      out.push({ line: lineOf.get(later.id) ?? 0, message: `${later.id} "${later.text}" (${later.kind}) ${how}; only ${later.id}, the later line, is used` });
+    }
+  }
+  return out.sort((x, y) => x.line - y.line);
 }

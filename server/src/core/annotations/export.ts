@@ -8,7 +8,8 @@ import type { CollectionResult, DateMention, DocumentResult, EntityMention, Ment
 import { tokenize } from '../text/tokens';
 import { normalize } from '../text/normalize';
 import { splitSentences } from '../text/sentences';
-import { toCodePoints, TYPE_OF } from './brat';
+import { spanFields, toCodePoints, TYPE_OF } from './brat';
+import { readArticleFile } from '../collect';
 import { readDecisions, type Decisions } from './decisions';
 import { writeFileAtomic } from '../meta/write';
 
@@ -31,7 +32,11 @@ function refOf(e: { key?: string; id: string }): string {
 /** The .ann text of one analysed article: mentions, entity links, date values, claims. */
 export function toBrat(d: DocumentResult, text: string, result: CollectionResult): string {
   const lines: string[] = [];
-  const cp = (u: number) => toCodePoints(text, u);
+  // A span over line breaks is written as brat writes it: fragments, their texts joined by a space.
+  const span = (start: number, end: number) => {
+    const f = spanFields(text, start, end);
+    return `${f.spans.map(([s, e]) => `${s} ${e}`).join(';')}\t${f.text}`;
+  };
   let t = 0;
   let n = 0;
   let a = 0;
@@ -39,7 +44,7 @@ export function toBrat(d: DocumentResult, text: string, result: CollectionResult
   const entities = new Map(result.entities.map((e) => [e.id, e]));
   for (const m of d.mentions) {
     const id = `T${++t}`;
-    lines.push(`${id}\t${TYPE_OF[m.kind]} ${cp(m.start)} ${cp(m.end)}\t${text.slice(m.start, m.end).replace(/\n/g, ' ')}`);
+    lines.push(`${id}\t${TYPE_OF[m.kind]} ${span(m.start, m.end)}`);
     if (m.kind === 'date') lines.push(`#${++note}\tAnnotatorNotes ${id}\t${(m as DateMention).value}`);
     else if ((m as EntityMention).entity) {
       const e = entities.get((m as EntityMention).entity!);
@@ -49,7 +54,7 @@ export function toBrat(d: DocumentResult, text: string, result: CollectionResult
   }
   for (const c of d.claims) {
     const id = `T${++t}`;
-    lines.push(`${id}\tClaim ${cp(c.start)} ${cp(c.end)}\t${text.slice(c.start, c.end).replace(/\s+/g, ' ')}`);
+    lines.push(`${id}\tClaim ${span(c.start, c.end)}`);
     lines.push(`A${++a}\tStatus ${id} ${c.status}`);
     if (c.dismissed) lines.push(`A${++a}\tDismissed ${id} ${c.dismissed}`);
   }
@@ -160,19 +165,30 @@ export function exportCollection(input: ExportInput, format: Format, outDir: str
 export interface ImportedDocument {
   txt: string;
   ann?: string;
+  /** The article decoded (UTF-8 or UTF-16, see decodeArticle); offsets are into this text. */
   text: string;
   decisions?: Decisions;
+  /** The article's bytes were not all valid in its encoding (see decodeArticle). */
+  warning?: string;
 }
 
-/** Reads a brat corpus folder: each NAME.txt with its NAME.ann, as the user's decisions. */
-export function importBrat(dir: string): ImportedDocument[] {
+/**
+ * Reads a brat corpus folder: each NAME.txt with its NAME.ann, as the user's decisions. Files that
+ * are not text are left out and passed to `onSkip`.
+ */
+export function importBrat(dir: string, onSkip?: (file: string, reason: string) => void): ImportedDocument[] {
   const out: ImportedDocument[] = [];
   for (const f of fs.readdirSync(dir).filter((x) => x.toLowerCase().endsWith('.txt')).sort()) {
     const txt = path.join(dir, f);
     const ann = txt.replace(/\.txt$/i, '.ann');
-    const text = fs.readFileSync(txt, 'utf8').replace(/^\uFEFF/, '');
+    const decoded = readArticleFile(txt);
+    if (decoded.binary) {
+      onSkip?.(txt, decoded.warning ?? 'not a text file');
+      continue;
+    }
+    const text = decoded.text;
     const annText = fs.existsSync(ann) ? fs.readFileSync(ann, 'utf8') : undefined;
-    out.push({ txt, ...(annText !== undefined ? { ann, decisions: readDecisions(annText, text) } : {}), text });
+    out.push({ txt, ...(annText !== undefined ? { ann, decisions: readDecisions(annText, text) } : {}), text, ...(decoded.warning ? { warning: decoded.warning } : {}) });
   }
   return out;
 }
