@@ -173,7 +173,7 @@ export class Clusters {
     }
   }
 
-  /** Articles with a mention of an entity. */
+  /** Articles that may mention an entity (a superset: some of their mentions may have gone to another entity). */
   docsOf(id: string): Set<number> {
     const out = new Set<number>();
     for (const k of this.members.get(id) ?? []) for (const d of this.nodes.get(k)?.docs.keys() ?? []) out.add(d);
@@ -467,7 +467,11 @@ export class Clusters {
   }
 }
 
-/** A part's id: its known name's key when it has one, else its longest key, so the id survives most edits. */
+/**
+ * A part's id: its known name's key when it has one, else its longest key (the first in code
+ * order among equals), so the id survives most edits. Counts are left out on purpose: an id that
+ * followed the most frequent spelling would change with every edit that tips the balance.
+ */
 function canonical(keys: string[], nodes: Map<string, Node>): string {
   const rank = (k: string) => (k.startsWith('id:') ? 0 : (nodes.get(k)?.count ?? 0) > 0 ? 1 : 2);
   const words = (k: string) => k.split(' ').length;
