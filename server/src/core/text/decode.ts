@@ -11,7 +11,7 @@ export interface DecodedArticle {
   /** The article without its byte order mark; '' for a binary file. */
   text: string;
   encoding: ArticleEncoding;
-  /** Why the text is not exactly the file (replaced bytes), or why a binary file was skipped. */
+  /** Why the text is not exactly the file (replaced bytes), or why the file is not text ("not a text file (a NUL byte at byte 8)"). */
   warning?: string;
   /** The file is not text (NUL bytes, control characters); `text` is ''. */
   binary?: boolean;
@@ -126,11 +126,11 @@ export function decodeArticle(bytes: Uint8Array): DecodedArticle {
   if (!utf16) {
     // Binary before decoding: a NUL byte anywhere, or control bytes near the start.
     const nul = body.indexOf(0);
-    if (nul >= 0) return { text: '', encoding, binary: true, warning: `not a text file (a NUL byte at byte ${nul + bytes.length - body.length}); skipped` };
+    if (nul >= 0) return { text: '', encoding, binary: true, warning: `not a text file (a NUL byte at byte ${nul + bytes.length - body.length})` };
   }
   const { text, replaced } = utf16 ? decodeUtf16(body, encoding === 'utf-16be') : decodeUtf8(body);
   const binary = binaryReason(text);
-  if (binary) return { text: '', encoding, binary: true, warning: `not a text file (${binary}); skipped` };
+  if (binary) return { text: '', encoding, binary: true, warning: `not a text file (${binary})` };
   if (!replaced) return { text, encoding };
   const what = utf16 ? 'UTF-16' : 'UTF-8';
   const warning = `${plural(replaced, 'byte sequence is', 'byte sequences are')} not valid ${what} and ${replaced === 1 ? 'was' : 'were'} replaced with \uFFFD`;
