@@ -91,7 +91,7 @@ export function textErrors(lines: Line[], text: string): { line: number; message
     const endCp = l.t.spans[l.t.spans.length - 1][1];
     if (endCp <= (length ??= codePoints(text))) continue;
     if (locate(text, l.t)) continue;
-    out.push({ line: l.line ?? 0, message: `${l.t.id} "${l.t.text.slice(0, 60)}" (${l.t.type}) ends at ${endCp}, past the end of the article (${length} characters); is this .ann for another version of the text?` });
+    out.push({ line: l.line ?? 0, message: `${l.t.id} "${l.t.text.slice(0, 60)}" (${l.t.type}) ends at ${endCp}, past the end of the article (${length} characters): it may belong to another version of the text` });
   }
   return out;
 }
