@@ -200,12 +200,22 @@ async function reindex(): Promise<void> {
   publish(index.flush());
   publishStats();
   unsaved = true;
-  // The state is written once the figures are out, so that a reopened workspace starts from it.
-  setTimeout(() => void persist(), 1000);
+  // The state is taken now, while it is the state of the files on disk, so that a reopened workspace starts from it.
+  void persist();
 }
 
+/** Saves the collection's state, unless an article has unsaved edits (a reopened workspace would not match it). */
 async function persist(): Promise<void> {
   if (!unsaved || indexing) return;
+  for (const d of documents.all()) {
+    const p = pathOf(d.uri);
+    if (!index.has(d.uri)) continue;
+    try {
+      if (readArticleFile(p).text !== d.getText()) return;
+    } catch {
+      return;
+    }
+  }
   unsaved = false;
   await saveState(index, state);
 }
