@@ -44,7 +44,7 @@ const WEEKDAY_WORDS = ['thứ', ...D.sunday];
 const PART_WORDS = [...D.partsOfDay.keys()];
 const MOD_WORDS = [...D.periodMods.keys()];
 
-interface Pattern {
+export interface Pattern {
   re: RegExp;
   /** Every way a match of `re` can begin. */
   starts: Starts;
@@ -183,7 +183,8 @@ function dayMatch(m: RegExpExecArray, v: { y?: number; m: number; d: number }, p
   return { ...span(m), value: dayValue(v) + partSuffix(part), anchored, relative };
 }
 
-const PATTERNS: Pattern[] = [
+/** Exported for the test that every match a global scan finds begins where its `starts` says. */
+export const PATTERNS: Pattern[] = [
   // ngày 24/4, sáng 24/4, hôm 24/4/2019, (thứ Tư) 24-4, 03/03/2017
   {
     re: re(`${L}(?:${WEEKDAY}\\s*,?\\s*\\(?\\s*)?${PART}(?:(ngày|hôm|mồng|mùng|từ|đến|tới|vào|hồi|trước|sau|cho đến|tính đến|tới ngày)\\s+)?(?:(?:mồng|mùng)\\s+)?${NUM_DATE}\\)?`),

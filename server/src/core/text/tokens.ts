@@ -49,7 +49,7 @@ export function tokenize(text: string): Token[] {
  * (the pattern always succeeds greedily, so a forward scan gives the same words), but with the
  * character classes looked up in a table: about three times faster.
  */
-function forEachWord(text: string, f: (at: number, word: string) => void): void {
+export function forEachWord(text: string, f: (at: number, word: string) => void): void {
   const n = text.length;
   let k = 0;
   while (k < n) {
