@@ -343,7 +343,7 @@ async function update(): Promise<void> {
 documents.onDidChangeContent((e) => {
   const p = pathOf(e.document.uri);
   if (!inWorkspace(p)) return;
-  index.setDocument(e.document.uri, p, e.document.getText(), labelOf(p));
+  index.setDocument(e.document.uri, p, e.document.getText(), labelOf(p), true);
   // While the workers index the workspace, an article open in the editor is summarised here.
   if (indexing) index.prepare(e.document.uri);
   scheduleRefresh();

@@ -79,13 +79,18 @@ export function settleAnnotations(index: WorkspaceIndex, uri: string): string[] 
 export function annDiagnostics(index: WorkspaceIndex, uri: string): Diagnostic[] {
   const d = index.decisions(uri);
   if (!d) return [];
-  return d.file.errors.map((e) => ({
-    range: { start: { line: e.line - 1, character: 0 }, end: { line: e.line - 1, character: 1000 } },
-    severity: 1,
-    source: 'News Lens',
-    code: 'ann-syntax',
-    message: `${e.message}. This .ann is not used and will not be overwritten until it is fixed.`,
-  }));
+  const line = (n: number) => ({ start: { line: n - 1, character: 0 }, end: { line: n - 1, character: 1000 } });
+  return [
+    ...d.file.errors.map((e) => ({
+      range: line(e.line),
+      severity: 1 as const,
+      source: 'News Lens',
+      code: 'ann-syntax',
+      message: `${e.message}. This .ann is not used and will not be overwritten until it is fixed.`,
+    })),
+    // Lines that are read but may not mean what their author meant (crossing mentions, one span with two kinds).
+    ...(d.file.errors.length ? [] : d.warnings).map((w) => ({ range: line(w.line), severity: 2 as const, source: 'News Lens', code: 'ann-warning', message: w.message })),
+  ];
 }
 
 /** Quick fixes on mentions (accept, reject) and on claim diagnostics (source, dismiss, find elsewhere). */

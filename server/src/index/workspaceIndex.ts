@@ -19,6 +19,8 @@ interface Entry {
   label: string;
   /** The article's .ann file as text, when it has one. */
   ann?: string;
+  /** The text is an editor's, perhaps unsaved. */
+  edited?: boolean;
   summary?: ArticleSummary;
   decisions?: Decisions;
 }
@@ -81,11 +83,11 @@ export class WorkspaceIndex {
     return this.entries.get(uri)?.text;
   }
 
-  setDocument(uri: string, path: string, text: string, label = path): void {
+  setDocument(uri: string, path: string, text: string, label = path, edited = false): void {
     const old = this.entries.get(uri);
     if (old && old.text === text && old.path === path && old.label === label) return;
     if (!old) this.sortedUris = undefined;
-    this.entries.set(uri, { uri, path, text, label, ann: old?.ann });
+    this.entries.set(uri, { uri, path, text, label, ann: old?.ann, ...(edited ? { edited } : {}) });
     this.dirty.add(uri);
   }
 
@@ -232,7 +234,7 @@ export class WorkspaceIndex {
   }
 
   private inputOf(e: Entry): PrepareInput {
-    e.decisions = e.ann !== undefined ? readDecisions(e.ann, e.text) : undefined;
+    e.decisions = e.ann !== undefined ? readDecisions(e.ann, e.text, e.edited) : undefined;
     // A .ann that does not parse is shown as errors and otherwise left alone.
     const usable = e.decisions && !e.decisions.file.errors.length ? e.decisions : undefined;
     return { path: e.label, file: e.path, text: e.text, meta: metaFor(e.path, [...this.configs.values()]), ...(usable ? { decisions: usable } : {}), registry: this.registry };

@@ -96,9 +96,13 @@ export function textErrors(lines: Line[], text: string): { line: number; message
   return out;
 }
 
-export function readDecisions(annText: string, articleText: string): Decisions {
+/**
+ * `edited`: the article is an editor's unsaved text, so annotations past its end are words the
+ * user deleted (dropped with a message on save), not a sign that the .ann belongs to another text.
+ */
+export function readDecisions(annText: string, articleText: string, edited = false): Decisions {
   const parsed = parseAnn(annText);
-  const file: AnnFile = { lines: parsed.lines, errors: [...parsed.errors, ...textErrors(parsed.lines, articleText)].sort((a, b) => a.line - b.line) };
+  const file: AnnFile = { lines: parsed.lines, errors: [...parsed.errors, ...(edited ? [] : textErrors(parsed.lines, articleText))].sort((a, b) => a.line - b.line) };
   const unusable = new Set(file.errors.map((e) => e.line));
   const d: Decisions = { added: [], rejected: [], claims: [], other: [], moved: [], problems: file.errors.map((e) => ({ ...e })), warnings: [], file };
   const attrs = new Map<string, { name: string; value?: string }[]>();
