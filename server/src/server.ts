@@ -321,7 +321,7 @@ function scheduleRefresh(): void {
   pending = setTimeout(() => {
     pending = undefined;
     void update();
-  }, 25);
+  }, 10);
 }
 
 async function update(): Promise<void> {
