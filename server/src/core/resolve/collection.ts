@@ -32,7 +32,6 @@ interface Article {
   summary: ArticleSummary;
   norm: NormalizedText;
   blocked: Span[];
-  known: ReturnType<typeof knownContributions>;
   phrases: Int32Array;
   misspellable: string[];
   voteKeys: Int32Array;
@@ -43,7 +42,8 @@ interface Article {
   personWords: string[];
   /** Final mentions, normalised-text offsets. */
   ms: EntityMention[];
-  claims?: { signature: string; claims: Claim[] };
+  /** Claims with a hash of the mentions they were classified with. */
+  claims?: { signature: number; claims: Claim[] };
   out?: ArticleResult;
   keys: string[];
 }
@@ -248,19 +248,18 @@ export class Collection {
       id, summary, norm,
       // Rejected suggestions are not found again by the collection pass.
       blocked: [...summary.dates, ...summary.suppressed, ...rejected],
-      known: knownContributions(summary.candidates),
       phrases: Int32Array.from(input.summary.phrases),
       misspellable: summary.misspellable,
       voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], keys: [],
     };
     this.votes.add(summary.candidates, 1);
-    this.known.add(a.known, 1);
+    this.known.add(knownContributions(summary.candidates), 1);
     return a;
   }
 
   private withdraw(a: Article, changedWords: Set<string>): void {
     this.votes.add(a.summary.candidates, -1);
-    this.known.add(a.known, -1);
+    this.known.add(knownContributions(a.summary.candidates), -1);
     this.countPersonWords(a.personWords, -1, changedWords);
   }
 
@@ -357,7 +356,7 @@ function clusterDoc(ms: EntityMention[], keys: string[], acronyms: [string, stri
   return { mentions, links };
 }
 
-const signatureOf = (ms: EntityMention[]) => ms.map((m) => `${m.start},${m.end},${m.kind}`).join(';');
+const signatureOf = (ms: EntityMention[]) => hash32(ms.map((m) => `${m.start},${m.end},${m.kind}`).join(';'));
 
 function mentionKey(m: EntityMention): string {
   if (m.ref) return `id:${m.ref}`;
