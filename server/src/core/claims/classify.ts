@@ -28,13 +28,14 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
   const pendingQuote: Claim[] = [];
   let tk = 0;
   let mk = 0;
+  const lines = new Lines(text);
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     while (tk < tokens.length && tokens[tk].start < s.start) tk++;
     while (mk < mentions.length && mentions[mk].start < s.start) mk++;
     const startsInQuote = quoteOpen || /^\s*["“«]/.test(body);
     const quotes = countQuotes(body, quoteOpen);
-    const nonClaim = s.nonClaim ?? nonClaimKind(text, s);
+    const nonClaim = s.nonClaim ?? nonClaimKind(text, s, lines);
     if (nonClaim) {
       previous = undefined;
       quoteOpen = quotes.open;
@@ -90,25 +91,73 @@ function countQuotes(body: string, openBefore: boolean): { open: boolean; closed
   return { open, closedHere };
 }
 
+/**
+ * The lines of a text, for the sentences of one pass in text order: where each line starts and
+ * ends, found by binary search over the line breaks, its bounds without white space and whether
+ * it holds a photo credit, worked out once per line. No sentence rescans its line.
+ */
+export class Lines {
+  private readonly breaks: number[] = [];
+  private last?: { start: number; end: number; from: number; to: number; credit?: boolean };
+  private firstNonSpace?: number;
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
+  }
+
+  /** The line around a sentence, as `text.lastIndexOf('\n', s.start - 1) + 1` and `text.indexOf('\n', s.end)` give it. */
+  lineOf(s: Span): { start: number; end: number; from: number; to: number; credit?: boolean } {
+    const b = this.breaks;
+    // The last break at or before max(0, s.start - 1).
+    const at = Math.max(0, s.start - 1);
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = lo === 0 ? 0 : b[lo - 1] + 1;
+    // The first break at or after s.end.
+    let k = lo;
+    while (k < b.length && b[k] < s.end) k++;
+    const end = k < b.length ? b[k] : this.text.length;
+    if (this.last && this.last.start === start && this.last.end === end) return this.last;
+    // The line's bounds once trimmed (trim and \s agree on what white space is).
+    let from = start;
+    while (from < end && /\s/.test(this.text[from])) from++;
+    let to = end;
+    while (to > from && /\s/.test(this.text[to - 1])) to--;
+    return (this.last = { start, end, from, to });
+  }
+
+  /** Where the text's first character that is not white space is (text.search(/\S/)). */
+  first(): number {
+    return (this.firstNonSpace ??= this.text.search(/\S/));
+  }
+}
+
 /** Captions with their credit, bylines, headings: sentences that claim nothing. */
-export function nonClaimKind(text: string, s: Span): Sentence['nonClaim'] {
+export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(text)): Sentence['nonClaim'] {
   const body = text.slice(s.start, s.end).trim();
-  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
-  let lineEnd = text.indexOf('\n', s.end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const line = text.slice(lineStart, lineEnd).trim();
+  const ln = lines.lineOf(s);
+  const lineStart = ln.start;
+  const lineEnd = ln.end;
+  const lineLength = ln.to - ln.from;
+  const line = () => text.slice(ln.from, ln.to);
   const lower = body.toLowerCase();
   // A short line that ends with a photo credit is a caption, whatever it says.
-  if (/(?:^|[\s.:])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}$/u.test(line) && line.length < 400) return 'caption';
-  for (const start of lang.captionStarts) if (lower.startsWith(start + ' ') && /(?:Ảnh|Nguồn)\s*:/u.test(line)) return 'caption';
+  if (lineLength < 400 && /(?:^|[\s.:])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}$/u.test(line())) return 'caption';
+  for (const start of lang.captionStarts) if (lower.startsWith(start + ' ') && (ln.credit ??= /(?:Ảnh|Nguồn)\s*:/u.test(line()))) return 'caption';
   if (/^\(\s*(?:theo|nguồn)\s+[^()]{2,80}\)\.?$/iu.test(body)) return 'byline';
   if (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
-  const wholeLine = line === body;
+  // The trimmed body lies within the trimmed line: the same length is the same text.
+  const wholeLine = lineLength === body.length;
   const words = body.split(/\s+/).length;
   if (wholeLine && !/[.!?…:;,]["”»)]*$/.test(body) && words <= 16) return 'heading';
   if (wholeLine && words <= 4 && /^[\p{Lu}]/u.test(body)) return 'byline';
   // The article's first line, short and with text after it, is its headline (even as a question).
-  if (wholeLine && lineStart === text.search(/\S/) && words <= 18 && /\n\s*\S/.test(text.slice(lineEnd)) && !/[.]["”»]?$/.test(body)) return 'heading';
+  if (wholeLine && lineStart === lines.first() && words <= 18 && /\n\s*\S/.test(text.slice(lineEnd)) && !/[.]["”»]?$/.test(body)) return 'heading';
   return undefined;
 }
 
