@@ -20,10 +20,12 @@ export function splitSentences(text: string): Sentence[] {
     if (e > start) out.push({ start, end: e });
     start = skipSpace(text, end);
   };
+  // What lineContinues has read of the current sentence, so that no line break rereads it.
+  const read: Reading = { start: -1, scanned: 0, runs: 0, comma: false, lastNonSpace: -1, nextAt: -1 };
   while (i < text.length) {
     const c = text[i];
     if (c === '\n') {
-      if (lineContinues(text, start, i)) {
+      if (lineContinues(text, start, i, read)) {
         i++;
         continue;
       }
@@ -70,13 +72,20 @@ function splitLostStops(text: string, s: Sentence): Sentence[] {
   if (s.nonClaim) return [s];
   const body = text.slice(s.start, s.end);
   const cuts: number[] = [];
+  // The quotes before each match, counted on from the previous match instead of from the sentence start.
+  let counted = 0;
+  let quotes = 0;
   for (const m of body.matchAll(LOST_STOP)) {
+    const at = m.index!;
+    for (; counted < at; counted++) {
+      const q = body.charCodeAt(counted);
+      if (q === 0x22 || q === 0x201c || q === 0x201d) quotes++;
+    }
     // The word before must be a lower-case one: "kéo dài ba giờ Theo đó", not "Hai Bà".
-    const before = body.slice(0, m.index);
-    if (!/(?:^|\s)\p{Ll}[\p{L}\p{M}]*$/u.test(before.slice(-30))) continue;
+    if (!/(?:^|\s)\p{Ll}[\p{L}\p{M}]*$/u.test(body.slice(Math.max(0, at - 30), at))) continue;
     // Inside quotes a capital may be anything.
-    if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue;
-    if (m.index! > 20 && body.length - m.index! > 20) cuts.push(s.start + m.index! + 1);
+    if (quotes % 2 === 1) continue;
+    if (at > 20 && body.length - at > 20) cuts.push(s.start + at + 1);
   }
   if (!cuts.length) return [s];
   const parts: Sentence[] = [];
@@ -102,43 +111,83 @@ function isAbbreviationOrNumber(text: string, dot: number): boolean {
   return /\d/.test(text[dot - 1] ?? '') && /\d/.test(text[dot + 1] ?? '');
 }
 
-/** A line that stops on a title, a preposition or a comma goes on in the next line. */
-function lineContinues(text: string, start: number, nl: number): boolean {
-  const line = text.slice(start, nl).trimEnd();
-  if (!line) return false;
+/**
+ * What lineContinues has read of a sentence (from `start`) up to `scanned`: the white-space runs
+ * and whether a comma was seen (the sentence's word count and commas), the last character that is
+ * not white space, and the first one after the last line break looked at.
+ */
+interface Reading {
+  start: number;
+  scanned: number;
+  runs: number;
+  comma: boolean;
+  lastNonSpace: number;
+  nextAt: number;
+}
+
+/**
+ * A line that stops on a title, a preposition or a comma goes on in the next line. `line` is the
+ * sentence so far, from `start` to the line break at `nl` without its trailing white space; what
+ * was read of it for an earlier line break is not read again.
+ */
+function lineContinues(text: string, start: number, nl: number, read: Reading): boolean {
+  if (read.start !== start || read.scanned > nl) Object.assign(read, { start, scanned: start, runs: 0, comma: false, lastNonSpace: start - 1, nextAt: -1 });
+  for (let k = read.scanned; k < nl; k++) {
+    const ch = text[k];
+    if (/\s/.test(ch)) {
+      if (k > start && !/\s/.test(text[k - 1])) read.runs++;
+    } else {
+      read.lastNonSpace = k;
+      if (ch === ',') read.comma = true;
+    }
+  }
+  read.scanned = nl;
+  // line = text.slice(start, nl).trimEnd()
+  const end = read.lastNonSpace + 1;
+  if (end <= start) return false;
   // Only the first character of the next line matters: no need to copy the rest of the text.
-  const nextAt = skipSpace(text, nl + 1);
+  const nextAt = read.nextAt > nl ? read.nextAt : (read.nextAt = skipSpace(text, nl + 1));
   if (nextAt >= text.length) return false;
-  const last = line[line.length - 1];
-  if (',;:'.includes(last) && !/Ảnh\s*:$/iu.test(line)) return true;
-  const wordStart = lettersBefore(line, line.length);
-  const lastWord = line.slice(wordStart).toLowerCase();
+  const last = text[end - 1];
+  if (',;:'.includes(last) && !creditColon(text, start, end)) return true;
+  const wordStart = lettersBefore(text, end, start);
+  const lastWord = text.slice(wordStart, end).toLowerCase();
   if (!lastWord) return false;
   if (/^\p{Ll}/u.test(text.slice(nextAt, nextAt + 2)) && !'.!?…"”'.includes(last)) return true;
-  const lastTwo = lastTwoWords(line, wordStart).toLowerCase().replace(/\s+/g, ' ');
+  const lastTwo = lastTwoWords(text, start, end, wordStart).toLowerCase().replace(/\s+/g, ' ');
   // A line that ends on a title ("Chủ tịch") goes on with the name, unless it is a short heading.
-  const long = line.split(/\s+/).length > 12 || line.includes(',');
+  // line.split(/\s+/).length is one more than the white-space runs inside the trimmed line.
+  const runs = read.runs - (end < nl ? 1 : 0);
+  const long = runs + 1 > 12 || read.comma;
   return lang.notSentenceEnd.has(lastWord) || (long && (lang.titleWords.has(lastTwo) || lang.titleWords.has(lastWord)));
 }
 
-/** Where the run of letters that ends at `end` begins (`end` itself when there is none). */
-function lettersBefore(s: string, end: number): number {
+/** The line [start, end) ends in "Ảnh:" (/Ảnh\s*:$/iu), read back from its end only. */
+function creditColon(text: string, start: number, end: number): boolean {
+  if (text[end - 1] !== ':') return false;
+  let k = end - 1;
+  while (k > start && /\s/.test(text[k - 1])) k--;
+  return k - 3 >= start && /^Ảnh$/iu.test(text.slice(k - 3, k));
+}
+
+/** Where the run of letters that ends at `end` begins, not before `min` (`end` itself when there is none). */
+function lettersBefore(s: string, end: number, min = 0): number {
   let j = end;
-  while (j > 0) {
-    const size = j > 1 && isTrail(s.charCodeAt(j - 1)) && isLead(s.charCodeAt(j - 2)) ? 2 : 1;
+  while (j > min) {
+    const size = j > min + 1 && isTrail(s.charCodeAt(j - 1)) && isLead(s.charCodeAt(j - 2)) ? 2 : 1;
     if (!LETTER.test(s.slice(j - size, j))) break;
     j -= size;
   }
   return j;
 }
 
-/** The last two words of a line ending in the word that begins at wordStart, with the white space between them, or ''. */
-function lastTwoWords(line: string, wordStart: number): string {
+/** The last two words of the line [start, end) ending in the word that begins at wordStart, with the white space between them, or ''. */
+function lastTwoWords(text: string, start: number, end: number, wordStart: number): string {
   let gap = wordStart;
-  while (gap > 0 && /\s/.test(line[gap - 1])) gap--;
+  while (gap > start && /\s/.test(text[gap - 1])) gap--;
   if (gap === wordStart) return '';
-  const first = lettersBefore(line, gap);
-  return first < gap ? line.slice(first) : '';
+  const first = lettersBefore(text, gap, start);
+  return first < gap ? text.slice(first, end) : '';
 }
 
 const LETTER = /^\p{L}$/u;
