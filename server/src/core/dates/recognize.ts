@@ -70,8 +70,7 @@ export function recognizeDates(text: string, anchorDate?: Ymd): DateMatch[] {
   }
   // Longest first; drop what overlaps an already kept match.
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: DateMatch[] = [];
-  for (const d of found) if (!kept.some((k) => d.start < k.end && k.start < d.end)) kept.push(d);
+  const kept = keepLongest(found, text.length);
   kept.sort((a, b) => a.start - b.start);
   // "hôm sau" follows the day last named; so does "cùng ngày" when the article date is unknown.
   let last: { y?: number; m: number; d: number } | undefined;
@@ -87,6 +86,30 @@ export function recognizeDates(text: string, anchorDate?: Ymd): DateMatch[] {
     if (m) last = { y: m[1] === 'XXXX' ? undefined : +m[1], m: +m[2], d: +m[3] };
   }
   return kept.filter((k) => !k.duration);
+}
+
+/**
+ * The matches, longest first, that overlap no match kept before them. Kept characters are marked
+ * in a table, so that each match is checked against its own characters instead of every kept match.
+ */
+function keepLongest(found: DateMatch[], length: number): DateMatch[] {
+  const kept: DateMatch[] = [];
+  const covered = new Uint8Array(length + 1);
+  // An empty match (none of the patterns gives one) is checked against the kept ones one by one.
+  const empty: DateMatch[] = [];
+  const overlaps = (d: DateMatch, k: DateMatch) => d.start < k.end && k.start < d.end;
+  for (const d of found) {
+    if (d.end <= d.start) {
+      if (!kept.some((k) => overlaps(d, k))) kept.push(d), empty.push(d);
+      continue;
+    }
+    let free = !empty.some((k) => overlaps(d, k));
+    for (let x = d.start; free && x < d.end; x++) if (covered[x]) free = false;
+    if (!free) continue;
+    kept.push(d);
+    covered.fill(1, d.start, d.end);
+  }
+  return kept;
 }
 
 function partSuffix(part: string | undefined): string {

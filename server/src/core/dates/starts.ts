@@ -40,12 +40,17 @@ export function startFinder(patterns: Starts[]): (text: string) => number[][] {
       for (let p = 0; mask; p++, mask >>>= 1) if (mask & 1) out[p].push(k);
     };
     let afterLetter = false;
+    // The end of the run of white space last looked at, so that no run is read again for each of its characters.
+    let spaceEnd = 0;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
       if (!afterLetter) {
         if (c >= 0x30 && c <= 0x39) add(digitMask, k);
         else if (isSpace(c)) {
-          if (spaceMask && digitAfterSpace(text, k)) add(spaceMask, k);
+          if (spaceMask) {
+            if (spaceEnd <= k) spaceEnd = spaceRunEnd(text, k);
+            if (isDigit(text.charCodeAt(spaceEnd))) add(spaceMask, k);
+          }
         } else add(wordMask(root, text, k), k);
       }
       if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length && isTrail(text.charCodeAt(k + 1))) {
@@ -121,10 +126,14 @@ function isSpace(c: number): boolean {
   return SPACE.test(String.fromCharCode(c));
 }
 
-function digitAfterSpace(text: string, k: number): boolean {
+/** Where the run of white space at k ends. */
+function spaceRunEnd(text: string, k: number): number {
   let j = k;
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-  const c = text.charCodeAt(j);
+  return j;
+}
+
+function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
