@@ -10,6 +10,12 @@ import { lang, longest } from '../lang/knowledge';
 const CUE_LEN = longest(lang.attributionCues);
 const VAGUE_LEN = longest(lang.vague);
 const ANAPHOR_LEN = longest(lang.anaphoric);
+/**
+ * How far from a cue its source is looked for: back to the sentence's subject, on after "theo" to
+ * the clause's end. No sentence of the ViMs articles is 1,400 characters long; past this a sentence
+ * is run-on text (a page without full stops), and a source further away is no longer its subject.
+ */
+const SOURCE_WINDOW = 2000;
 
 interface Found {
   status: 'sourced' | 'vague';
@@ -178,6 +184,7 @@ function phraseAt(toks: Token[], i: number, max: number, set: Set<string>): numb
 
 function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[]): Found | undefined {
   const results: Found[] = [];
+  const lists: Lists = { toks, ms, sortedToks: inOrder(toks), sortedMs: inOrder(ms) };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "theo X": at the start of a clause.
@@ -188,9 +195,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       const next = toks[i + 1];
       const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
       if (clauseStart && next && !lang.notAttributionAfterTheo.has(next.lower) && !lang.notAttributionAfterTheo.has(nextTwo)) {
-        const end = clauseEnd(text, t.end, s.end);
+        const end = clauseEnd(text, t.end, Math.min(s.end, t.end + SOURCE_WINDOW));
         const region = { start: next.start, end };
-        const f = judgeSource(text, region, toks, ms, { start: t.start, end: t.end }, 'theo', 'after');
+        const f = judgeSource(text, region, lists, { start: t.start, end: t.end }, 'theo', 'after');
         if (f) results.push(f);
       }
       continue;
@@ -213,7 +220,8 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const regionStart = clauseStartBefore(text, s.start, t.start);
     // ", nhấn mạnh rằng …": a cue after a comma continues the sentence's subject.
     const continues = /,\s*(?:(?:và|đồng thời|cũng|còn)\s+)*$/u.test(text.slice(Math.max(s.start, t.start - 40), t.start));
-    const f = judgeSource(text, continues ? { start: s.start, end: t.start } : { start: regionStart, end: t.start }, toks, ms, cueSpan, cue, continues ? 'subject' : 'nearest');
+    const subject = { start: Math.max(s.start, t.start - SOURCE_WINDOW), end: t.start };
+    const f = judgeSource(text, continues ? subject : { start: regionStart, end: t.start }, lists, cueSpan, cue, continues ? 'subject' : 'nearest');
     if (f) results.push(f);
     i += n - 1;
   }
@@ -251,18 +259,45 @@ function clauseEnd(text: string, from: number, limit: number): number {
   return m ? from + m.index : limit;
 }
 
+/** A sentence's tokens and mentions, and whether each list is in text order (then a region's are found by binary search). */
+interface Lists {
+  toks: Token[];
+  ms: EntityMention[];
+  sortedToks: boolean;
+  sortedMs: boolean;
+}
+
+function inOrder(list: readonly Span[]): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k].end < list[k].start || (k > 0 && list[k].start < list[k - 1].start)) return false;
+  return true;
+}
+
+/** The items of a list that lie within a region, in their order, as `filter` gives them; without reading the whole list when it is in text order. */
+function within<T extends Span>(list: T[], sorted: boolean, region: Span): T[] {
+  if (!sorted) return list.filter((x) => x.start >= region.start && x.end <= region.end);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < region.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let k = lo; k < list.length && list[k].start <= region.end; k++) if (list[k].end <= region.end) out.push(list[k]);
+  return out;
+}
+
 function judgeSource(
   text: string,
   region: Span,
-  toks: Token[],
-  ms: EntityMention[],
+  lists: Lists,
   cueSpan: Span,
   cue: string,
   /** after: the phrase after "theo"; nearest: the phrase before the cue; subject: the sentence's first name. */
   mode: 'after' | 'nearest' | 'subject',
 ): Found | undefined {
-  const inRegion = ms.filter((m) => m.start >= region.start && m.end <= region.end);
-  const regionToks = toks.filter((t) => t.start >= region.start && t.end <= region.end);
+  const inRegion = within(lists.ms, lists.sortedMs, region);
+  const regionToks = within(lists.toks, lists.sortedToks, region);
   // A vague head ("các nhà phân tích", "giới quan sát") makes the source vague even with a place after it.
   let first = 0;
   while (first < regionToks.length && lang.clauseStarters.has(regionToks[first].lower)) first++;
@@ -290,7 +325,8 @@ function judgeSource(
   }
   // "Ông nói", "quan chức này cho biết": the source named before.
   const lastWords = regionToks.slice(first);
-  for (let k = 0; k < lastWords.length; k++) {
+  // Only a phrase ending among the last three words counts, so only the last few can start one.
+  for (let k = Math.max(0, lastWords.length - 2 - ANAPHOR_LEN); k < lastWords.length; k++) {
     const n = phraseAt(lastWords, k, ANAPHOR_LEN, lang.anaphoric);
     if (n && (k + n === lastWords.length || k + n >= lastWords.length - 2)) {
       return { status: 'sourced', cue, cueSpan, inherited: true, sourceText: text.slice(lastWords[k].start, lastWords[k + n - 1].end) };
