@@ -29,7 +29,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { Generator, prng, readCorpus, toBase, writeArticles, type GeneratedFolder } from './corpus';
-import { killAll, Session, sleep, TimeoutError, within } from './session';
+import { killAll, outOfMemory, Session, sleep, TimeoutError, within } from './session';
 import { latency, profileTable, table, type RunResult } from './report';
 
 /** The project folder: npm runs scripts there. */
@@ -232,7 +232,8 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
       coldOk = true;
       log(`  cold index ${(r.coldIndexMs / 1000).toFixed(2)} s (${r.msPerArticle.toFixed(2)} ms/article), ${cold.diagnosticsReceived} diagnostics`);
     } catch (e) {
-      problem('cold index', e);
+      const after = `after ${((performance.now() - t0) / 1000).toFixed(0)} s, peak RSS ${cold.memory().peakMB?.toFixed(0)} MB`;
+      problem('cold index', e instanceof TimeoutError ? e : new Error(`${(e as Error).message}, ${after}`));
     }
     try {
       await within(first, coldOk ? 60000 : 1000, 'first answer');
@@ -376,10 +377,13 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
   // CLI: analyse the folder as JSON to /dev/null.
   try {
     const c = await runCli(path.join(o.dist, 'cli.js'), folder.root, o.timeoutMs);
+    r.cliPeakRssMB = c.peakMB;
+    if (c.signal || (c.code !== 0 && c.code !== 1)) {
+      const fatal = /FATAL ERROR:.*$/m.exec(c.stderr)?.[0];
+      throw new Error(`exited after ${(c.ms / 1000).toFixed(0)} s (code ${c.code}, signal ${c.signal}${outOfMemory(c.stderr) ? ', out of memory' : ''}, peak RSS ${c.peakMB?.toFixed(0)} MB): ${fatal ?? c.stderr.trim().slice(-500)}`);
+    }
     r.cliMs = c.ms;
     r.cliMBps = folder.bytes / 1e6 / (c.ms / 1000);
-    r.cliPeakRssMB = c.peakMB;
-    if (c.signal || (c.code !== 0 && c.code !== 1)) throw new Error(`exit code ${c.code}, signal ${c.signal}: ${c.stderr.slice(-2000)}`);
     log(`  CLI ${(c.ms / 1000).toFixed(2)} s, ${r.cliMBps.toFixed(2)} MB/s, peak RSS ${c.peakMB?.toFixed(0)} MB`);
   } catch (e) {
     problem('cli', e);

@@ -62,7 +62,17 @@ const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.i
 const sec = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(ms < 10000 ? 2 : 1));
 const pair = (l: Latency | undefined) =>
   !l || !l.count ? '—' : `${fmt(l.p50, l.p50! < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99! < 10 ? 1 : 0)}${l.planned && l.count < l.planned ? ` (${l.count} of ${l.planned})` : ''}`;
-const orTimeout = (r: RunResult, phase: string, v: string) => (v === '—' && r.problems.some((p) => p.startsWith(phase) && p.includes('timeout')) ? 'timeout' : v);
+/** An empty cell says why: the phase ran out of time, or the process died (of memory). */
+const orTimeout = (r: RunResult, phase: string, v: string) => {
+  if (v !== '—') return v;
+  // A phase that could not run for want of an index says why the index is missing.
+  const p = r.problems.find((x) => x.startsWith(phase) && !x.includes('skipped')) ?? (phase === 'cli' ? undefined : r.problems.find((x) => x.startsWith('cold index')));
+  if (!p) return v;
+  if (p.includes('out of memory')) return 'OOM';
+  if (p.includes('exited')) return 'crash';
+  if (p.includes('timeout')) return 'timeout';
+  return v;
+};
 
 /** One row per N. */
 export function table(runs: RunResult[]): string {

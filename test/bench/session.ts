@@ -23,6 +23,9 @@ export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
+/** Whether a node process's stderr says it ran out of heap. */
+export const outOfMemory = (stderr: string) => /heap out of memory|Ineffective mark-compacts/.test(stderr);
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 const live = new Set<ChildProcess>();
@@ -67,13 +70,18 @@ export class Session {
   /** Whether any publishDiagnostics carried a version. */
   sendsVersions = false;
   lastStats: unknown;
+  /** The highest VmHWM seen, polled: a server that dies still has a peak. */
+  private peakSeenMB: number | undefined;
+  private readonly poll: NodeJS.Timeout;
 
   constructor(readonly options: SessionOptions) {
     const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), options.serverJs, '--stdio'];
     this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     live.add(this.child);
+    this.poll = setInterval(() => this.memory(), 250);
     this.exitPromise = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
+        clearInterval(this.poll);
         this.exited = { code, signal };
         live.delete(this.child);
         resolve();
@@ -182,7 +190,7 @@ export class Session {
     return () => this.diagListeners.delete(l);
   }
 
-  /** VmHWM (peak resident set) and VmRSS of the server, in MB, from /proc. */
+  /** VmHWM (peak resident set) and VmRSS of the server, in MB, from /proc; after it exited, the last peak seen. */
   memory(): { peakMB?: number; rssMB?: number } {
     try {
       const s = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
@@ -190,14 +198,17 @@ export class Session {
         const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(s);
         return m ? Number(m[1]) / 1024 : undefined;
       };
-      return { peakMB: kb('VmHWM'), rssMB: kb('VmRSS') };
+      const peak = kb('VmHWM');
+      if (peak !== undefined) this.peakSeenMB = Math.max(this.peakSeenMB ?? 0, peak);
+      return { peakMB: this.peakSeenMB, rssMB: kb('VmRSS') };
     } catch {
-      return {};
+      return { peakMB: this.peakSeenMB };
     }
   }
 
   exitText(): string {
-    return this.exited ? `code ${this.exited.code}, signal ${this.exited.signal}` : 'running';
+    if (!this.exited) return 'running';
+    return `code ${this.exited.code}, signal ${this.exited.signal}${outOfMemory(this.stderr) ? ', out of memory' : ''}`;
   }
 
   get hasExited(): boolean {
