@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
+  createConnection, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments,
   type Hover, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -37,6 +37,13 @@ let canProgress = false;
 let canWatch = false;
 let indexing = false;
 let cacheDir: string | undefined;
+/**
+ * Whether the workspace is trusted. When it is not, everything is analysed and answered but nothing
+ * is written into it (no .ann, no newslens.json): each write is refused with UNTRUSTED_MESSAGE.
+ * The warm cache, in the extension's storage, is still written.
+ */
+let trusted = true;
+const refused = (): { ok: boolean; message: string } => ({ ok: false, message: protocol.UNTRUSTED_MESSAGE });
 let cache: Cache | undefined;
 let state: StateCache | undefined;
 /** The collection changed since its state was last saved. */
@@ -49,6 +56,19 @@ const whenReady = <P, R>(fn: (p: P) => R) => async (p: P): Promise<R> => {
   await Promise.race([ready, new Promise((r) => setTimeout(r, 300))]);
   return fn(p);
 };
+
+/** A failure in a notification or a timer is logged; the server and the other requests go on. */
+const logFailure = (what: string) => (e: unknown) => connection.console.error(`News Lens: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+function guarded<A extends unknown[]>(what: string, fn: (...args: A) => unknown): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      const r = fn(...args);
+      if (r instanceof Promise) r.catch(logFailure(what));
+    } catch (e) {
+      logFailure(what)(e);
+    }
+  };
+}
 
 const pathOf = (uri: string) => URI.parse(uri).fsPath;
 const uriOf = (p: string) => URI.file(p).toString();
@@ -97,8 +117,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canConfigure = !!params.capabilities.workspace?.configuration;
   canProgress = !!params.capabilities.window?.workDoneProgress;
   canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  const options = (params.initializationOptions ?? {}) as { cacheDir?: unknown };
+  const options = (params.initializationOptions ?? {}) as { [K in keyof protocol.InitializationOptions]?: unknown };
   cacheDir = typeof options.cacheDir === 'string' && options.cacheDir ? options.cacheDir : undefined;
+  trusted = options.trusted !== false;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -124,7 +145,11 @@ connection.onInitialized(() => {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: '**/*.ann' }, { globPattern: `**/${CONFIG_FILE}` }] });
     }
     await reindex();
-  })();
+  })().catch(logFailure('indexing'));
+});
+
+connection.onNotification(protocol.WorkspaceTrustedNotification, () => {
+  trusted = true;
 });
 
 async function readSettings(): Promise<void> {
@@ -268,11 +293,11 @@ function publish(uris: Iterable<string>): void {
   const rest = list.filter((u) => !documents.get(u));
   for (const uri of open) publishOne(uri);
   // Thousands of articles are sent in slices, so that a request can be answered between two.
-  const slice = (from: number) => {
+  const slice = guarded('publishing diagnostics', (from: number) => {
     const end = Math.min(rest.length, from + 500);
     for (let i = from; i < end; i++) publishOne(rest[i]);
     if (end < rest.length) setImmediate(() => slice(end));
-  };
+  });
   slice(0);
   scheduleStats();
 }
@@ -302,10 +327,10 @@ function publishOne(uri: string): void {
 let statsTimer: NodeJS.Timeout | undefined;
 /** The figures, the semantic tokens and the inlay hints are refreshed at most a few times a second. */
 function scheduleStats(): void {
-  statsTimer ??= setTimeout(() => {
+  statsTimer ??= setTimeout(guarded('publishing the figures', () => {
     statsTimer = undefined;
     publishStats();
-  }, 200);
+  }), 200);
 }
 
 function publishStats(): void {
@@ -318,10 +343,10 @@ let pending: NodeJS.Timeout | undefined;
 /** Edits are gathered for a moment, then the collection is updated with them alone. */
 function scheduleRefresh(): void {
   if (pending) clearTimeout(pending);
-  pending = setTimeout(() => {
+  pending = setTimeout(guarded('updating the collection', () => {
     pending = undefined;
-    void update();
-  }, 10);
+    return update();
+  }), 10);
 }
 
 async function update(): Promise<void> {
@@ -340,16 +365,16 @@ async function update(): Promise<void> {
   publish(index.flush());
 }
 
-documents.onDidChangeContent((e) => {
+documents.onDidChangeContent(guarded('an edit', (e) => {
   const p = pathOf(e.document.uri);
   if (!inWorkspace(p)) return;
   index.setDocument(e.document.uri, p, e.document.getText(), labelOf(p), true);
   // While the workers index the workspace, an article open in the editor is summarised here.
   if (indexing) index.prepare(e.document.uri);
   scheduleRefresh();
-});
+}));
 
-documents.onDidClose((e) => {
+documents.onDidClose(guarded('closing an article', (e) => {
   // The editor's copy is gone; the file on disk is the article again.
   const p = pathOf(e.document.uri);
   if (!inWorkspace(p)) return;
@@ -359,16 +384,18 @@ documents.onDidClose((e) => {
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   }
   scheduleRefresh();
-});
+}));
 
-documents.onDidSave((e) => {
+documents.onDidSave(guarded('saving an article', (e) => {
   // Annotations whose words moved are written at their new place; lost ones are reported.
+  // Not in a workspace that is not trusted: the annotations are shown where their words are, and written once it is.
+  if (!trusted) return;
   const lost = settleAnnotations(index, e.document.uri);
   for (const m of lost) void connection.window.showWarningMessage(`News Lens: ${m}`);
   if (lost.length) scheduleRefresh();
-});
+}));
 
-connection.onDidChangeWatchedFiles((params) => {
+connection.onDidChangeWatchedFiles(guarded('a change on disk', (params) => {
   for (const change of params.changes) {
     const p = pathOf(change.uri);
     if (path.basename(p) === CONFIG_FILE) {
@@ -387,10 +414,10 @@ connection.onDidChangeWatchedFiles((params) => {
     }
   }
   scheduleRefresh();
-});
+}));
 
 connection.onDidChangeConfiguration(() => {
-  ready = reindex();
+  ready = reindex().catch(logFailure('indexing'));
 });
 
 connection.onHover(whenReady((p) => withIndexState(hover(index, p.textDocument.uri, p.position))));
@@ -416,18 +443,21 @@ connection.onRequest(protocol.ClaimsRequest, whenReady((p: protocol.ClaimsParams
 connection.onRequest(protocol.StatsRequest, whenReady(() => requests.stats(index, indexing)));
 connection.onRequest(protocol.TimelineRequest, whenReady((p: protocol.TimelineParams) => requests.timelineRequest(index, p)));
 connection.onRequest(protocol.ReindexRequest, async () => {
-  ready = reindex();
-  await ready;
+  const run = reindex();
+  // A failed run fails this request, not the requests that wait for the index.
+  ready = run.catch(() => undefined);
+  await run;
   return requests.stats(index, indexing);
 });
 connection.onCodeAction(whenReady((p) => codeActions(index, p.textDocument.uri, p.range, p.context.diagnostics)));
 connection.languages.semanticTokens.on(whenReady((p) => semanticTokens(index, p.textDocument.uri)));
-connection.onRequest(protocol.ExportRequest, whenReady((p: protocol.ExportParams) => requests.exportAnnotations(index, p)));
+connection.onRequest(protocol.ExportRequest, whenReady((p: protocol.ExportParams) => (trusted ? requests.exportAnnotations(index, p) : refused())));
 connection.onRequest(protocol.ClaimsViewRequest, whenReady((p: protocol.ClaimsViewParams) => requests.claimsViewRequest(index, p)));
 connection.onRequest(protocol.SimilarClaimsRequest, whenReady((p: protocol.SimilarClaimsParams) => similarClaims(index, p.uri, p.offset)));
 connection.onRequest(protocol.AnnotateRequest, whenReady((p: protocol.AnnotateParams) => {
+  if (!trusted) return refused();
   const r = annotate(index, p);
-  void update();
+  update().catch(logFailure('updating the collection'));
   return { ok: r.ok, message: r.message, file: r.file };
 }));
 connection.onRequest(protocol.RegistryEditRequest, whenReady((p: protocol.RegistryEditParams) => registryEdit(p)));
@@ -437,6 +467,8 @@ connection.onPrepareRename(whenReady((p) => {
   const doc = textDocument(index, p.textDocument.uri);
   const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
   if (!doc || !m || m.kind === 'date' || !m.entity) return null;
+  // F2 on an entity says at once why it cannot be renamed, rather than after the new name is typed.
+  if (!trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, protocol.UNTRUSTED_MESSAGE);
   return { range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, placeholder: index.get().entities.get(m.entity)?.name ?? m.text };
 }));
 connection.onRenameRequest(whenReady((p) => {
@@ -444,18 +476,20 @@ connection.onRenameRequest(whenReady((p) => {
   const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
   if (!m || m.kind === 'date' || !m.entity) return null;
   const r = registryEdit({ action: 'rename', entity: m.entity, value: p.newName });
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message ?? 'the entity could not be renamed');
   return { changes: {} };
 }));
 
 function registryEdit(p: protocol.RegistryEditParams): protocol.RegistryEditResult {
+  if (!trusted) return refused();
   const r = editRegistry(index, roots, p);
   if (r.file) loadConfig(r.file);
-  void update();
+  update().catch(logFailure('updating the collection'));
   return { ok: r.ok, message: r.message, file: r.file, id: r.id };
 }
 
-connection.onRequest(protocol.SetArticleDateRequest, (p: protocol.SetArticleDateParams) => {
+connection.onRequest(protocol.SetArticleDateRequest, (p: protocol.SetArticleDateParams): protocol.SetArticleDateResult => {
+  if (!trusted) return refused();
   const r = requests.setArticleDate(p.uri, p.date, roots);
   if (r.ok && r.file) loadConfig(r.file);
   scheduleRefresh();

@@ -252,3 +252,20 @@ export interface ClaimGroup {
 export interface ClaimItem extends ClaimSummary {
   dismissed?: 'not-a-claim' | 'common-knowledge';
 }
+
+/**
+ * What the client may pass as `initializationOptions`. `cacheDir` is where the warm cache lives
+ * (the extension's storage, never the user's folders); `trusted: false` says the workspace is not
+ * trusted: the server then analyses and answers but writes nothing into it (no `.ann`, no
+ * `newslens.json`). A client that leaves `trusted` out is trusted.
+ */
+export interface InitializationOptions {
+  cacheDir?: string;
+  trusted?: boolean;
+}
+
+/** Notification (client → server): the user trusted the workspace; writes are allowed from now on. */
+export const WorkspaceTrustedNotification = 'newsLens/workspaceTrusted';
+
+/** The `message` of every write refused in a workspace that is not trusted. */
+export const UNTRUSTED_MESSAGE = 'This workspace is not trusted: News Lens does not write annotations or newslens.json here. Trust the workspace to save your work.';
