@@ -8,6 +8,10 @@ import {
   type AnnotateParams, type AnnotateResult, type EntitySummary, type ExportResult, type RegistryEditResult, type SimilarClaim,
 } from '../../../server/src/shared/protocol';
 import { openLocation } from '../views/open';
+import { canWrite } from '../trust';
+
+/** The commands here that write nothing into the workspace; the others ask for its trust first. */
+const READ_ONLY = new Set(['newsLens.findClaimElsewhere']);
 
 export function annotationCommands(client: () => LanguageClient | undefined): Record<string, (...args: any[]) => unknown> {
   const request = <T>(method: string, params: unknown) => client()!.sendRequest<T>(method, params);
@@ -33,7 +37,7 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
     await annotate({ uri: editor.document.uri.toString(), action: 'annotate', start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end), kind }, `annotated as ${kind}`);
   };
 
-  return {
+  const commands: Record<string, (...args: any[]) => unknown> = {
     'newsLens.annotatePerson': annotateAs('person'),
     'newsLens.annotateOrganization': annotateAs('organization'),
     'newsLens.annotateLocation': annotateAs('location'),
@@ -132,4 +136,7 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
       void vscode.window.showInformationMessage(`News Lens: imported ${n} file(s) into ${vscode.workspace.asRelativePath(dest)}; their annotations show as your decisions.`);
     },
   };
+  return Object.fromEntries(
+    Object.entries(commands).map(([id, fn]) => [id, READ_ONLY.has(id) ? fn : (...args: any[]) => (canWrite() ? fn(...args) : undefined)]),
+  );
 }

@@ -9,6 +9,7 @@ import {
 import { openLocation as open } from '../views/open';
 import { registryCommands } from './registry';
 import { annotationCommands } from './annotations';
+import { canWrite } from '../trust';
 
 const ICON = { person: '$(person)', organization: '$(organization)', location: '$(location)' } as const;
 
@@ -88,6 +89,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (pick) await open(pick.claim.uri, pick.claim.range);
     },
     'newsLens.setArticleDate': async () => {
+      if (!canWrite()) return;
       const editor = activeArticle();
       if (!editor) return;
       const date = await vscode.window.showInputBox({

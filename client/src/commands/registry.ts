@@ -5,6 +5,7 @@ import {
   EntitiesRequest, EntityAtRequest, RegistryEditRequest,
   type EntitySummary, type RegistryEditParams, type RegistryEditResult,
 } from '../../../server/src/shared/protocol';
+import { canWrite } from '../trust';
 
 const ICON = { person: '$(person)', organization: '$(organization)', location: '$(location)' } as const;
 
@@ -34,7 +35,7 @@ export function registryCommands(client: () => LanguageClient | undefined): Reco
     else void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
   }
 
-  return {
+  const commands: Record<string, (...args: any[]) => unknown> = {
     'newsLens.mergeEntities': async (id?: unknown) => {
       const target = await chooseEntity('Merge into which entity?', id);
       if (!target) return;
@@ -76,4 +77,6 @@ export function registryCommands(client: () => LanguageClient | undefined): Reco
       if (qid) await edit({ action: 'linkWikidata', entity: e.id, value: qid.trim() }, `"${e.name}" is linked to ${qid.trim()}`);
     },
   };
+  // Every registry command writes newslens.json: none starts in a workspace that is not trusted.
+  return Object.fromEntries(Object.entries(commands).map(([id, fn]) => [id, (...args: any[]) => (canWrite() ? fn(...args) : undefined)]));
 }
