@@ -13,7 +13,12 @@ export interface Starts {
   /** Phrases whose first word a match can begin with (in any case). */
   words: Iterable<string>;
   digit?: boolean;
-  /** White space followed by a digit (a bare year: ", 2019"). */
+  /**
+   * White space followed by a digit (a bare year: ", 2019"), at the first place in the run of white
+   * space that follows no letter or digit. The pattern must skip the white space it begins with
+   * (`\s*` before the digits, nothing else that can match white space), so that where it fails
+   * there it fails further in too, and where it matches a global scan matches there as well.
+   */
   spaceBeforeDigit?: boolean;
 }
 
@@ -40,15 +45,16 @@ export function startFinder(patterns: Starts[]): (text: string) => number[][] {
       for (let p = 0; mask; p++, mask >>>= 1) if (mask & 1) out[p].push(k);
     };
     let afterLetter = false;
-    // The end of the run of white space last looked at, so that no run is read again for each of its characters.
+    // The end of the run of white space last looked at: no run is read again for each of its characters.
     let spaceEnd = 0;
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
       if (!afterLetter) {
         if (c >= 0x30 && c <= 0x39) add(digitMask, k);
         else if (isSpace(c)) {
-          if (spaceMask) {
-            if (spaceEnd <= k) spaceEnd = spaceRunEnd(text, k);
+          // Only where the run can first begin a match: a match tried further in would take the same digits.
+          if (spaceMask && spaceEnd <= k) {
+            spaceEnd = spaceRunEnd(text, k);
             if (isDigit(text.charCodeAt(spaceEnd))) add(spaceMask, k);
           }
         } else add(wordMask(root, text, k), k);
