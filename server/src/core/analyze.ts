@@ -54,38 +54,130 @@ export function prepareDocument(path: string, text: string, meta: ArticleMeta, l
   return { path, file, norm, tokens, sentences, dates, recognized, meta, decisions };
 }
 
-/** The user's decisions win: rejected suggestions go, added mentions replace what they overlap. */
+/**
+ * The user's decisions win: rejected suggestions go, added mentions replace what they overlap.
+ * Each decision looks only at the spans near its own (see SpanList), not at every candidate, date
+ * and token of the article: an article with thousands of annotations is not read thousands of times.
+ */
 function applyDecisions(norm: NormalizedText, tokens: Token[], dates: DateMatch[], recognized: Recognized, d: Decisions): void {
   const span = (x: { start: number; end: number }) => ({ start: norm.fromOriginal(x.start), end: norm.fromOriginal(x.end) });
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
   const same = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
-  const remove = <T extends { start: number; end: number }>(list: T[], keep: (x: T) => boolean) => {
-    for (let i = list.length - 1; i >= 0; i--) if (!keep(list[i])) list.splice(i, 1);
-  };
+  const candidates = new SpanList(recognized.candidates);
+  const dateList = new SpanList(dates);
   for (const r of d.rejected.map(span)) {
-    remove(recognized.candidates, (c) => !same(c, r));
-    remove(dates, (x) => !same(x, r));
+    candidates.remove(r, (c) => same(c, r));
+    dateList.remove(r, (x) => same(x, r));
   }
   for (const u of d.added) {
     const s = span(u);
     if (u.kind === 'date') {
-      const auto = dates.find((x) => overlaps(x, s));
-      remove(dates, (x) => !overlaps(x, s));
-      remove(recognized.candidates, (c) => !overlaps(c, s));
-      dates.push({ ...s, value: u.value ?? auto?.value ?? 'XXXX-XX-XX', anchored: auto?.anchored ?? false, relative: auto?.relative ?? false });
+      const auto = dateList.first(s, (x) => overlaps(x, s));
+      dateList.remove(s, (x) => overlaps(x, s));
+      candidates.remove(s, (c) => overlaps(c, s));
+      dateList.push({ ...s, value: u.value ?? auto?.value ?? 'XXXX-XX-XX', anchored: auto?.anchored ?? false, relative: auto?.relative ?? false });
       continue;
     }
-    remove(recognized.candidates, (c) => !overlaps(c, s));
-    remove(dates, (x) => !overlaps(x, s));
-    const inside = tokens.filter((t) => t.start >= s.start && t.end <= s.end);
-    recognized.candidates.push({
+    candidates.remove(s, (c) => overlaps(c, s));
+    dateList.remove(s, (x) => overlaps(x, s));
+    const inside = tokensWithin(tokens, s);
+    candidates.push({
       ...s, text: norm.text.slice(s.start, s.end), kind: u.kind, strength: 3, origin: 'user',
       ...(u.ref ? { id: `registry:${u.ref}` } : {}), tokenCount: Math.max(1, inside.length), initial: false,
       foreign: inside.length > 0 && inside.every((t) => t.foreign || t.upper),
     });
   }
+  // In place, in the order removing from and appending to the lists gave, then sorted (stably) by start.
+  candidates.writeBack(recognized.candidates);
+  dateList.writeBack(dates);
   recognized.candidates.sort((a, b) => a.start - b.start);
   dates.sort((a, b) => a.start - b.start);
+}
+
+/** The tokens lying within a span, in order (tokens are in text order and do not overlap). */
+function tokensWithin(tokens: Token[], s: { start: number; end: number }): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let k = lo; k < tokens.length && tokens[k].start <= s.end; k++) if (tokens[k].end <= s.end) out.push(tokens[k]);
+  return out;
+}
+
+/**
+ * A list of spans that items are removed from and appended to, keeping their order, with each span
+ * filed under the blocks of BLOCK characters it covers: the items that can overlap a span, or have
+ * the same one, are those filed under the span's blocks (an empty span under the block it is in).
+ */
+class SpanList<T extends { start: number; end: number }> {
+  private static readonly BLOCK = 64;
+  private readonly items: T[] = [];
+  private readonly alive: boolean[] = [];
+  private readonly blocks = new Map<number, number[]>();
+  private readonly seen: number[] = [];
+  private stamp = 0;
+
+  constructor(initial: readonly T[]) {
+    for (const x of initial) this.push(x);
+  }
+
+  push(x: T): void {
+    const i = this.items.length;
+    this.items.push(x);
+    this.alive.push(true);
+    this.seen.push(0);
+    const [from, to] = this.range(x);
+    for (let b = from; b <= to; b++) {
+      const list = this.blocks.get(b);
+      if (list) list.push(i);
+      else this.blocks.set(b, [i]);
+    }
+  }
+
+  /** Removes the items near `near` that `hit` says to remove. */
+  remove(near: { start: number; end: number }, hit: (x: T) => boolean): void {
+    for (const i of this.near(near)) if (hit(this.items[i])) this.alive[i] = false;
+  }
+
+  /** The first item, in the list's order, near `near` that `hit` accepts. */
+  first(near: { start: number; end: number }, hit: (x: T) => boolean): T | undefined {
+    let best = -1;
+    for (const i of this.near(near)) if ((best < 0 || i < best) && hit(this.items[i])) best = i;
+    return best < 0 ? undefined : this.items[best];
+  }
+
+  /** Replaces the contents of `out` by the items left, in order. */
+  writeBack(out: T[]): void {
+    out.length = 0;
+    this.items.forEach((x, i) => {
+      if (this.alive[i]) out.push(x);
+    });
+  }
+
+  /** The blocks a span is filed under: those it covers, or the one an empty span is in. */
+  private range(x: { start: number; end: number }): [number, number] {
+    const from = Math.floor(x.start / SpanList.BLOCK);
+    return [from, Math.max(from, Math.floor((x.end - 1) / SpanList.BLOCK))];
+  }
+
+  /** The items left that are filed under the blocks of a span, each once. */
+  private near(x: { start: number; end: number }): number[] {
+    const out: number[] = [];
+    const stamp = ++this.stamp;
+    const [from, to] = this.range(x);
+    for (let b = from; b <= to; b++) {
+      for (const i of this.blocks.get(b) ?? []) {
+        if (!this.alive[i] || this.seen[i] === stamp) continue;
+        this.seen[i] = stamp;
+        out.push(i);
+      }
+    }
+    return out;
+  }
 }
 
 /** What the collection needs of a prepared article, as plain data. */
