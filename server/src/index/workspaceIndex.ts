@@ -43,6 +43,7 @@ export class WorkspaceIndex {
   /** Articles changed since the collection last saw them (an absent entry is a removal). */
   private dirty = new Set<string>();
   private byUri = new Map<string, DocumentResult>();
+  private claimCounts = new Map<string, [number, number]>();
   private snapshot?: Snapshot;
   private sortedUris?: string[];
   /** While set, articles without a summary wait for one (from workers) instead of being summarised here. */
@@ -127,6 +128,7 @@ export class WorkspaceIndex {
       // The registry changes what every article finds: the collection starts again.
       this.collection = new Collection(registry);
       this.byUri.clear();
+      this.claimCounts.clear();
     }
     const dir = path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
     for (const e of this.entries.values()) {
@@ -181,7 +183,10 @@ export class WorkspaceIndex {
     this.collection.restore(entries);
     this.dirty.clear();
     for (const e of this.entries.values()) e.summary = undefined;
-    for (const uri of entries.keys()) this.byUri.set(uri, this.collection.result(uri)!);
+    for (const uri of entries.keys()) {
+      this.byUri.set(uri, this.collection.result(uri)!);
+      this.countClaims(uri, this.byUri.get(uri));
+    }
     this.snapshot = undefined;
     return true;
   }
@@ -218,10 +223,14 @@ export class WorkspaceIndex {
     for (const uri of changes.keys()) this.dirty.delete(uri);
     if (!changes.size) return new Set();
     const touched = this.collection.update(changes);
-    for (const uri of changes.keys()) if (!this.entries.has(uri)) this.byUri.delete(uri);
+    for (const uri of changes.keys()) if (!this.entries.has(uri)) {
+      this.byUri.delete(uri);
+      this.countClaims(uri, undefined);
+    }
     for (const uri of touched) {
       const r = this.collection.result(uri);
       if (r) this.byUri.set(uri, r);
+      this.countClaims(uri, r);
     }
     for (const uri of changes.keys()) {
       touched.add(uri);
@@ -293,8 +302,23 @@ export class WorkspaceIndex {
     this.flush();
     let unsourced = 0;
     let vague = 0;
-    for (const d of this.byUri.values()) for (const c of d.claims) if (!c.dismissed) c.status === 'unsourced' ? unsourced++ : c.status === 'vague' ? vague++ : 0;
+    for (const [u, v] of this.claimCounts.values()) {
+      unsourced += u;
+      vague += v;
+    }
     return { articles: this.byUri.size, entities: this.collection.entityCount(), unsourced, vague };
+  }
+
+  /** Unsourced and vague claims of an article, counted when its result changes. */
+  private countClaims(uri: string, d: DocumentResult | undefined): void {
+    if (!d) {
+      this.claimCounts.delete(uri);
+      return;
+    }
+    let u = 0;
+    let v = 0;
+    for (const c of d.claims) if (!c.dismissed) c.status === 'unsourced' ? u++ : c.status === 'vague' ? v++ : 0;
+    this.claimCounts.set(uri, [u, v]);
   }
 
   document(uri: string): DocumentResult | undefined {

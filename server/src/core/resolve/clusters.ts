@@ -108,6 +108,9 @@ export class Clusters {
   private assignedIn = new Map<string, Set<Assigned>>();
   private assignedOut = new Map<string, Set<Assigned>>();
   private infos = new Map<string, Entity | null>();
+  /** Parts that have an entity, as of the last count, and parts changed since. */
+  private alive = new Set<string>();
+  private stale = new Set<string>();
 
   /**
    * `registry` names known entities; `docOf` gives an article's mentions as the clusters last
@@ -122,7 +125,8 @@ export class Clusters {
   update(changes: Map<number, { before?: ClusterDoc; after?: ClusterDoc }>): ClusterUpdate {
     const touched = new Set<string>();
     const existence = new Set<string>();
-    const words = new Set<string>();
+    // Words of full names whose options may change, with what their options were before.
+    const words = new Map<string, string>();
     for (const [id, { before, after }] of changes) {
       if (before) this.apply(id, before, -1, touched, existence, words);
       if (after) this.apply(id, after, 1, touched, existence, words);
@@ -132,7 +136,8 @@ export class Clusters {
     const out = new Set<number>(changes.keys());
     for (const k of moved) for (const d of this.nodes.get(k)?.docs.keys() ?? []) out.add(d);
     const reassign = new Set<number>([...changes].filter(([, c]) => c.after).map(([d]) => d));
-    for (const w of words) for (const d of this.shortDocs.get(w) ?? []) reassign.add(d);
+    // An edit takes an article's names away and gives them back: only words whose options really changed re-match short forms.
+    for (const [w, was] of words) if (this.optionsSignature(w) !== was) for (const d of this.shortDocs.get(w) ?? []) reassign.add(d);
     for (const [d, c] of changes) if (!c.after) this.unassign(d);
     for (const d of reassign) if (this.assign(d)) out.add(d);
     return { docs: out };
@@ -155,11 +160,20 @@ export class Clusters {
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /** How many entities there are, without listing them. */
+  /** How many entities there are, without listing them: only parts changed since the last count are looked at. */
   count(): number {
-    let n = 0;
-    for (const _ of this.each()) n++;
-    return n;
+    for (const id of this.stale) {
+      if (this.entity(id)) this.alive.add(id);
+      else this.alive.delete(id);
+    }
+    this.stale.clear();
+    return this.alive.size;
+  }
+
+  private invalidate(id: string | undefined): void {
+    if (id === undefined) return;
+    this.infos.delete(id);
+    this.stale.add(id);
   }
 
   private *each(): Generator<Entity> {
@@ -181,7 +195,18 @@ export class Clusters {
     return out;
   }
 
-  private apply(id: number, doc: ClusterDoc, sign: 1 | -1, touched: Set<string>, existence: Set<string>, words: Set<string>): void {
+  /** The full names a short form could take, with their weights: what its assignment depends on. */
+  private optionsSignature(word: string): string {
+    const out: string[] = [];
+    for (const c of this.optionsFor(word.includes(' ') ? this.givenKeys : this.fullWordKeys, word)) out.push(`${c}\t${this.compFull.get(c) ?? 0}`);
+    return out.sort().join('\n');
+  }
+
+  private noteWord(words: Map<string, string>, w: string): void {
+    if (!words.has(w)) words.set(w, this.optionsSignature(w));
+  }
+
+  private apply(id: number, doc: ClusterDoc, sign: 1 | -1, touched: Set<string>, existence: Set<string>, words: Map<string, string>): void {
     for (const m of doc.mentions) {
       let n = this.nodes.get(m.key);
       if (!n) {
@@ -199,14 +224,14 @@ export class Clusters {
         n.full += sign;
         const ws = [full.words[0], full.words[full.words.length - 1]];
         for (const w of new Set(ws)) {
+          this.noteWord(words, w);
           n.fullWords = incLazy(n.fullWords, w, sign);
           this.indexWord(this.fullWordKeys, w, m.key, sign);
-          words.add(w);
         }
         if (full.given) {
+          this.noteWord(words, full.given);
           n.givenNames = incLazy(n.givenNames, full.given, sign);
           this.indexWord(this.givenKeys, full.given, m.key, sign);
-          words.add(full.given);
         }
       }
       const short = shortFormOf(m);
@@ -219,7 +244,7 @@ export class Clusters {
       }
       touched.add(m.key);
       if (before !== n.count > 0) existence.add(m.key);
-      this.infos.delete(this.compOf.get(m.key) ?? '');
+      this.invalidate(this.compOf.get(m.key));
     }
     for (const [a, b] of doc.links) {
       if (a === b) continue;
@@ -294,7 +319,7 @@ export class Clusters {
   }
 
   /** Recomputes the connected parts that hold a touched key; returns the keys whose entity changed. */
-  private recluster(touched: Set<string>, words: Set<string>): Set<string> {
+  private recluster(touched: Set<string>, words: Map<string, string>): Set<string> {
     const region = new Set<string>();
     const oldComps = new Set<string>();
     for (const k of touched) {
@@ -305,12 +330,19 @@ export class Clusters {
         for (const m of this.members.get(c) ?? []) region.add(m);
       }
     }
+    // Short forms are matched against the full names of the parts that change.
+    for (const k of region) {
+      const n = this.nodes.get(k);
+      if (!n) continue;
+      for (const w of n.fullWords?.keys() ?? []) this.noteWord(words, w);
+      for (const w of n.givenNames?.keys() ?? []) this.noteWord(words, w);
+    }
     const before = new Map<string, string | undefined>();
     for (const k of region) before.set(k, this.compOf.get(k));
     for (const c of oldComps) {
       this.members.delete(c);
       this.compFull.delete(c);
-      this.infos.delete(c);
+      this.invalidate(c);
     }
     for (const k of region) if (this.nodes.get(k)?.count === 0) this.nodes.delete(k);
     const seen = new Set<string>();
@@ -337,20 +369,13 @@ export class Clusters {
         full += this.nodes.get(k)?.full ?? 0;
       }
       this.compFull.set(id, full);
-      this.infos.delete(id);
+      this.invalidate(id);
     }
     const moved = new Set<string>();
     for (const [k, was] of before) {
       const now = this.nodes.has(k) || this.edges.has(k) ? this.compOf.get(k) : undefined;
       if (now === undefined) this.compOf.delete(k);
       if (now !== was) moved.add(k);
-    }
-    // Short forms are matched against the full names of the parts that changed.
-    for (const k of region) {
-      const n = this.nodes.get(k);
-      if (!n) continue;
-      for (const w of n.fullWords?.keys() ?? []) words.add(w);
-      for (const w of n.givenNames?.keys() ?? []) words.add(w);
     }
     return moved;
   }
@@ -371,8 +396,8 @@ export class Clusters {
       else s.delete(a);
       if (!s.size) map.delete(k);
     }
-    this.infos.delete(a.to);
-    this.infos.delete(this.compOf.get(a.key) ?? '');
+    this.invalidate(a.to);
+    this.invalidate(this.compOf.get(a.key));
   }
 
   /** Gives each short form of an article its full name; returns whether any changed. */
