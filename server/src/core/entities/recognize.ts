@@ -195,6 +195,17 @@ export function recognizeEntities(
     return components > 0 ? j - i : 0;
   };
 
+  // Counted once over the tokens, so that no test reads a run of capitalised words again for each of its words:
+  // upperBefore[k], the tokens before k in capitals; foreignAhead[k], that the capitalised words joined
+  // from token k on (k itself joined to the one before) include a foreign word or one in capitals.
+  const upperBefore = new Int32Array(tokens.length + 1);
+  for (let k = 0; k < tokens.length; k++) upperBefore[k + 1] = upperBefore[k] + (tokens[k].upper ? 1 : 0);
+  const foreignAhead = new Uint8Array(tokens.length + 1);
+  for (let k = tokens.length - 1; k >= 1; k--) {
+    const entered = tokens[k].cap && joinable(tokens[k - 1], tokens[k]);
+    foreignAhead[k] = entered && (tokens[k].foreign || tokens[k].upper || foreignAhead[k + 1] === 1) ? 1 : 0;
+  }
+
   // In a Title Case headline ("Montenegro Gia Nhập NATO") capitals say nothing: only known names count.
   const lineStartOf = lineStarts(text);
   const titleCase = titleCaseLines(tokens, lineStartOf);
@@ -348,11 +359,7 @@ export function recognizeEntities(
     if (titleCase.has(lineStartOf(tokens[i].start))) return false;
     const nextIsPlace = matchGazetteer(i + 1);
     // Capitalised Vietnamese syllables after a one-word place ("Đức Trung", "Thái Anh Văn") are a person's name.
-    let k = i + 1;
-    while (k < tokens.length && tokens[k].cap && joinable(tokens[k - 1], tokens[k])) {
-      if (tokens[k].foreign || tokens[k].upper) return false;
-      k++;
-    }
+    if (foreignAhead[i + 1]) return false;
     return (!nextIsPlace || nextIsPlace.n === 1) && !lang.commonWords.has(next.lower);
   }
 
@@ -446,7 +453,7 @@ export function recognizeEntities(
       const acronymEdge = (tokens[j].upper && to - from > 1 && !g) || (unknownStart >= 0 && tokens[j - 1]?.upper && !tokens[j].upper);
       if (acronymEdge && unknownStart >= 0) flush(j);
       // A one-word place joins a Vietnamese name ("Lê Anh"), not a foreign one ("Balkan Montenegro").
-      const absorbable = unknownStart >= 0 && tokens.slice(unknownStart, j).every((x) => !x.upper);
+      const absorbable = unknownStart >= 0 && upperBefore[j] === upperBefore[unknownStart];
       const personal = j === from && hintUsable?.kind === 'person' && g?.n === 1 && g.entry.kind === 'location' && !tokens[j].foreign && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hintUsable.title);
       if (g && !personal && (g.n > 1 || unknownStart < 0 || !absorbable) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
         flush(j);
