@@ -76,7 +76,8 @@ const labelOf = (p: string) => {
   const root = roots.find((r) => p.startsWith(r + path.sep));
   return root ? path.relative(root, p).split(path.sep).join('/') : p;
 };
-const inWorkspace = (p: string) => roots.some((r) => isArticle(r, p, scan));
+/** An article of the workspace, named by its own path (not "sub/../a.txt", which would be a second copy). */
+const inWorkspace = (p: string) => path.normalize(p) === p && roots.some((r) => isArticle(r, p, scan));
 let maxFileSize = 10 * 1024 * 1024;
 /** Articles whose bytes were not exactly text: the warning is shown on their first line. */
 const decodeWarnings = new Map<string, string>();
@@ -306,7 +307,8 @@ function publishOne(uri: string): void {
   const list = index.has(uri) && wantsDiagnostics(uri) ? diagnostics(index, uri, diagnosticSettings) : [];
   const warning = decodeWarnings.get(uri);
   if (warning && index.has(uri)) {
-    list.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 2, source: 'News Lens', code: 'encoding', message: warning });
+    const first = (index.text(uri) ?? '').search(/\r|\n|$/);
+    list.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, first) } }, severity: 2, source: 'News Lens', code: 'encoding', message: warning });
   }
   const key = JSON.stringify(list);
   if ((sent.get(uri) ?? '[]') !== key) {

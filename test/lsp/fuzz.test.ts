@@ -250,21 +250,9 @@ class Fuzz {
       // Only the server writes .ann files here (annotate requests): it must be able to read them.
       if (d.code === 'ann-syntax') {
         const message = typeof d.message === 'string' ? d.message : d.message.value;
-        // KNOWN BUG (todo test below): a link to a registry id with a space ("person:kim jong un") writes an N line the reader rejects.
-        if (/an N line needs/.test(message) && /newslens:\S+ /.test(message)) this.knownBug('an .ann N line with an id that has a space');
-        else this.problems.push(`the server wrote an .ann it cannot read: ${message}`);
+        this.problems.push(`the server wrote an .ann it cannot read: ${message}`);
       }
       const why = rangeProblem(text, d.range);
-      // KNOWN BUG (todo test below): the encoding warning is put at 0:0–0:1 whatever line 0 holds.
-      if (why && d.code === 'encoding') {
-        this.knownBug('encoding warning past the end of line 0');
-        continue;
-      }
-      // KNOWN BUG (todo test below): diagnostics of an .ann end at character 1000 of their line.
-      if (why && String(d.code).startsWith('ann-') && d.range.end.character === 1000 && !rangeProblem(text, { start: d.range.start, end: d.range.start })) {
-        this.knownBug('.ann diagnostics ending at character 1000');
-        continue;
-      }
       if (why) {
         this.problems.push(`a diagnostic outside ${path.basename(p.uri)} (${what}, ${text.length} characters): ${why}: ${JSON.stringify(d).slice(0, 300)}`);
         return;
@@ -645,9 +633,9 @@ test(`random edits and requests against the real server: ${TARGET.toLocaleString
   }
 });
 
-// ---- Bugs the fuzz test found, as the smallest cases; remove `todo` (and the KNOWN BUG filter above) once fixed --
+// ---- Bugs the fuzz test found (fixed), as the smallest cases --
 
-test('the encoding warning of an article lies inside its first line, even an empty one', { todo: 'server.ts publishOne puts it at 0:0–0:1 whatever line 0 holds' }, async () => {
+test('the encoding warning of an article lies inside its first line, even an empty one', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-fuzz-enc-'));
   // An empty first line, then a byte that is not UTF-8, then an article with claims.
   const article = fs.readFileSync(path.join('samples', '002_5cb9b134e5cf0392.txt'), 'utf8');
@@ -667,7 +655,7 @@ test('the encoding warning of an article lies inside its first line, even an emp
   }
 });
 
-test('an article opened under another name of its file (sub/../a.txt) leaves nothing behind when closed', { todo: 'onDidClose reloads the file under the uri it was opened with, so the collection keeps a second copy' }, async () => {
+test('an article opened under another name of its file (sub/../a.txt) leaves nothing behind when closed', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-fuzz-alias-'));
   fs.copyFileSync(path.join('samples', '002_5cb9b134e5cf0392.txt'), path.join(root, 'a.txt'));
   fs.mkdirSync(path.join(root, 'sub'));
@@ -687,7 +675,7 @@ test('an article opened under another name of its file (sub/../a.txt) leaves not
   }
 });
 
-test('linking a mention to a person (a registry id with a space) writes an .ann the server reads back', { todo: 'annotate.ts writes "newslens:person:kim jong un" into the N line; brat.ts rejects the line and ignores the whole .ann' }, async () => {
+test('linking a mention to a person (a registry id with a space) writes an .ann the server reads back', async () => {
   const s = await startServer();
   try {
     await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
@@ -703,7 +691,7 @@ test('linking a mention to a person (a registry id with a space) writes an .ann 
   }
 });
 
-test('the diagnostics of an .ann end inside their line', { todo: 'annotate.ts annDiagnostics ends every range at character 1000' }, async () => {
+test('the diagnostics of an .ann end inside their line', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-fuzz-ann-'));
   fs.copyFileSync(path.join('samples', '000_a37f9ae36c8c9fee.txt'), path.join(root, 'a.txt'));
   const annText = 'T1\tLocation 154 165\tVladivostok\nnot a brat line\n';

@@ -73,12 +73,12 @@ test('the collection pass does across articles what these tests rely on', () => 
   assert.equal(mention(c.result('petrov.txt'), 'Petrov')?.kind, 'person');
   assert.equal(mention(c.result('petrov2.txt'), 'Petrov'), undefined);
   // A short form in the article of the full name, and a foreign one across articles.
-  assert.equal(mention(c.result('summit.txt'), 'Kim')?.entity, 'person:kim jong un');
-  assert.equal(mention(c.result('putin.txt'), 'Putin')?.entity, 'person:vladimir putin');
+  assert.equal(mention(c.result('summit.txt'), 'Kim')?.entity, 'person:kim_jong_un');
+  assert.equal(mention(c.result('putin.txt'), 'Putin')?.entity, 'person:vladimir_putin');
   // A lone word of a foreign person's name met elsewhere.
   assert.equal(mention(c.result('choe2.txt'), 'Choe')?.kind, 'person');
   // An acronym learnt in one article, and a sentence-initial name typed by the others.
-  assert.equal(mention(c.result('vncq2.txt'), 'VNCQ')?.entity, 'organization:viện nghiên cứu chiến lược quân sự');
+  assert.equal(mention(c.result('vncq2.txt'), 'VNCQ')?.entity, 'organization:viện_nghiên_cứu_chiến_lược_quân_sự');
   assert.equal(mention(c.result('lincoln.txt'), 'Ivanov')?.kind, 'person');
   assert.equal(mention(c.result('minh.txt'), 'Tiến Minh')?.entity, 'person:nguyễn tiến minh');
 });

@@ -79,7 +79,8 @@ export function settleAnnotations(index: WorkspaceIndex, uri: string): string[] 
 export function annDiagnostics(index: WorkspaceIndex, uri: string): Diagnostic[] {
   const d = index.decisions(uri);
   if (!d) return [];
-  const line = (n: number) => ({ start: { line: n - 1, character: 0 }, end: { line: n - 1, character: 1000 } });
+  const lengths = new Map(d.file.lines.map((l) => [l.line, l.raw.length]));
+  const line = (n: number) => ({ start: { line: n - 1, character: 0 }, end: { line: n - 1, character: lengths.get(n) ?? 0 } });
   return [
     ...d.file.errors.map((e) => ({
       range: line(e.line),

@@ -102,7 +102,8 @@ export function applyEdit(lines: Line[], text: string, e: AnnEdit): Line[] {
     case 'link': {
       const t = decide(e.start, e.end, e.kind, 'Confirmed');
       out = out.filter((l) => !(l.n?.target === t.t!.id && l.n.db === 'newslens'));
-      out.push({ tag: 'N', raw: '', n: { id: nextId(out, 'N'), target: t.t!.id, db: 'newslens', ref: e.ref, text: e.name } });
+      // A reference is one token in brat's N line: white space in an id becomes "_", as the export writes it.
+      out.push({ tag: 'N', raw: '', n: { id: nextId(out, 'N'), target: t.t!.id, db: 'newslens', ref: e.ref.replace(/\s+/g, '_'), text: e.name } });
       break;
     }
     case 'remove': {

@@ -87,7 +87,7 @@ function shortFormOf(m: ClusterMention): string | undefined {
 function nearEligible(key: string): string | undefined {
   if (key.startsWith('id:') || key.startsWith('split:')) return undefined;
   const name = key.slice(key.indexOf(':') + 1);
-  if (name.length < 6 || name.split(' ').every((w) => isVietnameseSyllable(w))) return undefined;
+  if (name.length < 6 || name.split('_').every((w) => isVietnameseSyllable(w))) return undefined;
   return name;
 }
 
@@ -499,7 +499,7 @@ export class Clusters {
  */
 function canonical(keys: string[], nodes: Map<string, Node>): string {
   const rank = (k: string) => (k.startsWith('id:') ? 0 : (nodes.get(k)?.count ?? 0) > 0 ? 1 : 2);
-  const words = (k: string) => k.split(' ').length;
+  const words = (k: string) => k.split('_').length;
   let best = keys[0];
   for (const k of keys) {
     const d = rank(k) - rank(best) || words(best) - words(k) || (k < best ? -1 : k > best ? 1 : 0);

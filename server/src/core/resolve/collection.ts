@@ -336,7 +336,7 @@ export class Collection {
         if (m.text.normalize('NFC') !== x.text.normalize('NFC')) return;
         if (best < 0 || Math.abs(m.start - x.start) < Math.abs(ems[best].start - x.start)) best = i;
       });
-      if (best >= 0 && Math.abs(ems[best].start - x.start) <= 40) a.keys[best] = `split:${file}:${ems[best].start}`;
+      if (best >= 0 && Math.abs(ems[best].start - x.start) <= 40) a.keys[best] = `split:${encodeURI(file!)}:${ems[best].start}`;
     }
   }
 }
@@ -346,7 +346,7 @@ function clusterDoc(ms: EntityMention[], keys: string[], acronyms: [string, stri
   const mentions = ms.map((m, i) => ({ key: keys[i], kind: m.kind, text: m.text, start: m.start, title: m.title, ref: m.ref }));
   const links: [string, string][] = [];
   // Gazetteer and registry names also carry a plain key, so a rule-found spelling joins them.
-  for (const m of mentions) if (m.ref && !m.key.startsWith('split:')) links.push([m.key, `${m.kind}:${nameWords(m.text).join(' ')}`]);
+  for (const m of mentions) if (m.ref && !m.key.startsWith('split:')) links.push([m.key, plainKey(m.kind, m.text)]);
   // Acronym and long form paired in the article.
   for (const [long, acro] of acronyms) {
     const lm = mentions.findIndex((m) => m.text === long);
@@ -358,10 +358,18 @@ function clusterDoc(ms: EntityMention[], keys: string[], acronyms: [string, stri
 
 const signatureOf = (ms: EntityMention[]) => hash32(ms.map((m) => `${m.start},${m.end},${m.kind}`).join(';'));
 
+/**
+ * A name's key, which is also its entity's id: kind and words joined by "_", so that an id is one
+ * token wherever it is written (a brat reference, a command link).
+ */
+function plainKey(kind: string, text: string): string {
+  return `${kind}:${nameWords(text).join('_')}`;
+}
+
 function mentionKey(m: EntityMention): string {
   if (m.ref) return `id:${m.ref}`;
   const pair = lang.pairs.get(phraseKey(m.text));
-  return `${m.kind}:${nameWords(pair ?? m.text).join(' ')}`;
+  return plainKey(m.kind, pair ?? m.text);
 }
 
 let gazetteerNames: Map<string, { name: string }> | undefined;
