@@ -45,3 +45,11 @@ test('setting a date keeps the rest of the file; an unparsable file is never ove
   assert.equal(fs.readFileSync(file, 'utf8'), broken);
   assert.deepEqual(fs.readdirSync(dir), ['newslens.json'], 'no temporary file left behind');
 });
+
+test('article paths outside the folder of newslens.json are ignored with a message', () => {
+  const cfg = parseConfig('/w/sub/newslens.json', JSON.stringify({ articles: { '../a.txt': { date: '2019-01-01' }, '/etc/b.txt': { date: '2019-01-02' }, 'c.txt': { date: '2019-01-03' } } }));
+  assert.deepEqual(Object.keys(cfg.articles), ['c.txt']);
+  assert.equal(cfg.problems.length, 2);
+  assert.match(cfg.problems[0].message, /outside this file's folder/);
+  assert.deepEqual(metaFor('/w/a.txt', [cfg]), {});
+});

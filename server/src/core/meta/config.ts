@@ -57,6 +57,11 @@ export function parseConfig(file: string, text: string): NewsLensConfig {
         problem(at(`"${name}"`), `article "${name}": expected an object`);
         continue;
       }
+      const rel = name.replace(/\\/g, '/');
+      if (rel.startsWith('/') || /^[a-z]:/i.test(rel) || rel.split('/').includes('..')) {
+        problem(at(`"${name}"`), `article "${name}": a path outside this file's folder is ignored (names are relative to the folder of newslens.json)`);
+        continue;
+      }
       const m: ArticleMeta = {};
       if (meta.date !== undefined) {
         if (typeof meta.date === 'string' && parseYmd(meta.date)) {
