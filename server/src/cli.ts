@@ -85,7 +85,8 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   const cache = cacheDir ? openCache(path.resolve(cacheDir), 'cli', warn) : undefined;
   const state = cacheDir ? openStateCache(path.resolve(cacheDir), 'cli', warn) : undefined;
   index.defer(true);
-  const { computed } = await summarizePending(index, { cache, state, warn: (m) => process.stderr.write(`${m}\n`) });
+  const { computed, written } = await summarizePending(index, { cache, state, warn: (m) => process.stderr.write(`${m}\n`) });
+  await written;
   index.defer(false);
   if (computed) await saveState(index, state);
   const result = index.get().result;

@@ -226,8 +226,9 @@ async function reindex(): Promise<void> {
   publish(index.flush());
   publishStats();
   unsaved = true;
-  // The state is taken now, while it is the state of the files on disk, so that a reopened workspace starts from it.
-  void persist();
+  // The state is taken once the figures are out (before any edit can have arrived, so it is the
+  // state of the files on disk), so that a reopened workspace starts from it.
+  setTimeout(() => void persist(), 50);
 }
 
 /** Saves the collection's state, unless an article has unsaved edits (a reopened workspace would not match it). */

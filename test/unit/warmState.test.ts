@@ -19,7 +19,8 @@ function load(extra: Record<string, string> = {}): WorkspaceIndex {
 async function open(dir: string, ix: WorkspaceIndex): Promise<{ fromCache: number; computed: number }> {
   const warn = (m: string) => assert.fail(m);
   ix.defer(true);
-  const r = await summarizePending(ix, { cache: openCache(dir, 'samples', warn), state: openStateCache(dir, 'samples', warn), threads: 0 });
+  const { written, ...r } = await summarizePending(ix, { cache: openCache(dir, 'samples', warn), state: openStateCache(dir, 'samples', warn), threads: 0 });
+  await written;
   ix.defer(false);
   return r;
 }

@@ -81,12 +81,15 @@ function cacheKey(input: PrepareInput, registryHash: string): string {
     .digest('hex');
 }
 
-export async function summarizePending(index: WorkspaceIndex, opts: SummarizeOptions = {}): Promise<{ fromCache: number; computed: number; failed: number }> {
+export async function summarizePending(
+  index: WorkspaceIndex,
+  opts: SummarizeOptions = {},
+): Promise<{ fromCache: number; computed: number; failed: number; written: Promise<void> }> {
   const pending = index.pendingInputs();
   const keyed = pending.map((p) => ({ ...p, key: cacheKey(p.input, registryHash(p.input)) }));
   if (opts.state?.enabled && opts.cache?.enabled && keyed.length && tryRestore(index, keyed, opts.cache, opts.state)) {
     opts.onProgress?.(keyed.length, keyed.length);
-    return { fromCache: keyed.length, computed: 0, failed: 0 };
+    return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve() };
   }
   const todo: { uri: string; input: PrepareInput; key: string }[] = [];
   let fromCache = 0;
@@ -128,8 +131,8 @@ export async function summarizePending(index: WorkspaceIndex, opts: SummarizeOpt
       }
     },
   });
-  await opts.cache?.flush();
-  return { fromCache, computed: todo.length - failed, failed };
+  // The cache is written in the background: the index is complete without it.
+  return { fromCache, computed: todo.length - failed, failed, written: opts.cache?.flush() ?? Promise.resolve() };
 }
 
 function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[], cache: Cache, state: StateCache): boolean {
