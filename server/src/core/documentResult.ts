@@ -3,7 +3,7 @@
  * text, the user's claim decisions applied, the article-level credit found. Entity ids are filled
  * in separately (they are the collection's), through `fillEntities`.
  */
-import type { Claim, DateMention, DocumentResult, EntityMention, Sentence } from './types';
+import type { Claim, DateMention, DocumentResult, EntityMention, Sentence, Span } from './types';
 import type { NormalizedText } from './text/normalize';
 import type { DateMatch } from './dates/recognize';
 import type { Decisions } from './annotations/decisions';
@@ -33,9 +33,14 @@ export function articleResult(d: Parts, ms: EntityMention[], claims: Claim[]): A
   // Most articles are NFC already: their offsets need no mapping, and the objects no copy.
   const same = norm.text === text;
   const entityMentions: EntityMention[] = same ? ms : ms.map((m) => ({ ...m, start: s(m.start), end: e(m.end), text: text.slice(s(m.start), e(m.end)) }));
-  if (d.decisions) for (const u of d.decisions.added) {
-    const m = entityMentions.find((x) => x.start === u.start && x.end === u.end);
-    if (m && u.wikidata) m.wikidata = u.wikidata;
+  if (d.decisions?.added.some((u) => u.wikidata)) {
+    // The first mention of each span, as find() would give it, looked up instead of searched for each decision.
+    const bySpan = new Map<string, EntityMention>();
+    for (const x of entityMentions) if (!bySpan.has(`${x.start},${x.end}`)) bySpan.set(`${x.start},${x.end}`, x);
+    for (const u of d.decisions.added) {
+      const m = bySpan.get(`${u.start},${u.end}`);
+      if (m && u.wikidata) m.wikidata = u.wikidata;
+    }
   }
   const dateMentions: DateMention[] = d.dates.map((x) => ({
     start: s(x.start), end: e(x.end), text: text.slice(s(x.start), e(x.end)), kind: 'date', value: x.value, anchored: x.anchored, relative: x.relative,
@@ -68,8 +73,9 @@ export function articleResult(d: Parts, ms: EntityMention[], claims: Claim[]): A
 
 /** Claim decisions from the .ann file: a status or source set by hand, or a dismissal. */
 function applyClaimDecisions(result: DocumentResult, d: Decisions): void {
+  const firstOverlapping = overlapFinder(result.claims);
   for (const c of d.claims) {
-    const target = result.claims.find((x) => x.start < c.end && c.start < x.end);
+    const target = firstOverlapping(c);
     if (!target) {
       if (c.status) result.claims.push({ start: c.start, end: c.end, status: c.status, user: true, ...(c.source ? { sourceText: c.source } : {}) });
       continue;
@@ -81,6 +87,32 @@ function applyClaimDecisions(result: DocumentResult, d: Decisions): void {
   }
   result.claims.sort((a, b) => a.start - b.start);
   result.annotations = { other: d.other, problems: d.problems };
+}
+
+/**
+ * The first claim of a list, in its order, that overlaps a span, as find() gives it, for a list that
+ * claims may be appended to. The claims there at first are one per sentence, in order and apart, so
+ * the first of them that overlaps is found by binary search; those appended are searched one by one.
+ */
+function overlapFinder(claims: Claim[]): (c: Span) => Claim | undefined {
+  const initial = claims.length;
+  let apart = true;
+  for (let k = 0; k < initial; k++) if (claims[k].end < claims[k].start || (k > 0 && claims[k].start < claims[k - 1].end)) apart = false;
+  const overlaps = (x: Span, c: Span) => x.start < c.end && c.start < x.end;
+  return (c) => {
+    if (!apart) return claims.find((x) => overlaps(x, c));
+    // The first claim that ends after the span starts; the claims before it cannot overlap it, nor can those after it if it does not.
+    let lo = 0;
+    let hi = initial;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claims[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < initial && overlaps(claims[lo], c)) return claims[lo];
+    for (let k = initial; k < claims.length; k++) if (overlaps(claims[k], c)) return claims[k];
+    return undefined;
+  };
 }
 
 /** Writes the collection's entity ids into an article's result; says whether any changed. */
