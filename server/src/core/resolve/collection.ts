@@ -275,10 +275,12 @@ export class Collection {
   /** Adds to `into` the articles whose fingerprint holds one of the hashes. */
   private dependents(into: Set<Article>, hashes: number[], print: (a: Article) => Int32Array): void {
     if (!hashes.length) return;
+    // A few hashes are looked up in each fingerprint; many (a batch of new articles) are a set each fingerprint is read against.
+    const many = hashes.length > 16 ? new Set(hashes) : undefined;
     for (const a of this.articles.values()) {
       if (into.has(a)) continue;
       const p = print(a);
-      if (hashes.some((h) => hasHash(p, h))) into.add(a);
+      if (many ? p.some((h) => many.has(h)) : hashes.some((h) => hasHash(p, h))) into.add(a);
     }
   }
 
@@ -286,9 +288,15 @@ export class Collection {
   private misspelt(into: Set<Article>, names: string[]): void {
     const singles = names.filter((k) => !k.includes(' ') && k.length >= 5);
     if (!singles.length) return;
+    const byFirst = new Map<string, string[]>();
+    for (const k of singles) {
+      const list = byFirst.get(k[0]);
+      if (list) list.push(k);
+      else byFirst.set(k[0], [k]);
+    }
     for (const a of this.articles.values()) {
       if (into.has(a) || !a.misspellable.length) continue;
-      if (a.misspellable.some((w) => singles.some((k) => k[0] === w[0] && Math.abs(k.length - w.length) <= 1 && editDistance(k, w) === 1))) into.add(a);
+      if (a.misspellable.some((w) => (byFirst.get(w[0]) ?? []).some((k) => Math.abs(k.length - w.length) <= 1 && editDistance(k, w) === 1))) into.add(a);
     }
   }
 
