@@ -110,6 +110,7 @@ export class Clusters {
   private infos = new Map<string, Entity | null>();
   /** Parts that have an entity, as of the last count, and parts changed since. */
   private alive = new Set<string>();
+  private ranking = new Map<string, { set: Set<string>; ranked: string[] }>();
   private stale = new Set<string>();
 
   /**
@@ -139,7 +140,9 @@ export class Clusters {
     // An edit takes an article's names away and gives them back: only words whose options really changed re-match short forms.
     for (const [w, was] of words) if (this.optionsSignature(w) !== was) for (const d of this.shortDocs.get(w) ?? []) reassign.add(d);
     for (const [d, c] of changes) if (!c.after) this.unassign(d);
+    this.ranking.clear();
     for (const d of reassign) if (this.assign(d)) out.add(d);
+    this.ranking.clear();
     return { docs: out };
   }
 
@@ -410,7 +413,7 @@ export class Clusters {
         const short = shortFormOf(m);
         if (short === undefined) return;
         const words = short.split(' ');
-        const options = this.optionsFor(words.length === 1 ? this.fullWordKeys : this.givenKeys, short);
+        const { set: options, ranked } = this.rankedOptions(short);
         if (!options.size) return;
         const inDoc = new Map<string, { count: number; titles: Set<string>; before: boolean }>();
         for (const { o, root } of fullInDoc) {
@@ -425,7 +428,13 @@ export class Clusters {
         if (!inDoc.size && isVietnameseSyllable(words[0]) && !looksForeign(m.text)) return;
         let top: { key: string; score: number } | undefined;
         let second: { key: string; score: number } | undefined;
-        for (const key of options) {
+        // Only the full names of the article and the two most mentioned others can come first or second.
+        const contenders = [...inDoc.keys()];
+        for (let k = 0, others = 0; k < ranked.length && others < 2; k++) if (!inDoc.has(ranked[k])) {
+          contenders.push(ranked[k]);
+          others++;
+        }
+        for (const key of contenders) {
           const x = inDoc.get(key);
           const score = (x ? 3 * x.count + (x.before ? 1 : 0) + (m.title && x.titles.has(m.title) ? 4 : 0) : 0) + (this.compFull.get(key) ?? 0) * (x ? 1 : 0.5);
           if (!top || score > top.score) [second, top] = [top, { key, score }];
@@ -445,6 +454,18 @@ export class Clusters {
       for (const a of now.values()) this.record(a, 1);
     }
     return true;
+  }
+
+  /** A short form's options, and the same ranked by how often the collection names them in full; kept for one update. */
+  private rankedOptions(word: string): { set: Set<string>; ranked: string[] } {
+    let r = this.ranking.get(word);
+    if (!r) {
+      const set = this.optionsFor(word.includes(' ') ? this.givenKeys : this.fullWordKeys, word);
+      const full = (c: string) => this.compFull.get(c) ?? 0;
+      r = { set, ranked: [...set].sort((a, b) => full(b) - full(a)) };
+      this.ranking.set(word, r);
+    }
+    return r;
   }
 
   private optionsFor(index: Map<string, Map<string, number>>, word: string): Set<string> {
