@@ -176,8 +176,9 @@ async function main(): Promise<number> {
       await page.keyboard.press('Enter');
       const rows = await poll(async () => {
         const r = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-        return r.some((x) => /\.txt:\d+/.test(x)) ? r : undefined;
-      }, 'the mentions of the entity');
+        // The list fills in as the answer arrives: wait for the rows, not for the first one.
+        return r.filter((x) => /\.txt:\d+/.test(x)).length >= 5 ? r : undefined;
+      }, 'five mentions of the entity');
       if (rows.length < 5) throw new Error(`only ${rows.length} mentions`);
     });
 
