@@ -166,7 +166,12 @@ async function readSettings(): Promise<void> {
   }
 }
 
-async function reindex(): Promise<void> {
+/**
+ * Reads the workspace folders into the index. `full` (the Reindex command) starts from nothing; otherwise
+ * (a change of settings) the index keeps answering from what it has while articles are added, re-read or
+ * dropped, and articles whose text and settings did not change are not analysed again.
+ */
+async function reindex(full = true): Promise<void> {
   indexRun?.abort();
   const run = new AbortController();
   indexRun = run;
@@ -176,14 +181,22 @@ async function reindex(): Promise<void> {
   progress?.begin('News Lens', 0, 'Indexing articles…', true);
   progress?.token.onCancellationRequested(() => run.abort());
   index.defer(true);
-  for (const uri of index.uris()) index.removeDocument(uri);
-  for (const c of index.configList()) index.setConfig(c.file, undefined);
+  if (full) {
+    for (const uri of index.uris()) index.removeDocument(uri);
+    for (const c of index.configList()) index.setConfig(c.file, undefined);
+  }
+  const seen = new Set<string>();
+  const seenConfigs = new Set<string>();
   let read = 0;
   for (const root of roots) {
     const found = scanFolder(root, scan);
-    for (const c of found.configs) loadConfig(c);
+    for (const c of found.configs) {
+      seenConfigs.add(c);
+      loadConfig(c);
+    }
     for (const p of found.articles) {
       if (run.signal.aborted) break;
+      seen.add(uriOf(p));
       if (loadArticle(p)) loadAnn(uriOf(p));
       // Reading thousands of files should not keep requests waiting.
       if (++read % 500 === 0) {
@@ -193,8 +206,13 @@ async function reindex(): Promise<void> {
     }
   }
   for (const d of documents.all()) if (inWorkspace(pathOf(d.uri))) {
-    index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)));
+    seen.add(d.uri);
+    index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)), true);
     index.prepare(d.uri);
+  }
+  if (!run.signal.aborted) {
+    for (const uri of index.uris()) if (!seen.has(uri)) index.removeDocument(uri);
+    for (const c of index.configList()) if (!seenConfigs.has(c.file)) index.setConfig(c.file, undefined);
   }
   const namespace = [...roots, scan.include, scan.exclude].join('\n');
   cache ??= openCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
@@ -420,7 +438,7 @@ connection.onDidChangeWatchedFiles(guarded('a change on disk', (params) => {
 }));
 
 connection.onDidChangeConfiguration(() => {
-  ready = reindex().catch(logFailure('indexing'));
+  ready = reindex(false).catch(logFailure('indexing'));
 });
 
 connection.onHover(whenReady((p) => withIndexState(hover(index, p.textDocument.uri, p.position))));

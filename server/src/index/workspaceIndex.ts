@@ -37,6 +37,7 @@ export interface Snapshot {
 export class WorkspaceIndex {
   private entries = new Map<string, Entry>();
   private configs = new Map<string, NewsLensConfig>();
+  private configTexts = new Map<string, string>();
   private registry: RegistryEntity[] = [];
   private lookup = makeLookup();
   private collection = new Collection();
@@ -118,6 +119,10 @@ export class WorkspaceIndex {
 
   /** Adds, replaces or (with text undefined) removes a newslens.json. Returns its problems. */
   setConfig(path: string, text: string | undefined): NewsLensConfig | undefined {
+    // The same file read again changes nothing (a reindex reads every newslens.json again).
+    if (text !== undefined && this.configTexts.get(path) === text) return this.configs.get(path);
+    if (text === undefined) this.configTexts.delete(path);
+    else this.configTexts.set(path, text);
     if (text === undefined) this.configs.delete(path);
     else this.configs.set(path, parseConfig(path, text));
     const registry = [...this.configs.values()].flatMap((c) => c.entities);
