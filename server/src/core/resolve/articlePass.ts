@@ -44,7 +44,11 @@ export const looksForeign = memoize((text: string): boolean => /\p{L}-\p{L}/u.te
 /** Finds known names again in lower case ("reuters", "Kim jong-un") or misspelt ("reuter"). */
 export function refind(d: ArticleInput, view: CollectionView): Candidate[] {
   const { tokens, text } = d;
-  const out: Candidate[] = [...d.candidates];
+  const originals = d.candidates;
+  // Candidates a name found again replaces, and the names found again (which never overlap a later one).
+  const removed = new Uint8Array(originals.length);
+  const added: Candidate[] = [];
+  const overlapping = overlapFinder(originals);
   // Which tokens a candidate or a date already covers (candidates and dates are few and sorted).
   const taken = new Uint8Array(tokens.length);
   const mark = (spans: readonly { start: number; end: number }[], value: number) => {
@@ -81,19 +85,54 @@ export function refind(d: ArticleInput, view: CollectionView): Candidate[] {
     const end = tokens[i + match.n - 1].end;
     let anyTaken = false;
     for (let j = i; j < i + match.n; j++) anyTaken ||= taken[j] === 1;
-    const inside = anyTaken ? out.filter((c) => start < c.end && c.start < end) : [];
+    // The candidates still there that overlap the name, in their order (a removed one lies before the name).
+    const inside = anyTaken ? overlapping(start, end).filter((k) => !removed[k]) : [];
     // A longer name, or the same span already typed, stays; an untyped one of the same span is replaced.
-    if (inside.some((c) => c.start < start || c.end > end || (c.end - c.start >= end - start && c.kind && c.strength >= 2))) continue;
-    for (const c of inside) out.splice(out.indexOf(c), 1);
+    if (inside.some((k) => originals[k].start < start || originals[k].end > end || (originals[k].end - originals[k].start >= end - start && originals[k].kind && originals[k].strength >= 2))) continue;
+    for (const k of inside) removed[k] = 1;
     for (let j = i; j < i + match.n; j++) taken[j] |= 1;
-    out.push({
+    added.push({
       start, end, text: text.slice(start, end), kind: match.kind, strength: 2, origin: 'collection', id: match.id,
-      tokenCount: match.n, initial: false, foreign: tokens.slice(i, i + match.n).every((x) => x.foreign), title: inside[0]?.title,
+      tokenCount: match.n, initial: false, foreign: tokens.slice(i, i + match.n).every((x) => x.foreign), title: inside.length ? originals[inside[0]].title : undefined,
       before: i > 0 ? tokens[i - 1].lower : undefined,
     });
     i += match.n - 1;
   }
+  // The same order as removing from and appending to a copy of the candidates, then sorting.
+  const out = originals.filter((_, k) => !removed[k]);
+  for (const c of added) out.push(c);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The indexes, in order, of the spans overlapping [start, end): by binary search when the spans
+ * are in text order, looking back no further than the longest span; by a scan otherwise.
+ */
+function overlapFinder(spans: readonly { start: number; end: number }[]): (start: number, end: number) => number[] {
+  let sorted = true;
+  let longest = 0;
+  for (let k = 0; k < spans.length; k++) {
+    if (k > 0 && spans[k].start < spans[k - 1].start) sorted = false;
+    longest = Math.max(longest, spans[k].end - spans[k].start);
+  }
+  return (start, end) => {
+    const out: number[] = [];
+    if (!sorted) {
+      spans.forEach((c, k) => {
+        if (start < c.end && c.start < end) out.push(k);
+      });
+      return out;
+    }
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && spans[k].start + longest > start; k--) if (start < spans[k].end) out.push(k);
+    return out.reverse();
+  };
 }
 
 /** One sense per collection: a name not in the gazetteer takes the kind most evidence gives it. */

@@ -408,34 +408,44 @@ export class Clusters {
     const d = this.docOf(doc);
     const now = new Map<number, Assigned>();
     if (d) {
-      const fullInDoc = d.mentions.filter((o) => o.kind === 'person' && foldKey(o.text).includes(' ')).map((o) => ({ o, root: this.compOf.get(o.key)! }));
+      // The article's full names by entity, counted once (not for each short form): how many, their
+      // titles, where the first is, and in which order the entities first come.
+      const fullByRoot = new Map<string, { count: number; titles: Set<string>; first: number; order: number }>();
+      for (const o of d.mentions) {
+        if (o.kind !== 'person' || !foldKey(o.text).includes(' ')) continue;
+        const root = this.compOf.get(o.key)!;
+        let e = fullByRoot.get(root);
+        if (!e) fullByRoot.set(root, (e = { count: 0, titles: new Set<string>(), first: Infinity, order: fullByRoot.size }));
+        e.count++;
+        if (o.title) e.titles.add(o.title);
+        e.first = Math.min(e.first, o.start);
+      }
       d.mentions.forEach((m, i) => {
         const short = shortFormOf(m);
         if (short === undefined) return;
         const words = short.split(' ');
         const { set: options, ranked } = this.rankedOptions(short);
         if (!options.size) return;
-        const inDoc = new Map<string, { count: number; titles: Set<string>; before: boolean }>();
-        for (const { o, root } of fullInDoc) {
-          if (!options.has(root)) continue;
-          const e = inDoc.get(root) ?? { count: 0, titles: new Set<string>(), before: false };
-          e.count++;
-          if (o.title) e.titles.add(o.title);
-          if (o.start < m.start) e.before = true;
-          inDoc.set(root, e);
-        }
+        // The options named in full in the article, in the order they first come there, from the smaller of the two sets.
+        const inDocKeys = options.size <= fullByRoot.size
+          ? [...options].filter((k) => fullByRoot.has(k)).sort((a, b) => fullByRoot.get(a)!.order - fullByRoot.get(b)!.order)
+          : [...fullByRoot.keys()].filter((k) => options.has(k));
+        const inDoc = (key: string) => {
+          const e = options.has(key) ? fullByRoot.get(key) : undefined;
+          return e && { count: e.count, titles: e.titles, before: e.first < m.start };
+        };
         // A Vietnamese given name ("ông Tuấn") links only to a full name in its own article.
-        if (!inDoc.size && isVietnameseSyllable(words[0]) && !looksForeign(m.text)) return;
+        if (!inDocKeys.length && isVietnameseSyllable(words[0]) && !looksForeign(m.text)) return;
         let top: { key: string; score: number } | undefined;
         let second: { key: string; score: number } | undefined;
         // Only the full names of the article and the two most mentioned others can come first or second.
-        const contenders = [...inDoc.keys()];
-        for (let k = 0, others = 0; k < ranked.length && others < 2; k++) if (!inDoc.has(ranked[k])) {
+        const contenders = [...inDocKeys];
+        for (let k = 0, others = 0; k < ranked.length && others < 2; k++) if (!fullByRoot.has(ranked[k])) {
           contenders.push(ranked[k]);
           others++;
         }
         for (const key of contenders) {
-          const x = inDoc.get(key);
+          const x = inDoc(key);
           const score = (x ? 3 * x.count + (x.before ? 1 : 0) + (m.title && x.titles.has(m.title) ? 4 : 0) : 0) + (this.compFull.get(key) ?? 0) * (x ? 1 : 0.5);
           if (!top || score > top.score) [second, top] = [top, { key, score }];
           else if (!second || score > second.score) second = { key, score };
