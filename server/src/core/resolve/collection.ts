@@ -6,21 +6,16 @@
  * Building it article by article, in any order, gives the same state as building it at once.
  */
 import type { Claim, DocumentResult, Entity, EntityKind, EntityMention, RegistryEntity, Span } from '../types';
-import type { Candidate } from '../entities/recognize';
 import type { ArticleSummary } from '../summary';
 import { normalize, type NormalizedText } from '../text/normalize';
-import { tokenize, type Token } from '../text/tokens';
 import { lang, phraseKey } from '../lang/knowledge';
-import { classifyClaims } from '../claims/classify';
 import { articleResult, fillEntities, type ArticleResult } from '../documentResult';
-import { KindVotes, voteKey } from './kindVotes';
+import { KindVotes } from './kindVotes';
 import { KnownNames, knownContributions } from './knownNames';
 import { Clusters, type ClusterDoc } from './clusters';
 import { editDistance } from './distance';
-import {
-  decideKind, finalMentions, hasHash, hash32, loneWords, nameWords, personWords, refind, sortedHashes,
-  type CollectionView,
-} from './articlePass';
+import { hash32, hasHash, nameWords, personWords, sortedHashes, type CollectionView } from './articlePass';
+import { settleArticle, type SettledParts, type SettleJob, type ViewData } from './settleArticle';
 
 export interface ArticleInput {
   summary: ArticleSummary;
@@ -36,14 +31,10 @@ interface Article {
   misspellable: string[];
   voteKeys: Int32Array;
   lone: Int32Array;
-  /** Candidates with the names found again, and their settled kinds (recomputed when missing). */
-  found?: Candidate[];
-  decided?: (EntityKind | undefined)[];
   personWords: string[];
   /** Final mentions, normalised-text offsets. */
   ms: EntityMention[];
-  /** Claims with a hash of the mentions they were classified with. */
-  claims?: { signature: number; claims: Claim[] };
+  claims: Claim[];
   out?: ArticleResult;
   keys: string[];
 }
@@ -60,6 +51,26 @@ export interface SettledArticle {
 
 const KIND_CODES: EntityKind[] = ['person', 'organization', 'location'];
 
+/** Articles to settle, with what to settle them against (here, or as data for worker threads). */
+export interface UpdateRound {
+  jobs: Map<string, SettleJob>;
+  view: CollectionView;
+  viewData(): ViewData;
+}
+
+/** An update between `beginUpdate` and `finishUpdate`. */
+interface Run {
+  fresh: Set<Article>;
+  /** What the clusters last received of each article changed here, to take it away from them. */
+  clusterChanges: Map<number, { before?: ClusterDoc; after?: ClusterDoc }>;
+  /** Each settled article's result before the update (undefined: report it changed). */
+  before: Map<Article, string | undefined>;
+  /** Whether each word counted in or out was a person word before the update. */
+  wasPerson: Map<string, boolean>;
+  settled: Set<Article>;
+  round?: { articles: Set<Article>; guess: Set<string>; touched: Map<string, boolean>; view: CollectionView };
+}
+
 export class Collection {
   private articles = new Map<string, Article>();
   private byId = new Map<number, string>();
@@ -69,6 +80,7 @@ export class Collection {
   private personCounts = new Map<string, number>();
   private clusters: Clusters;
   private view: CollectionView;
+  private run?: Run;
 
   constructor(registry: RegistryEntity[] = []) {
     const reg = new Map(registry.map((e) => [`registry:${e.id}`, e]));
@@ -92,20 +104,33 @@ export class Collection {
 
   private splits: Map<string, { file: string; start: number; text: string }[]>;
 
-  /** Adds, replaces (same uri) or removes (undefined) articles; returns the uris whose result changed. */
+  /**
+   * Adds, replaces (same uri) or removes (undefined) articles; returns the uris whose result
+   * changed. The articles to settle are settled here; `beginUpdate` lets a caller settle them elsewhere.
+   */
   update(changes: Map<string, ArticleInput | undefined>): Set<string> {
-    const fresh = new Set<Article>();
-    const changedWords = new Set<string>();
-    // What the clusters last received of each article changed here, to take it away from them.
-    const clusterChanges = new Map<number, { before?: ClusterDoc; after?: ClusterDoc }>();
-    const takeAway = (a: Article) => {
-      if (!clusterChanges.has(a.id)) clusterChanges.set(a.id, { before: a.out ? this.clusterDocOf(a) : undefined });
-    };
+    for (let round = this.beginUpdate(changes); round; ) {
+      const results = new Map<string, SettledParts>();
+      for (const [uri, job] of round.jobs) results.set(uri, settleArticle(job, round.view));
+      round = this.acceptRound(results);
+    }
+    return this.finishUpdate();
+  }
+
+  /**
+   * The first step of an update: articles are added and withdrawn, the aggregates counted, and the
+   * articles whose reading may change are returned as a round of jobs. Each round's results go to
+   * `acceptRound`, which returns the next round (articles whose person words changed under them),
+   * until there is none; then `finishUpdate`. Nothing else may change the collection meanwhile.
+   */
+  beginUpdate(changes: Map<string, ArticleInput | undefined>): UpdateRound | undefined {
+    if (this.run) throw new Error('an update of the collection is already running');
+    const run: Run = (this.run = { fresh: new Set(), clusterChanges: new Map(), before: new Map(), wasPerson: new Map(), settled: new Set() });
     for (const [uri, input] of changes) {
       const old = this.articles.get(uri);
       if (old) {
-        this.withdraw(old, changedWords);
-        takeAway(old);
+        this.withdraw(old);
+        this.takeAway(old);
       }
       if (!input) {
         if (old) {
@@ -117,63 +142,112 @@ export class Collection {
       const a = this.admit(input, old?.id ?? this.nextId++);
       this.articles.set(uri, a);
       this.byId.set(a.id, uri);
-      fresh.add(a);
+      run.fresh.add(a);
     }
-    const changedVerdicts = this.votes.takeChanged();
+    const first = new Set<Article>(run.fresh);
+    this.dependents(first, this.votes.takeChanged().map(hash32), (a) => a.voteKeys);
     const changedNames = this.known.takeChanged();
-    const first = new Set<Article>(fresh);
-    this.dependents(first, changedVerdicts.map(hash32), (a) => a.voteKeys);
     this.dependents(first, changedNames.map(hash32), (a) => a.phrases);
     this.misspelt(first, changedNames);
+    // Articles with a word that stopped being a person's with a withdrawn article.
+    this.dependents(first, this.flippedSince(run.wasPerson).map(hash32), (a) => a.lone);
+    // New articles' person words are guessed from their own candidates; most guesses hold.
+    const guess = new Set<string>();
+    for (const a of run.fresh) for (const w of personWords(a.summary.candidates, a.summary.candidates.map((c) => c.kind))) guess.add(w);
+    return this.startRound(first, guess);
+  }
 
-    // Each article is read again and settled at once, with the person words known so far; an
-    // article whose lone words became or stopped being person words after it was settled is
-    // settled again at the end, as is any other article with such a word.
-    const before = new Map<Article, string | undefined>();
-    const flippedAt = new Map<string, number>();
-    const settledAt = new Map<Article, { at: number; lone: string[] }>();
-    let step = 0;
-    for (const a of first) {
-      before.set(a, a.out && !fresh.has(a) ? JSON.stringify(a.out.result) : undefined);
-      takeAway(a);
-      const t = tokenize(a.norm.text);
-      const flips = new Set<string>();
-      if (!fresh.has(a)) this.countPersonWords(a.personWords, -1, flips);
-      this.reread(a, t);
-      a.personWords = personWords(a.found!, a.decided!);
-      a.voteKeys = sortedHashes(a.found!.map(voteKey));
-      const lone = loneWords(a.found!);
-      a.lone = sortedHashes(lone);
-      this.countPersonWords(a.personWords, 1, flips);
-      for (const w of flips) {
-        flippedAt.set(w, step);
-        changedWords.add(w);
-      }
-      clusterChanges.get(a.id)!.after = this.settle(a, t);
-      settledAt.set(a, { at: step++, lone });
+  acceptRound(results: Map<string, SettledParts>): UpdateRound | undefined {
+    const run = this.run;
+    const round = run?.round;
+    if (!run || !round) throw new Error('no round of an update is running');
+    // An article a worker could not settle is settled here, with the same view (before any count moves).
+    const settled = new Map<Article, SettledParts>();
+    for (const a of round.articles) settled.set(a, results.get(this.byId.get(a.id)!) ?? settleArticle(this.jobOf(a), round.view));
+    const lone = new Map<Article, string[]>();
+    for (const [a, r] of settled) {
+      this.countPersonWords(a.personWords, -1);
+      a.personWords = r.personWords;
+      this.countPersonWords(a.personWords, 1);
+      a.voteKeys = r.voteKeys;
+      a.lone = sortedHashes(r.lone);
+      a.ms = r.mentions;
+      a.claims = r.claims;
+      run.clusterChanges.get(a.id)!.after = this.build(a);
+      run.settled.add(a);
+      lone.set(a, r.lone);
     }
-    const again = new Set<Article>();
-    for (const [a, { at, lone }] of settledAt) if (lone.some((w) => (flippedAt.get(w) ?? -1) > at)) again.add(a);
-    const others = new Set<Article>(first);
-    this.dependents(others, [...changedWords].map(hash32), (a) => a.lone);
-    for (const a of others) if (!first.has(a)) {
-      before.set(a, a.out ? JSON.stringify(a.out.result) : undefined);
-      takeAway(a);
-      again.add(a);
-    }
-    for (const a of again) clusterChanges.get(a.id)!.after = this.settle(a);
-    // Found names are kept only while an update needs them: an article read again finds them anew.
-    for (const a of first) a.found = a.decided = undefined;
-    for (const a of again) a.found = a.decided = undefined;
-    const { docs } = this.clusters.update(clusterChanges);
+    run.round = undefined;
+    // Settled with person words that are not the collection's any more: this round's articles, those
+    // of earlier rounds, and articles not settled yet whose words flipped since the update began.
+    const isPerson = (w: string) => this.personCounts.has(w);
+    const given = (w: string) => (round.touched.has(w) ? round.touched.get(w)! : isPerson(w)) || round.guess.has(w);
+    const wrong = new Set([...round.touched.keys(), ...round.guess].filter((w) => given(w) !== isPerson(w)));
+    const flipped = this.flippedSince(round.touched);
+    const sinceStart = this.flippedSince(run.wasPerson);
+    const next = new Set<Article>();
+    for (const [a, words] of lone) if (words.some((w) => wrong.has(w))) next.add(a);
+    const earlier = new Set<Article>();
+    this.dependents(earlier, flipped.map(hash32), (a) => a.lone);
+    for (const a of earlier) if (run.settled.has(a) && !round.articles.has(a)) next.add(a);
+    const others = new Set<Article>();
+    this.dependents(others, sinceStart.map(hash32), (a) => a.lone);
+    for (const a of others) if (!run.settled.has(a)) next.add(a);
+    return this.startRound(next, new Set());
+  }
+
+  finishUpdate(): Set<string> {
+    const run = this.run;
+    if (!run || run.round) throw new Error('no update of the collection to finish');
+    this.run = undefined;
+    const { docs } = this.clusters.update(run.clusterChanges);
     const touched = new Set<string>();
     for (const id of docs) {
       const uri = this.byId.get(id);
       const a = uri !== undefined ? this.articles.get(uri) : undefined;
       if (a?.out && fillEntities(a.out, (i) => this.clusters.entityOf(a.id, i, a.keys[i]))) touched.add(uri!);
     }
-    for (const [a, json] of before) if (json === undefined || JSON.stringify(a.out!.result) !== json) touched.add(this.byId.get(a.id)!);
+    for (const [a, json] of run.before) {
+      const uri = this.byId.get(a.id);
+      if (uri !== undefined && (json === undefined || JSON.stringify(a.out!.result) !== json)) touched.add(uri);
+    }
     return touched;
+  }
+
+  private startRound(articles: Set<Article>, guess: Set<string>): UpdateRound | undefined {
+    const run = this.run!;
+    if (!articles.size) return undefined;
+    for (const a of articles) {
+      if (!run.before.has(a)) run.before.set(a, a.out && !run.fresh.has(a) ? JSON.stringify(a.out.result) : undefined);
+      this.takeAway(a);
+    }
+    const personWord = (w: string) => this.personCounts.has(w) || guess.has(w);
+    const view = { ...this.view, personWord };
+    run.round = { articles, touched: new Map(), guess, view };
+    const jobs = new Map<string, SettleJob>();
+    for (const a of articles) jobs.set(this.byId.get(a.id)!, this.jobOf(a));
+    return {
+      jobs,
+      view,
+      viewData: () => ({ known: this.known.chosenReadings(), verdicts: this.votes.verdictList(), personWords: [...new Set([...this.personCounts.keys(), ...guess])] }),
+    };
+  }
+
+  /** The words whose membership in the person words differs from what `was` says it was. */
+  private flippedSince(was: Map<string, boolean>): string[] {
+    const out: string[] = [];
+    for (const [w, p] of was) if (p !== this.personCounts.has(w)) out.push(w);
+    return out;
+  }
+
+  private jobOf(a: Article): SettleJob {
+    return { text: a.norm.original, candidates: a.summary.candidates, blocked: a.blocked, rejected: a.summary.decisions?.rejected ?? [], sentences: a.summary.sentences };
+  }
+
+  /** Keeps what the clusters last received of an article, to take it away from them at the end. */
+  private takeAway(a: Article): void {
+    const changes = this.run!.clusterChanges;
+    if (!changes.has(a.id)) changes.set(a.id, { before: a.out ? this.clusterDocOf(a) : undefined });
   }
 
   /** The settled state of every article, for the warm cache. */
@@ -182,7 +256,7 @@ export class Collection {
     for (const [uri, a] of this.articles) {
       out.set(uri, {
         mentions: a.ms.map((m) => [m.start, m.end, KIND_CODES.indexOf(m.kind), m.title ?? null, m.origin, m.ref ?? null]),
-        claims: a.claims?.claims ?? [],
+        claims: a.claims,
         voteKeys: [...a.voteKeys],
         lone: [...a.lone],
         personWords: a.personWords,
@@ -203,11 +277,11 @@ export class Collection {
       a.voteKeys = Int32Array.from(st.voteKeys);
       a.lone = Int32Array.from(st.lone);
       a.personWords = st.personWords;
-      this.countPersonWords(a.personWords, 1, new Set());
+      this.countPersonWords(a.personWords, 1);
       a.ms = st.mentions.map(([start, end, kind, title, origin, ref]) => ({
         start, end, text: a.norm.text.slice(start, end), kind: KIND_CODES[kind], ...(title !== null ? { title } : {}), origin, ...(ref !== null ? { ref } : {}),
       }));
-      a.claims = { signature: signatureOf(a.ms), claims: st.claims };
+      a.claims = st.claims;
       this.articles.set(uri, a);
       this.byId.set(a.id, uri);
       changes.set(a.id, { after: this.build(a) });
@@ -242,31 +316,34 @@ export class Collection {
   private admit(input: ArticleInput, id: number): Article {
     // The collection keeps the phrases in their compact form only, and never changes the caller's summary.
     const summary = { ...input.summary, phrases: [] };
-    const norm = normalize(input.text);
-    const rejected = (summary.decisions?.rejected ?? []).map((r) => ({ start: norm.fromOriginal(r.start), end: norm.fromOriginal(r.end) }));
     const a: Article = {
-      id, summary, norm,
-      // Rejected suggestions are not found again by the collection pass.
-      blocked: [...summary.dates, ...summary.suppressed, ...rejected],
+      id, summary, norm: normalize(input.text),
+      // Rejected suggestions are not found again by the collection pass either (see SettleJob).
+      blocked: [...summary.dates, ...summary.suppressed],
       phrases: Int32Array.from(input.summary.phrases),
       misspellable: summary.misspellable,
-      voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], keys: [],
+      voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], claims: [], keys: [],
     };
     this.votes.add(summary.candidates, 1);
     this.known.add(knownContributions(summary.candidates), 1);
     return a;
   }
 
-  private withdraw(a: Article, changedWords: Set<string>): void {
+  private withdraw(a: Article): void {
     this.votes.add(a.summary.candidates, -1);
     this.known.add(knownContributions(a.summary.candidates), -1);
-    this.countPersonWords(a.personWords, -1, changedWords);
+    this.countPersonWords(a.personWords, -1);
+    a.personWords = [];
   }
 
-  private countPersonWords(words: string[], sign: 1 | -1, changed: Set<string>): void {
+  /** Counts person words in or out, remembering what each word was before the update and the round. */
+  private countPersonWords(words: string[], sign: 1 | -1): void {
+    const run = this.run;
     for (const w of words) {
-      const n = (this.personCounts.get(w) ?? 0) + sign;
-      if ((n > 0) !== ((n - sign) > 0)) changed.add(w);
+      const was = this.personCounts.get(w) ?? 0;
+      if (run && !run.wasPerson.has(w)) run.wasPerson.set(w, was > 0);
+      if (run?.round && !run.round.touched.has(w)) run.round.touched.set(w, was > 0);
+      const n = was + sign;
       if (n > 0) this.personCounts.set(w, n);
       else this.personCounts.delete(w);
     }
@@ -300,29 +377,9 @@ export class Collection {
     }
   }
 
-  /** Finds known names again in the article and settles the kinds of its candidates. */
-  private reread(a: Article, t: Token[]): void {
-    a.found = refind({ candidates: a.summary.candidates, tokens: t, text: a.norm.text, blocked: a.blocked }, this.view);
-    a.decided = a.found.map((c) => decideKind(c, this.view));
-  }
-
-  /** The article's final mentions, claims and result, from its settled kinds. */
-  private settle(a: Article, given?: Token[]): ClusterDoc {
-    let t = given;
-    if (!a.found) this.reread(a, (t ??= tokenize(a.norm.text)));
-    a.ms = finalMentions(a.found!, a.decided!, new Set(a.personWords), this.view);
-    const signature = signatureOf(a.ms);
-    if (a.claims?.signature !== signature) {
-      t ??= tokenize(a.norm.text);
-      const local = a.ms.map((m) => ({ ...m, entity: `@${m.start}` }));
-      a.claims = { signature, claims: classifyClaims(a.norm.text, t, a.summary.sentences, local) };
-    }
-    return this.build(a);
-  }
-
   /** The reported result and the cluster mentions, from the final mentions and claims. */
   private build(a: Article): ClusterDoc {
-    a.out = articleResult({ ...a.summary, norm: a.norm }, a.ms, a.claims!.claims);
+    a.out = articleResult({ ...a.summary, norm: a.norm }, a.ms, a.claims);
     a.keys = a.ms.map((m) => mentionKey(m));
     this.applySplits(a);
     return this.clusterDocOf(a);
@@ -363,8 +420,6 @@ function clusterDoc(ms: EntityMention[], keys: string[], acronyms: [string, stri
   }
   return { mentions, links };
 }
-
-const signatureOf = (ms: EntityMention[]) => hash32(ms.map((m) => `${m.start},${m.end},${m.kind}`).join(';'));
 
 /**
  * A name's key, which is also its entity's id: kind and words joined by "_", so that an id is one

@@ -48,6 +48,31 @@ function verdictOf(v: Vote | undefined): Verdict {
 }
 
 const verdictString = (v: Verdict) => `${v.best ?? ''}|${+v.beats.person}${+v.beats.organization}${+v.beats.location}|${+v.nonInitial}`;
+const NO_VOTE_STRING = verdictString(NO_VOTE);
+
+function parseVerdict(s: string): Verdict {
+  const [best, beats, nonInitial] = s.split('|');
+  return {
+    ...(best ? { best: best as EntityKind } : {}),
+    beats: { person: beats[0] === '1', organization: beats[1] === '1', location: beats[2] === '1' },
+    nonInitial: nonInitial === '1',
+  };
+}
+
+/** Verdicts read back from `KindVotes.verdictList()`, answering as the votes would. */
+export function verdictView(verdicts: readonly [string, string][]): (key: string) => Verdict {
+  const strings = new Map(verdicts);
+  const parsed = new Map<string, Verdict>();
+  return (key) => {
+    let v = parsed.get(key);
+    if (!v) {
+      const s = strings.get(key);
+      if (s === undefined) return NO_VOTE;
+      parsed.set(key, (v = parseVerdict(s)));
+    }
+    return v;
+  };
+}
 
 export class KindVotes {
   private votes = new Map<string, Vote>();
@@ -78,6 +103,16 @@ export class KindVotes {
     const out: string[] = [];
     for (const [k, before] of this.touched) if (verdictString(this.verdict(k)) !== before) out.push(k);
     this.touched.clear();
+    return out;
+  }
+
+  /** Every key's verdict that differs from no vote at all, for a view of them elsewhere (see verdictView). */
+  verdictList(): [string, string][] {
+    const out: [string, string][] = [];
+    for (const k of this.votes.keys()) {
+      const v = verdictString(this.verdict(k));
+      if (v !== NO_VOTE_STRING) out.push([k, v]);
+    }
     return out;
   }
 

@@ -84,6 +84,11 @@ export class KnownNames {
     return this.singles.get(first)?.entries() ?? [];
   }
 
+  /** Every known name with its reading, for a view of them elsewhere (see knownView). */
+  chosenReadings(): [string, string][] {
+    return [...this.chosen].map(([key, c]) => [key, c.reading]);
+  }
+
   /** Names whose reading changed since the last call (added, removed or typed anew). */
   takeChanged(): string[] {
     const out: string[] = [];
@@ -129,4 +134,20 @@ export class KnownNames {
       m.set(key, k);
     }
   }
+}
+
+/** Known names read back from `KnownNames.chosenReadings()`, answering as the collection would. */
+export function knownView(readings: readonly [string, string][]): Pick<KnownNames, 'get' | 'foreignSingles'> {
+  const names = new Map<string, KnownName>();
+  const singles = new Map<string, Map<string, KnownName>>();
+  for (const [key, reading] of readings) {
+    const k = decode(reading);
+    names.set(key, k);
+    if (k.tokens === 1 && k.foreign && key.length >= 5) {
+      let m = singles.get(key[0]);
+      if (!m) singles.set(key[0], (m = new Map()));
+      m.set(key, k);
+    }
+  }
+  return { get: (key) => names.get(key), foreignSingles: (first) => singles.get(first)?.entries() ?? [] };
 }
