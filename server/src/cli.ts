@@ -7,7 +7,7 @@ import type { NewsLensConfig } from './core/meta/config';
 import type { CollectionResult } from './core/types';
 import { describeValue } from './core/dates/calendar';
 import { WorkspaceIndex } from './index/workspaceIndex';
-import { openCache, openStateCache, saveState, summarizePending } from './index/summarize';
+import { openCache, openStateCache, saveState, settleInWorkers, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
 
@@ -88,6 +88,7 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   const { computed, written } = await summarizePending(index, { cache, state, warn: (m) => process.stderr.write(`${m}\n`) });
   await written;
   index.defer(false);
+  await index.flushWith(settleInWorkers());
   if (computed) await saveState(index, state);
   const result = index.get().result;
   for (const [uri, ann] of anns) {

@@ -11,7 +11,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { DEFAULT_SCAN, isArticle, scanFolder, type ScanSettings } from './index/scan';
 import { CONFIG_FILE } from './core/meta/config';
 import { readArticleFile } from './core/collect';
-import { openCache, openStateCache, saveState, summarizePending, type Cache, type StateCache } from './index/summarize';
+import { openCache, openStateCache, saveState, settleInWorkers, summarizePending, type Cache, type StateCache } from './index/summarize';
 import { hover } from './features/hover';
 import { definition, highlights, references } from './features/navigation';
 import { DEFAULT_DIAGNOSTICS, diagnostics, type DiagnosticSettings } from './features/diagnostics';
@@ -229,7 +229,7 @@ async function reindex(full = true): Promise<void> {
         shown = done;
         progress?.report(Math.round((100 * done) / Math.max(1, total)), `${done.toLocaleString('en')}/${total.toLocaleString('en')} articles`);
       },
-      onPartial: () => publish(index.flush()),
+      onPartial: () => void publishFlushed(run.signal),
     });
   } catch (e) {
     if (!run.signal.aborted) throw e;
@@ -239,9 +239,10 @@ async function reindex(full = true): Promise<void> {
   }
   if (indexRun !== run) return;
   index.defer(false);
+  await publishFlushed(run.signal);
+  if (indexRun !== run) return;
   indexing = false;
   progress?.done();
-  publish(index.flush());
   publishStats();
   unsaved = true;
   // The state is taken once the figures are out (before any edit can have arrived, so it is the
@@ -307,6 +308,11 @@ const annProblemsShown = new Set<string>();
 const wantsDiagnostics = (uri: string) => diagnosticSettings.scope !== 'openFiles' || !!documents.get(uri);
 
 /** Sends the diagnostics of the given articles (those open in the editor first) and, once, the figures. */
+/** Brings the index up to date, large updates settled on worker threads, and publishes what changed. */
+async function publishFlushed(signal?: AbortSignal): Promise<void> {
+  publish(await index.flushWith(settleInWorkers({ signal })));
+}
+
 function publish(uris: Iterable<string>): void {
   const list = [...uris];
   const open = list.filter((u) => documents.get(u));
@@ -377,13 +383,13 @@ async function update(): Promise<void> {
     indexing = true;
     index.defer(true);
     try {
-      await summarizePending(index, { cache, warn: (m) => connection.console.warn(m), onPartial: () => publish(index.flush()) });
+      await summarizePending(index, { cache, warn: (m) => connection.console.warn(m), onPartial: () => void publishFlushed() });
     } finally {
       index.defer(false);
       indexing = false;
     }
   }
-  publish(index.flush());
+  await publishFlushed();
 }
 
 documents.onDidChangeContent(guarded('an edit', (e) => {

@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PrepareInput } from '../core/summary';
 import { runInWorkers, isTaskFailure } from './workerPool';
 import { SummaryCache } from './summaryCache';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { RoundSettler, WorkspaceIndex } from './workspaceIndex';
 import type { SettledArticle } from '../core/resolve/collection';
+import { settleArticle, type SettledParts, type SettleJob } from '../core/resolve/settleArticle';
 
 export type Cache = SummaryCache<ArticleSummary>;
 interface SavedState {
@@ -145,4 +146,24 @@ function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[]
     summaries.set(uri, s);
   }
   return index.restore(summaries, new Map(saved.articles));
+}
+
+/** Settles the rounds of a large update on worker threads, each with a copy of the collection's view. */
+export function settleInWorkers(opts: { threads?: number; signal?: AbortSignal } = {}): RoundSettler {
+  const worker = path.join(__dirname, 'prepareWorker.js');
+  return async (round) => {
+    const uris = [...round.jobs.keys()];
+    const outs = await runInWorkers<SettleJob, SettledParts>(worker, uris.map((u) => round.jobs.get(u)!), {
+      threads: opts.threads ?? (fs.existsSync(worker) ? undefined : 0),
+      signal: opts.signal,
+      context: round.viewData(),
+      // In this thread (no worker file, as in tests run from sources) the live view serves.
+      handler: (job) => settleArticle(job, round.view),
+    });
+    const results = new Map<string, SettledParts>();
+    outs.forEach((o, i) => {
+      if (!isTaskFailure(o)) results.set(uris[i], o);
+    });
+    return results;
+  };
 }

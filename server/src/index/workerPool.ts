@@ -21,7 +21,9 @@ export interface RunOptions<I, O> {
   /** Inputs per message. Default 64. */
   batch?: number;
   /** The function itself, for running in-process; without it the worker file's `handle` export is loaded. */
-  handler?: (input: I) => O;
+  handler?: (input: I, context?: unknown) => O;
+  /** Data every input is computed with, sent to each worker once (as its workerData) rather than with every input. */
+  context?: unknown;
   /** Called once per input as soon as its outcome arrives, in any order. */
   onResult?: (index: number, out: Outcome<O>) => void;
   onProgress?: (done: number, total: number) => void;
@@ -46,12 +48,14 @@ export function runInWorkers<I, O>(workerFile: string, inputs: readonly I[], opt
   return new PoolRun(workerFile, inputs, opts).start();
 }
 
-/** The worker side: answers batches with `handle`. Does nothing when loaded outside a worker thread. */
-export function serveWorker<I, O>(handle: (input: I) => O): void {
-  const port = workerThreads()?.parentPort;
+/** The worker side: answers batches with `handle` (and the run's context). Does nothing when loaded outside a worker thread. */
+export function serveWorker<I, O>(handle: (input: I, context?: unknown) => O): void {
+  const wt = workerThreads();
+  const port = wt?.parentPort;
   if (!port) return;
+  const context = (wt.workerData as { context?: unknown } | undefined)?.context;
   port.on('message', (req: BatchRequest<I>) => {
-    const reply = answerBatch(handle, req);
+    const reply = answerBatch((input: I) => handle(input, context), req);
     try {
       port.postMessage(reply);
     } catch {
@@ -136,7 +140,7 @@ class PoolRun<I, O> {
     let worker: Worker;
     try {
       // The worker's stdout goes to our stderr: the language server may speak LSP on stdout.
-      worker = new wt.Worker(this.file, { stdout: true });
+      worker = new wt.Worker(this.file, { stdout: true, workerData: { context: this.opts.context } });
     } catch {
       return;
     }
@@ -212,7 +216,7 @@ class PoolRun<I, O> {
   private async runLocally(): Promise<void> {
     if (this.local) return;
     this.local = true;
-    let handle: (input: I) => O;
+    let handle: (input: I, context?: unknown) => O;
     try {
       handle = this.opts.handler ?? loadHandle<I, O>(this.file);
     } catch (e) {
@@ -225,7 +229,7 @@ class PoolRun<I, O> {
           this.deliver(index, new TaskFailure('a worker crashed on a batch with this input; not retried in-process'));
         } else {
           try {
-            this.deliver(index, handle(this.inputs[index]));
+            this.deliver(index, handle(this.inputs[index], this.opts.context));
           } catch (e) {
             this.deliver(index, new TaskFailure(errorMessage(e)));
           }
@@ -277,7 +281,7 @@ class PoolRun<I, O> {
   }
 }
 
-function loadHandle<I, O>(file: string): (input: I) => O {
+function loadHandle<I, O>(file: string): (input: I, context?: unknown) => O {
   const handle = require(file)?.handle;
   if (typeof handle !== 'function') throw new Error(`${file} exports no handle() to run in-process`);
   return handle;

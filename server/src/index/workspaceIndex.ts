@@ -8,7 +8,8 @@ import { metaFor, parseConfig, type NewsLensConfig } from '../core/meta/config';
 import type { CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
 import { readDecisions, type Decisions } from '../core/annotations/decisions';
 import { summarize, type ArticleSummary, type PrepareInput } from '../core/summary';
-import { Collection, type ArticleInput, type SettledArticle } from '../core/resolve/collection';
+import { Collection, type ArticleInput, type SettledArticle, type UpdateRound } from '../core/resolve/collection';
+import type { SettledParts } from '../core/resolve/settleArticle';
 
 interface Entry {
   uri: string;
@@ -34,6 +35,12 @@ export interface Snapshot {
   byDay: Map<string, { uri: string; mention: DateMention }[]>;
 }
 
+/** Settles a round of an update elsewhere (worker threads); articles missing from the answer are settled here. */
+export type RoundSettler = (round: UpdateRound) => Promise<Map<string, SettledParts>>;
+
+/** Rounds smaller than this are settled in this thread: sending them would cost more. */
+const ROUND_FOR_WORKERS = 256;
+
 export class WorkspaceIndex {
   private entries = new Map<string, Entry>();
   private configs = new Map<string, NewsLensConfig>();
@@ -43,6 +50,10 @@ export class WorkspaceIndex {
   private collection = new Collection();
   /** Articles changed since the collection last saw them (an absent entry is a removal). */
   private dirty = new Set<string>();
+  /** Dirty articles that can go to the collection without being summarised here (summarised, or removed). */
+  private ready = new Set<string>();
+  /** Settles while an update runs on worker threads: until then the index answers from what it had. */
+  private busy?: Promise<void>;
   private byUri = new Map<string, DocumentResult>();
   private claimCounts = new Map<string, [number, number]>();
   private snapshot?: Snapshot;
@@ -63,13 +74,13 @@ export class WorkspaceIndex {
     if (!e || e.summary || !this.dirty.has(uri)) return;
     e.summary = summarize(this.inputOf(e), this.lookup);
     this.preparedCount++;
-    this.dirty.add(uri);
+    this.ready.add(uri);
   }
 
   /** Articles in the collection, and articles known. */
   progress(): { ready: number; total: number } {
-    let waiting = 0;
-    if (this.deferred) for (const uri of this.dirty) if (this.entries.get(uri) && !this.entries.get(uri)!.summary) waiting++;
+    // Dirty articles are either ready (summarised, or removed) or waiting for a summary.
+    const waiting = this.deferred ? this.dirty.size - this.ready.size : 0;
     return { ready: this.entries.size - waiting, total: this.entries.size };
   }
 
@@ -91,6 +102,7 @@ export class WorkspaceIndex {
     if (!old) this.sortedUris = undefined;
     this.entries.set(uri, { uri, path, text, label, ann: old?.ann, ...(edited ? { edited } : {}) });
     this.dirty.add(uri);
+    this.ready.delete(uri);
   }
 
   /** Sets (or, with undefined, removes) an article's .ann text. */
@@ -100,6 +112,7 @@ export class WorkspaceIndex {
     e.ann = ann;
     e.summary = undefined;
     this.dirty.add(uri);
+    this.ready.delete(uri);
   }
 
   /** The user's decisions read from an article's .ann (also when the file has errors). */
@@ -112,6 +125,7 @@ export class WorkspaceIndex {
     const had = this.entries.delete(uri);
     if (had) {
       this.dirty.add(uri);
+      this.ready.add(uri);
       this.sortedUris = undefined;
     }
     return had;
@@ -140,6 +154,7 @@ export class WorkspaceIndex {
       if (registryChanged || e.path.replace(/\\/g, '/').startsWith(dir + '/')) {
         e.summary = undefined;
         this.dirty.add(e.uri);
+        this.ready.delete(e.uri);
       }
     }
     return this.configs.get(path);
@@ -164,7 +179,7 @@ export class WorkspaceIndex {
     const e = this.entries.get(uri);
     if (!e || e.text !== text || e.summary || !this.dirty.has(uri)) return;
     e.summary = summary;
-    this.dirty.add(uri);
+    this.ready.add(uri);
   }
 
   /**
@@ -187,6 +202,7 @@ export class WorkspaceIndex {
     }
     this.collection.restore(entries);
     this.dirty.clear();
+    this.ready.clear();
     for (const e of this.entries.values()) e.summary = undefined;
     for (const uri of entries.keys()) {
       this.byUri.set(uri, this.collection.result(uri)!);
@@ -209,25 +225,65 @@ export class WorkspaceIndex {
 
   /** Brings the collection up to date; returns the articles whose result changed. */
   flush(): Set<string> {
-    if (!this.dirty.size) return new Set();
+    if (this.busy || !this.dirty.size) return new Set();
+    const changes = this.takeChanges();
+    return changes.size ? this.applied(changes, this.collection.update(changes)) : new Set();
+  }
+
+  /**
+   * Brings the collection up to date as flush does, settling large rounds with `settle` (worker
+   * threads). Meanwhile reads answer from the results the index had, and flush does nothing.
+   */
+  async flushWith(settle: RoundSettler): Promise<Set<string>> {
+    while (this.busy) await this.busy;
+    const changes = this.dirty.size ? this.takeChanges() : new Map<string, ArticleInput | undefined>();
+    if (!changes.size) return new Set();
+    const collection = this.collection;
+    let done = () => {};
+    this.busy = new Promise((r) => (done = r));
+    try {
+      let round = collection.beginUpdate(changes);
+      while (round) {
+        let results = new Map<string, SettledParts>();
+        if (round.jobs.size >= ROUND_FOR_WORKERS) {
+          // Whatever the workers could not settle (a crash, a cancelled run) is settled here.
+          results = await settle(round).catch(() => results);
+        }
+        round = collection.acceptRound(results);
+      }
+      const touched = collection.finishUpdate();
+      // A new registry replaced the collection meanwhile and marked every article dirty again.
+      return collection === this.collection ? this.applied(changes, touched) : new Set();
+    } finally {
+      this.busy = undefined;
+      done();
+    }
+  }
+
+  /** The dirty articles ready for the collection (all of them unless deferred), summarised if need be. */
+  private takeChanges(): Map<string, ArticleInput | undefined> {
     const changes = new Map<string, ArticleInput | undefined>();
-    for (const uri of this.dirty) {
+    for (const uri of this.deferred ? this.ready : this.dirty) {
       const e = this.entries.get(uri);
       if (!e) {
         changes.set(uri, undefined);
         continue;
       }
-      if (!e.summary && this.deferred) continue;
       if (!e.summary) {
-        const input = this.inputOf(e);
-        e.summary = summarize(input, this.lookup);
+        e.summary = summarize(this.inputOf(e), this.lookup);
         this.preparedCount++;
       }
       changes.set(uri, { summary: e.summary, text: e.text });
     }
-    for (const uri of changes.keys()) this.dirty.delete(uri);
-    if (!changes.size) return new Set();
-    const touched = this.collection.update(changes);
+    for (const uri of changes.keys()) {
+      this.dirty.delete(uri);
+      this.ready.delete(uri);
+    }
+    return changes;
+  }
+
+  /** Takes the collection's new results; returns the articles whose result changed. */
+  private applied(changes: Map<string, ArticleInput | undefined>, touched: Set<string>): Set<string> {
     for (const uri of changes.keys()) if (!this.entries.has(uri)) {
       this.byUri.delete(uri);
       this.countClaims(uri, undefined);
