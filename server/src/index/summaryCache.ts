@@ -15,6 +15,12 @@ export function contentKey(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** How values are written as one line of text (JSON unless said otherwise). */
+export interface Codec<T> {
+  encode(value: T): string | undefined;
+  decode(raw: string): T;
+}
+
 interface Entry {
   raw: string;
   /** Read or written in this session, so kept on flush. */
@@ -39,11 +45,11 @@ export class SummaryCache<T> {
    * hashed unless it is already a safe one. `version` is the analyser version plus the settings
    * fingerprint: a file written under another version is ignored.
    */
-  static open<T>(dir: string | undefined, namespace: string, version: string, log?: (message: string) => void): SummaryCache<T> {
-    if (!dir) return new SummaryCache<T>(undefined, version, log);
+  static open<T>(dir: string | undefined, namespace: string, version: string, log?: (message: string) => void, codec?: Codec<T>): SummaryCache<T> {
+    if (!dir) return new SummaryCache<T>(undefined, version, log, codec);
     const folder = path.join(dir, CACHE_SUBDIR);
     const file = path.join(folder, `${safeName(namespace)}.cache`);
-    const cache = new SummaryCache<T>(file, version, log);
+    const cache = new SummaryCache<T>(file, version, log, codec);
     try {
       fs.mkdirSync(folder, { recursive: true });
     } catch (e) {
@@ -52,7 +58,12 @@ export class SummaryCache<T> {
     return cache;
   }
 
-  private constructor(readonly file: string | undefined, private readonly version: string, private readonly log?: (message: string) => void) {
+  private constructor(
+    readonly file: string | undefined,
+    private readonly version: string,
+    private readonly log?: (message: string) => void,
+    private readonly codec: Codec<T> = { encode: JSON.stringify, decode: JSON.parse },
+  ) {
     this.disabled = file === undefined;
   }
 
@@ -67,7 +78,7 @@ export class SummaryCache<T> {
     const e = this.entries.get(key);
     if (!e) return undefined;
     try {
-      const value = JSON.parse(e.raw) as T;
+      const value = this.codec.decode(e.raw);
       if (!e.onDisk) this.dirty = true;
       e.used = true;
       return value;
@@ -87,7 +98,7 @@ export class SummaryCache<T> {
     if (/[\t\n\r]/.test(key)) return this.warn(`cache key ${JSON.stringify(key)} has a tab or newline; not cached`);
     let raw: string | undefined;
     try {
-      raw = JSON.stringify(value);
+      raw = this.codec.encode(value);
     } catch (e) {
       return this.warn(`a value for ${key} cannot be serialised (${errorMessage(e)}); not cached`);
     }

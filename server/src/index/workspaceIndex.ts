@@ -223,9 +223,12 @@ export class WorkspaceIndex {
     return [...this.entries.values()].map((e) => ({ uri: e.uri, input: this.inputOf(e) }));
   }
 
-  /** Brings the collection up to date; returns the articles whose result changed. */
+  /**
+   * Brings the collection up to date; returns the articles whose result changed. While deferred
+   * (workers are indexing) reads answer from the last results, and only flushWith updates them.
+   */
   flush(): Set<string> {
-    if (this.busy || !this.dirty.size) return new Set();
+    if (this.busy || this.deferred || !this.dirty.size) return new Set();
     const changes = this.takeChanges();
     return changes.size ? this.applied(changes, this.collection.update(changes)) : new Set();
   }

@@ -5,8 +5,9 @@
  * name could be found as, the vote keys and lone words it asks about) say when that is.
  * Building it article by article, in any order, gives the same state as building it at once.
  */
-import type { Claim, DocumentResult, Entity, EntityKind, EntityMention, RegistryEntity, Span } from '../types';
+import type { Claim, DocumentResult, Entity, EntityKind, EntityMention, RegistryEntity } from '../types';
 import type { ArticleSummary } from '../summary';
+import { packSummary, unpackSummary } from '../summaryCodec';
 import { normalize, type NormalizedText } from '../text/normalize';
 import { lang, phraseKey } from '../lang/knowledge';
 import { articleResult, fillEntities, type ArticleResult } from '../documentResult';
@@ -24,9 +25,11 @@ export interface ArticleInput {
 
 interface Article {
   id: number;
-  summary: ArticleSummary;
-  norm: NormalizedText;
-  blocked: Span[];
+  text: string;
+  /** The summary as UTF-8 JSON (phrases left out): read again only when the article is settled or withdrawn. */
+  packed: Buffer;
+  file?: string;
+  acronyms: [string, string][];
   phrases: Int32Array;
   misspellable: string[];
   voteKeys: Int32Array;
@@ -153,7 +156,7 @@ export class Collection {
     this.dependents(first, this.flippedSince(run.wasPerson).map(hash32), (a) => a.lone);
     // New articles' person words are guessed from their own candidates; most guesses hold.
     const guess = new Set<string>();
-    for (const a of run.fresh) for (const w of personWords(a.summary.candidates, a.summary.candidates.map((c) => c.kind))) guess.add(w);
+    for (const c of changes.values()) if (c) for (const w of personWords(c.summary.candidates, c.summary.candidates.map((x) => x.kind))) guess.add(w);
     return this.startRound(first, guess);
   }
 
@@ -241,7 +244,10 @@ export class Collection {
   }
 
   private jobOf(a: Article): SettleJob {
-    return { text: a.norm.original, candidates: a.summary.candidates, blocked: a.blocked, rejected: a.summary.decisions?.rejected ?? [], sentences: a.summary.sentences };
+    const { candidates, dates, suppressed, decisions, sentences } = summaryOf(a);
+    // Dates and suppressed spans are not found again as names, nor are suggestions the user rejected.
+    const blocked = [...dates, ...suppressed].map(({ start, end }) => ({ start, end }));
+    return { text: a.text, candidates, blocked, rejected: decisions?.rejected ?? [], sentences };
   }
 
   /** Keeps what the clusters last received of an article, to take it away from them at the end. */
@@ -278,13 +284,14 @@ export class Collection {
       a.lone = Int32Array.from(st.lone);
       a.personWords = st.personWords;
       this.countPersonWords(a.personWords, 1);
+      const norm = normalize(a.text);
       a.ms = st.mentions.map(([start, end, kind, title, origin, ref]) => ({
-        start, end, text: a.norm.text.slice(start, end), kind: KIND_CODES[kind], ...(title !== null ? { title } : {}), origin, ...(ref !== null ? { ref } : {}),
+        start, end, text: norm.text.slice(start, end), kind: KIND_CODES[kind], ...(title !== null ? { title } : {}), origin, ...(ref !== null ? { ref } : {}),
       }));
       a.claims = st.claims;
       this.articles.set(uri, a);
       this.byId.set(a.id, uri);
-      changes.set(a.id, { after: this.build(a) });
+      changes.set(a.id, { after: this.build(a, input.summary, norm) });
     }
     this.votes.takeChanged();
     this.known.takeChanged();
@@ -314,14 +321,10 @@ export class Collection {
   }
 
   private admit(input: ArticleInput, id: number): Article {
-    // The collection keeps the phrases in their compact form only, and never changes the caller's summary.
-    const summary = { ...input.summary, phrases: [] };
+    const { summary } = input;
     const a: Article = {
-      id, summary, norm: normalize(input.text),
-      // Rejected suggestions are not found again by the collection pass either (see SettleJob).
-      blocked: [...summary.dates, ...summary.suppressed],
-      phrases: Int32Array.from(input.summary.phrases),
-      misspellable: summary.misspellable,
+      id, text: input.text, packed: Buffer.from(packSummary({ ...summary, phrases: [] })), file: summary.file, acronyms: summary.acronyms,
+      phrases: Int32Array.from(summary.phrases), misspellable: summary.misspellable,
       voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], claims: [], keys: [],
     };
     this.votes.add(summary.candidates, 1);
@@ -330,8 +333,9 @@ export class Collection {
   }
 
   private withdraw(a: Article): void {
-    this.votes.add(a.summary.candidates, -1);
-    this.known.add(knownContributions(a.summary.candidates), -1);
+    const { candidates } = summaryOf(a);
+    this.votes.add(candidates, -1);
+    this.known.add(knownContributions(candidates), -1);
     this.countPersonWords(a.personWords, -1);
     a.personWords = [];
   }
@@ -378,20 +382,20 @@ export class Collection {
   }
 
   /** The reported result and the cluster mentions, from the final mentions and claims. */
-  private build(a: Article): ClusterDoc {
-    a.out = articleResult({ ...a.summary, norm: a.norm }, a.ms, a.claims);
+  private build(a: Article, summary = summaryOf(a), norm: NormalizedText = normalize(a.text)): ClusterDoc {
+    a.out = articleResult({ ...summary, norm }, a.ms, a.claims);
     a.keys = a.ms.map((m) => mentionKey(m));
     this.applySplits(a);
     return this.clusterDocOf(a);
   }
 
   private clusterDocOf(a: Article): ClusterDoc {
-    return clusterDoc(a.ms, a.keys, a.summary.acronyms);
+    return clusterDoc(a.ms, a.keys, a.acronyms);
   }
 
   /** Mentions the user split off an entity are entities of their own: the user's decision wins. */
   private applySplits(a: Article): void {
-    const file = a.summary.file?.replace(/\\/g, '/');
+    const file = a.file?.replace(/\\/g, '/');
     const splits = file ? this.splits.get(file) : undefined;
     if (!splits) return;
     const ems = a.out!.entityMentions;
@@ -405,6 +409,8 @@ export class Collection {
     }
   }
 }
+
+const summaryOf = (a: Article): ArticleSummary => unpackSummary(a.packed.toString('utf8'));
 
 /** What an article tells the clusters: its mentions by key and the keys it joins. */
 function clusterDoc(ms: EntityMention[], keys: string[], acronyms: [string, string][]): ClusterDoc {
