@@ -218,8 +218,9 @@ async function reindex(full = true): Promise<void> {
   cache ??= openCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
   state ??= openStateCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
   let shown = 0;
+  let restored = false;
   try {
-    await summarizePending(index, {
+    ({ restored = false } = await summarizePending(index, {
       cache,
       state,
       signal: run.signal,
@@ -230,7 +231,7 @@ async function reindex(full = true): Promise<void> {
         progress?.report(Math.round((100 * done) / Math.max(1, total)), `${done.toLocaleString('en')}/${total.toLocaleString('en')} articles`);
       },
       onPartial: () => void publishFlushed(run.signal),
-    });
+    }));
   } catch (e) {
     if (!run.signal.aborted) throw e;
     // Cancelled: what is indexed stays; the rest waits for "Reindex Workspace".
@@ -244,7 +245,8 @@ async function reindex(full = true): Promise<void> {
   indexing = false;
   progress?.done();
   publishStats();
-  unsaved = true;
+  // A workspace restored from its saved state has nothing new to save.
+  unsaved = !restored;
   // The state is taken once the figures are out (before any edit can have arrived, so it is the
   // state of the files on disk), so that a reopened workspace starts from it.
   setTimeout(() => void persist(), 50);

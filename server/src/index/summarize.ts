@@ -104,12 +104,12 @@ function cacheKey(input: PrepareInput, registryHash: string): string {
 export async function summarizePending(
   index: WorkspaceIndex,
   opts: SummarizeOptions = {},
-): Promise<{ fromCache: number; computed: number; failed: number; written: Promise<void> }> {
+): Promise<{ fromCache: number; computed: number; failed: number; written: Promise<void>; restored?: boolean }> {
   const pending = index.pendingInputs();
   const keyed = pending.map((p) => ({ ...p, key: cacheKey(p.input, registryHash(p.input)) }));
   if (opts.state?.enabled && opts.cache?.enabled && keyed.length && tryRestore(index, keyed, opts.cache, opts.state)) {
     opts.onProgress?.(keyed.length, keyed.length);
-    return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve() };
+    return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve(), restored: true };
   }
   const todo: { uri: string; input: PrepareInput; key: string }[] = [];
   let fromCache = 0;
@@ -158,11 +158,17 @@ export async function summarizePending(
 function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[], cache: Cache, state: StateCache): boolean {
   const saved = state.get(STATE_KEY);
   if (!saved || saved.fingerprint !== fingerprintOf(keyed)) return false;
-  const summaries = new Map<string, ArticleSummary>();
+  // The collection keeps summaries packed: the cache's text serves as it is.
+  const summaries = new Map<string, { summary: ArticleSummary; packed: string }>();
   for (const { uri, key } of keyed) {
-    const s = cache.get(key);
-    if (!s) return false;
-    summaries.set(uri, s);
+    const packed = cache.getRaw(key);
+    let summary: ArticleSummary;
+    try {
+      summary = unpackSummary(packed ?? '');
+    } catch {
+      return false;
+    }
+    summaries.set(uri, { summary, packed: packed! });
   }
   return index.restore(summaries, new Map(saved.articles));
 }

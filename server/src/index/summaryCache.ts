@@ -91,6 +91,17 @@ export class SummaryCache<T> {
     }
   }
 
+  /** The value cached under `key` as written (the codec's text), or undefined. */
+  getRaw(key: string): string | undefined {
+    if (this.disabled) return undefined;
+    this.load();
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (!e.onDisk) this.dirty = true;
+    e.used = true;
+    return e.raw;
+  }
+
   /** Stores a JSON-serialisable value; it is copied now, so later changes to it are not cached. */
   set(key: string, value: T): void {
     if (this.disabled) return;

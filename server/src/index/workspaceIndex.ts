@@ -186,14 +186,14 @@ export class WorkspaceIndex {
    * Starts the collection from a saved state instead of analysing: only when it holds nothing
    * yet and the state was saved from exactly these articles (the caller checks that).
    */
-  restore(summaries: Map<string, ArticleSummary>, settled: Map<string, SettledArticle>): boolean {
+  restore(summaries: Map<string, { summary: ArticleSummary; packed?: string }>, settled: Map<string, SettledArticle>): boolean {
     if (this.byUri.size || summaries.size !== this.entries.size) return false;
     const entries = new Map<string, ArticleInput & { settled: SettledArticle }>();
     for (const [uri, e] of this.entries) {
-      const summary = summaries.get(uri);
+      const s = summaries.get(uri);
       const st = settled.get(uri);
-      if (!summary || !st) return false;
-      entries.set(uri, { summary, text: e.text, settled: st });
+      if (!s || !st) return false;
+      entries.set(uri, { ...s, text: e.text, settled: st });
     }
     for (const [uri, { summary }] of entries) {
       const e = this.entries.get(uri)!;

@@ -21,6 +21,8 @@ import { settleArticle, type SettledParts, type SettleJob, type ViewData } from 
 export interface ArticleInput {
   summary: ArticleSummary;
   text: string;
+  /** The summary packed already (packSummary), as the warm cache has it. */
+  packed?: string;
 }
 
 interface Article {
@@ -323,7 +325,7 @@ export class Collection {
   private admit(input: ArticleInput, id: number): Article {
     const { summary } = input;
     const a: Article = {
-      id, text: input.text, packed: Buffer.from(packSummary({ ...summary, phrases: [] })), file: summary.file, acronyms: summary.acronyms,
+      id, text: input.text, packed: Buffer.from(input.packed ?? packSummary({ ...summary, phrases: [] })), file: summary.file, acronyms: summary.acronyms,
       phrases: Int32Array.from(summary.phrases), misspellable: summary.misspellable,
       voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], claims: [], keys: [],
     };
