@@ -35,7 +35,7 @@ test('a reopened workspace starts from the saved state and gives the same analys
 
     const again = load();
     const r = await open(dir, again);
-    assert.deepEqual(r, { fromCache: sampleFiles().length, computed: 0, failed: 0 });
+    assert.deepEqual(r, { fromCache: sampleFiles().length, computed: 0, failed: 0, restored: true });
     assert.equal(again.preparedCount, 0, 'no article is analysed again');
     assert.equal(JSON.stringify(again.get().result), expected);
 
