@@ -144,7 +144,7 @@ class PoolRun<I, O> {
     } catch {
       return;
     }
-    worker.stdout.on('data', (d: Buffer) => process.stderr.write(d));
+    worker.stdout.on('data', toStderr);
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
     worker.on('message', (m: WorkerMessage<O>) => this.onMessage(slot, m));
@@ -275,10 +275,22 @@ class PoolRun<I, O> {
   private settle(): Promise<unknown> {
     this.settled = true;
     this.opts.signal?.removeEventListener('abort', this.onAbort);
-    const exits = [...this.slots].map((s) => s.worker.terminate());
+    const workers = [...this.slots].map((s) => s.worker);
     this.slots.clear();
-    return Promise.allSettled(exits);
+    // A terminated worker's stdout stays reachable for a while; nothing of this run may hang on it.
+    return Promise.allSettled(workers.map((w) => w.terminate())).then(() => {
+      for (const w of workers) {
+        w.removeAllListeners('message');
+        w.removeAllListeners('exit');
+        w.stdout.removeAllListeners('data');
+      }
+    });
   }
+}
+
+/** Outside the pool's methods, so that the listener holds no reference to a run. */
+function toStderr(d: Buffer): void {
+  process.stderr.write(d);
 }
 
 function loadHandle<I, O>(file: string): (input: I, context?: unknown) => O {

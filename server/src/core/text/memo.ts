@@ -6,8 +6,17 @@ export function memoize<T>(f: (s: string) => T, limit = 200000): (s: string) => 
     if (v === undefined) {
       if (cache.size >= limit) cache.clear();
       v = f(s);
-      cache.set(s, v);
+      cache.set(ownCopy(s), v);
     }
     return v;
   };
+}
+
+/**
+ * The string in memory of its own. A slice of an article's text (a name, a word) may keep the whole
+ * text alive while it is a key here; a copy keeps only itself.
+ */
+function ownCopy(s: string): string {
+  // V8 copies slices shorter than 13 code units anyway.
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
