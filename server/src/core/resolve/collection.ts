@@ -246,10 +246,7 @@ export class Collection {
   }
 
   private jobOf(a: Article): SettleJob {
-    const { candidates, dates, suppressed, decisions, sentences } = summaryOf(a);
-    // Dates and suppressed spans are not found again as names, nor are suggestions the user rejected.
-    const blocked = [...dates, ...suppressed].map(({ start, end }) => ({ start, end }));
-    return { text: a.text, candidates, blocked, rejected: decisions?.rejected ?? [], sentences };
+    return { text: a.text, packed: a.packed };
   }
 
   /** Keeps what the clusters last received of an article, to take it away from them at the end. */

@@ -3,8 +3,8 @@
  * mentions and the claims. A pure function of the article and a view of the collection, so that a
  * large update can settle its articles on worker threads with a copy of the view (ViewData).
  */
-import type { Claim, EntityMention, Sentence, Span } from '../types';
-import type { Candidate } from '../entities/recognize';
+import type { Claim, EntityMention, Span } from '../types';
+import { unpackSummary } from '../summaryCodec';
 import { normalize } from '../text/normalize';
 import { tokenize } from '../text/tokens';
 import { classifyClaims } from '../claims/classify';
@@ -12,16 +12,10 @@ import { verdictView, voteKey } from './kindVotes';
 import { knownView } from './knownNames';
 import { decideKind, finalMentions, loneWords, personWords, refind, sortedHashes, type CollectionView } from './articlePass';
 
-/** What settling an article needs of it (offsets of the normalised text unless said otherwise). */
+/** What settling an article needs of it: its original text and its summary, packed (summaryCodec.ts). */
 export interface SettleJob {
-  /** The original text. */
   text: string;
-  candidates: Candidate[];
-  /** Dates and suppressed spans: never found again as names. */
-  blocked: Span[];
-  /** Suggestions the user rejected, in original offsets. */
-  rejected: Span[];
-  sentences: Sentence[];
+  packed: Uint8Array;
 }
 
 export interface SettledParts {
@@ -49,14 +43,17 @@ export function viewFromData(d: ViewData): CollectionView {
 }
 
 export function settleArticle(job: SettleJob, view: CollectionView): SettledParts {
+  const { candidates, dates, suppressed, decisions, sentences } = unpackSummary(Buffer.from(job.packed.buffer, job.packed.byteOffset, job.packed.byteLength).toString('utf8'));
   const norm = normalize(job.text);
   const tokens = tokenize(norm.text);
-  const rejected = job.rejected.map((r) => ({ start: norm.fromOriginal(r.start), end: norm.fromOriginal(r.end) }));
-  const found = refind({ candidates: job.candidates, tokens, text: norm.text, blocked: [...job.blocked, ...rejected] }, view);
+  // Dates and suppressed spans (normalised offsets) are not found again as names, nor are suggestions the user rejected.
+  const blocked: Span[] = [...dates, ...suppressed].map(({ start, end }) => ({ start, end }));
+  for (const r of decisions?.rejected ?? []) blocked.push({ start: norm.fromOriginal(r.start), end: norm.fromOriginal(r.end) });
+  const found = refind({ candidates, tokens, text: norm.text, blocked }, view);
   const decided = found.map((c) => decideKind(c, view));
   const words = personWords(found, decided);
   const mentions = finalMentions(found, decided, new Set(words), view);
   const local = mentions.map((m) => ({ ...m, entity: `@${m.start}` }));
-  const claims = classifyClaims(norm.text, tokens, job.sentences, local);
+  const claims = classifyClaims(norm.text, tokens, sentences, local);
   return { mentions, claims, voteKeys: sortedHashes(found.map(voteKey)), lone: loneWords(found), personWords: words };
 }
