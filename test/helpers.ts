@@ -1,5 +1,6 @@
 /** Shared helpers of the tests: the sample articles as the CLI and the server read them. */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeTexts } from '../server/src/core/analyze';
 import { parseConfig, metaFor } from '../server/src/core/meta/config';
@@ -41,4 +42,17 @@ export function entityMentions(d: DocumentResult): EntityMention[] {
 /** "text:kind" for each entity mention, in order. */
 export function tagged(d: DocumentResult): string[] {
   return entityMentions(d).map((m) => `${m.text}:${m.kind}`);
+}
+
+const tempDirs: string[] = [];
+
+/**
+ * A new folder in the system's temporary folder, removed when the test file's process exits,
+ * whether its tests passed or failed (node --test runs each file in a process of its own).
+ */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (!tempDirs.length) process.on('exit', () => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  tempDirs.push(dir);
+  return dir;
 }

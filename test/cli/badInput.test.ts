@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempDir } from '../helpers';
 
 const CLI = path.resolve('dist/cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 test('analyze reads UTF-16 articles with the offsets of their UTF-8 copy, reports a .ann past the end by line, and does not follow links out of the folder', { skip: process.platform === 'win32' && 'symlinks need privileges' }, () => {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-cli-bad-'));
+  const base = tempDir('nl-cli-bad-');
   const dir = path.join(base, 'articles');
   fs.mkdirSync(dir);
   const text = 'Tổng thống Vladimir Putin nói rằng hội đàm với ông Kim Jong-un rất tốt.';

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempDir } from '../helpers';
 
 const CLI = path.resolve('dist/cli.js');
 const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -34,7 +34,7 @@ test('analyze --json prints the specified shape', () => {
 });
 
 test('a byte order mark is not counted in offsets', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-cli-'));
+  const dir = tempDir('nl-cli-');
   fs.writeFileSync(path.join(dir, 'a.txt'), '\uFEFFTổng thống Vladimir Putin nói.');
   const out = JSON.parse(run(['analyze', '--json', dir]).stdout);
   const m = out.documents[0].mentions[0];
@@ -52,7 +52,7 @@ test('usage errors exit 2; an unreadable file exits 1 and the others are still a
 });
 
 test('a malformed newslens.json is named with its position and analysis goes on', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-cli-'));
+  const dir = tempDir('nl-cli-');
   fs.writeFileSync(path.join(dir, 'a.txt'), 'Hôm qua, ông Putin nói.');
   fs.writeFileSync(path.join(dir, 'newslens.json'), '{ "articles": { "a.txt": { "date": "2019-04-24" } ');
   const r = run(['analyze', '--json', dir]);

@@ -98,6 +98,7 @@ async function main(): Promise<number> {
   const extensions = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-ext-'));
   installExtension(extensions);
   const folder = workspaceCopy();
+  const exportDirs: string[] = [];
   console.log(`code-server ready and extension installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let server: Running | undefined;
   const browser = await chromium.launch({
@@ -382,6 +383,7 @@ async function main(): Promise<number> {
     await step(page, 'command: Export Annotations (brat)', async () => {
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-export-'));
       exported = out;
+      exportDirs.push(out);
       await palette(page, 'News Lens: Export Annotations');
       await quickPickRows(page);
       await page.locator('.quick-input-widget input').fill('brat');
@@ -422,6 +424,7 @@ async function main(): Promise<number> {
     server?.stop();
     fs.rmSync(folder, { recursive: true, force: true });
     fs.rmSync(extensions, { recursive: true, force: true });
+    for (const d of exportDirs) fs.rmSync(d, { recursive: true, force: true });
   }
   console.log(`e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/`);
   console.log(`${passed} passed, ${failed} failed`);

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseAnn, serializeAnn, toCodePoints, toUtf16, kindOfType } from '../../server/src/core/annotations/brat';
@@ -9,7 +8,7 @@ import { readDecisions } from '../../server/src/core/annotations/decisions';
 import { applyEdit, editAnnFile, AnnWriteError } from '../../server/src/core/annotations/store';
 import { importBrat } from '../../server/src/core/annotations/export';
 import { analyzeTexts } from '../../server/src/core/analyze';
-import { entityMentions, tagged } from '../helpers';
+import { entityMentions, tagged, tempDir } from '../helpers';
 
 const PEER = path.resolve('..', 'shared', 'peers', 'brat-conll2002');
 
@@ -64,7 +63,7 @@ test('edits move annotations with their words; deleted words drop them with a me
 });
 
 test('an .ann that cannot be parsed is never overwritten; writes are atomic', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-ann-'));
+  const dir = tempDir('nl-ann-');
   const file = path.join(dir, 'a.ann');
   const broken = 'T1\tPerson four nine\tPutin\n';
   fs.writeFileSync(file, broken);
@@ -79,7 +78,7 @@ test('an .ann that cannot be parsed is never overwritten; writes are atomic', ()
 });
 
 test('export → import round trip on the samples loses nothing', () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-export-'));
+  const out = tempDir('nl-export-');
   const cli = (args: string[]) => spawnSync(process.execPath, [path.resolve('dist/cli.js'), ...args], { encoding: 'utf8' });
   const exp = cli(['export', '--format', 'brat', 'samples', '--out', out]);
   assert.equal(exp.status, 0, exp.stderr);

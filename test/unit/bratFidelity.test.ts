@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAnn, serializeAnn, spanFields } from '../../server/src/core/annotations/brat';
 import { readDecisions } from '../../server/src/core/annotations/decisions';
@@ -9,11 +8,12 @@ import { applyEdit, applyMoves, editAnnFile, AnnWriteError } from '../../server/
 import { toBrat } from '../../server/src/core/annotations/export';
 import { analyzeTexts } from '../../server/src/core/analyze';
 import type { CollectionResult, DocumentResult } from '../../server/src/core/types';
+import { tempDir } from '../helpers';
 
 const PEER = path.resolve('..', 'shared', 'peers', 'brat-conll2002');
 const noPeer = !fs.existsSync(path.join(PEER, 'esp.train-doc-503.ann')) && 'no ../shared/peers/brat-conll2002';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nl-fidelity-'));
+const tmp = () => tempDir('nl-fidelity-');
 const roundTrip = (s: string) => serializeAnn(parseAnn(s).lines);
 
 /**

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseConfig, metaFor, dateFromFileName } from '../../server/src/core/meta/config';
 import { editConfigFile, ConfigWriteError } from '../../server/src/core/meta/write';
+import { tempDir } from '../helpers';
 
 test('a malformed newslens.json is reported with file, line and column', () => {
   const cfg = parseConfig('/x/newslens.json', '{\n  "articles": {\n    "a.txt": { "date": "2019-04-24" },,\n  }\n}');
@@ -31,7 +31,7 @@ test('the nearest newslens.json names the article; paths are relative to it', ()
 });
 
 test('setting a date keeps the rest of the file; an unparsable file is never overwritten', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-'));
+  const dir = tempDir('nl-');
   const file = path.join(dir, 'newslens.json');
   fs.writeFileSync(file, '{\n  // our team file\n  "articles": { "a.txt": { "outlet": "Tổ Quốc" } },\n  "custom": 1\n}\n');
   editConfigFile(file, ['articles', 'a.txt', 'date'], '2019-04-24');

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeArticle } from '../../server/src/core/text/decode';
 import { listArticles, readArticle, readArticleFile } from '../../server/src/core/collect';
 import { analyzeTexts } from '../../server/src/core/analyze';
+import { tempDir } from '../helpers';
 
 const TEXT = 'Hà Nội, ngày 24/4 (TTXVN). Tổng thống Vladimir Putin đã gặp ông Kim Jong-un tại Vladivostok 🌷. Ông Putin cho biết hội đàm “rất tốt”.';
 
@@ -100,7 +100,7 @@ test('offsets of mentions in a UTF-16 file are those of its UTF-8 copy', () => {
 });
 
 test('readArticle decodes UTF-16 and drops the BOM; readArticleFile tells the encoding and the warning', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-decode-'));
+  const dir = tempDir('nl-decode-');
   const write = (name: string, bytes: Uint8Array) => {
     fs.writeFileSync(path.join(dir, name), bytes);
     return path.join(dir, name);
@@ -120,7 +120,7 @@ test('readArticle decodes UTF-16 and drops the BOM; readArticleFile tells the en
 });
 
 test('listArticles follows symbolic links inside the folder only, and lists each file once', { skip: process.platform === 'win32' && 'symlinks need privileges' }, () => {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-links-'));
+  const base = tempDir('nl-links-');
   const root = path.join(base, 'root');
   const outside = path.join(base, 'outside');
   fs.mkdirSync(path.join(root, 'sub'), { recursive: true });

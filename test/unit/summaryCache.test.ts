@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { SummaryCache, contentKey, CACHE_SUBDIR } from '../../server/src/index/summaryCache';
+import { tempDir } from '../helpers';
 
 type V = { n: number; s: string };
-const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nl-cache-'));
+const tmpDir = () => tempDir('nl-cache-');
 const cacheFiles = (dir: string) => fs.readdirSync(path.join(dir, CACHE_SUBDIR));
 
 test('values round-trip through the file; keys are content hashes', async () => {

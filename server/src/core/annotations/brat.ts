@@ -161,10 +161,10 @@ function toRaw(l: Line): string {
  * per line the span touches (the line breaks themselves are not in any), in code points; the text
  * is the fragments' texts joined by a space, as brat writes it.
  */
-export function spanFields(text: string, start: number, end: number): { spans: [number, number][]; text: string } {
-  const base = toCodePoints(text, start);
+export function spanFields(text: string, start: number, end: number, cps = codePointIndex(text)): { spans: [number, number][]; text: string } {
+  const base = cps.toCodePoints(start);
   const within = text.slice(start, end);
-  const cp = (u: number) => base + toCodePoints(within, u);
+  const cp = (u: number) => cps.toCodePoints(start + u);
   const spans: [number, number][] = [];
   const texts: string[] = [];
   let from = 0;
@@ -203,22 +203,70 @@ export function nextId(lines: Line[], prefix: string): string {
   return `${prefix}${max + 1}`;
 }
 
+/**
+ * Offsets between UTF-16 units and code points in one text, each in O(log n) after one pass over
+ * the text: the places of its surrogate pairs are listed once, so converting the offsets of many
+ * annotations costs no rescan from the start per offset. A lone surrogate counts as one code point.
+ */
+export class CodePointIndex {
+  /** UTF-16 offset of each surrogate pair's first unit, ascending. */
+  private readonly pairs: number[] = [];
+  /** Length of the text in code points. */
+  readonly length: number;
+
+  constructor(readonly text: string) {
+    const re = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) this.pairs.push(m.index);
+    this.length = text.length - this.pairs.length;
+  }
+
+  /** How many pairs start before `u`; binary search. */
+  private pairsBefore(u: number): number {
+    let lo = 0;
+    let hi = this.pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pairs[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Code point offset of a UTF-16 offset: the code points that start before it (inside a pair counts the pair). */
+  toCodePoints(u16: number): number {
+    const u = Math.max(0, Math.min(u16, this.text.length));
+    return u - this.pairsBefore(u - 1);
+  }
+
+  /** UTF-16 offset of a code point offset, at most the text's length. */
+  toUtf16(cp: number): number {
+    if (cp <= 0) return 0;
+    // The k-th pair is code point pairs[k] - k, an ascending sequence: count those before cp.
+    let lo = 0;
+    let hi = this.pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pairs[mid] - mid < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(cp + lo, this.text.length);
+  }
+}
+
+let last: CodePointIndex | undefined;
+
+/** The index of a text, kept for the text last asked about (callers converting many offsets of one text pay one pass). */
+export function codePointIndex(text: string): CodePointIndex {
+  if (last?.text !== text) last = new CodePointIndex(text);
+  return last;
+}
+
 /** UTF-16 offset of a code point offset in a text. */
 export function toUtf16(text: string, cp: number): number {
-  let u = 0;
-  for (let c = 0; c < cp && u < text.length; c++) {
-    const code = text.charCodeAt(u);
-    u += code >= 0xd800 && code <= 0xdbff && u + 1 < text.length ? 2 : 1;
-  }
-  return u;
+  return codePointIndex(text).toUtf16(cp);
 }
 
 /** Code point offset of a UTF-16 offset in a text. */
 export function toCodePoints(text: string, u16: number): number {
-  let cp = 0;
-  for (let u = 0; u < u16 && u < text.length; cp++) {
-    const code = text.charCodeAt(u);
-    u += code >= 0xd800 && code <= 0xdbff && u + 1 < text.length ? 2 : 1;
-  }
-  return cp;
+  return codePointIndex(text).toCodePoints(u16);
 }

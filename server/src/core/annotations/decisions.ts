@@ -5,7 +5,7 @@
  * is dropped and reported, never shifted onto other words.
  */
 import type { ClaimStatus, MentionKind } from '../types';
-import { kindOfType, parseAnn, toCodePoints, toUtf16, type AnnFile, type Line, type TextBound } from './brat';
+import { codePointIndex, kindOfType, parseAnn, type AnnFile, type CodePointIndex, type Line, type TextBound } from './brat';
 
 export interface UserMention {
   id: string;
@@ -48,10 +48,10 @@ export interface Decisions {
 const WINDOW = 400;
 
 /** Where a T annotation's text is in the article now, in UTF-16 units; undefined when it is gone. */
-function locate(text: string, t: TextBound): { start: number; end: number; moved: boolean } | undefined {
-  const start = toUtf16(text, t.spans[0][0]);
-  const end = toUtf16(text, t.spans[t.spans.length - 1][1]);
-  const here = t.spans.map(([s, e]) => text.slice(toUtf16(text, s), toUtf16(text, e))).join(' ');
+function locate(text: string, t: TextBound, cps: CodePointIndex): { start: number; end: number; moved: boolean } | undefined {
+  const start = cps.toUtf16(t.spans[0][0]);
+  const end = cps.toUtf16(t.spans[t.spans.length - 1][1]);
+  const here = t.spans.map(([s, e]) => text.slice(cps.toUtf16(s), cps.toUtf16(e))).join(' ');
   // brat joins a discontinuous span's fragments with a space; older files wrote line breaks as spaces.
   const flat = (x: string) => x.replace(/\s+/g, ' ');
   if (flat(here) === flat(t.text)) return { start, end, moved: false };
@@ -73,24 +73,19 @@ function locate(text: string, t: TextBound): { start: number; end: number; moved
   return best && { ...best, moved: true };
 }
 
-/** Length of a text in code points. */
-function codePoints(text: string): number {
-  return toCodePoints(text, text.length);
-}
-
 /**
  * Lines that cannot be used with this text: a T annotation that runs past the end of the article
  * and is not found again nearby (the .ann is likely another text's). Like lines that do not parse,
  * they make the file unused and never overwritten until they are fixed.
  */
-export function textErrors(lines: Line[], text: string): { line: number; message: string }[] {
+export function textErrors(lines: Line[], text: string, cps = codePointIndex(text)): { line: number; message: string }[] {
   const out: { line: number; message: string }[] = [];
-  let length: number | undefined;
+  const length = cps.length;
   for (const l of lines) {
     if (!l.t) continue;
     const endCp = l.t.spans[l.t.spans.length - 1][1];
-    if (endCp <= (length ??= codePoints(text))) continue;
-    if (locate(text, l.t)) continue;
+    if (endCp <= length) continue;
+    if (locate(text, l.t, cps)) continue;
     out.push({ line: l.line ?? 0, message: `${l.t.id} "${l.t.text.slice(0, 60)}" (${l.t.type}) ends at ${endCp}, past the end of the article (${length} characters): it may belong to another version of the text` });
   }
   return out;
@@ -102,7 +97,8 @@ export function textErrors(lines: Line[], text: string): { line: number; message
  */
 export function readDecisions(annText: string, articleText: string, edited = false): Decisions {
   const parsed = parseAnn(annText);
-  const file: AnnFile = { lines: parsed.lines, errors: [...parsed.errors, ...(edited ? [] : textErrors(parsed.lines, articleText))].sort((a, b) => a.line - b.line) };
+  const cps = codePointIndex(articleText);
+  const file: AnnFile = { lines: parsed.lines, errors: [...parsed.errors, ...(edited ? [] : textErrors(parsed.lines, articleText, cps))].sort((a, b) => a.line - b.line) };
   const unusable = new Set(file.errors.map((e) => e.line));
   const d: Decisions = { added: [], rejected: [], claims: [], other: [], moved: [], problems: file.errors.map((e) => ({ ...e })), warnings: [], file };
   const attrs = new Map<string, { name: string; value?: string }[]>();
@@ -118,7 +114,7 @@ export function readDecisions(annText: string, articleText: string, edited = fal
     if (!l.t || unusable.has(l.line ?? -1)) return;
     const t = l.t;
     lineOf.set(t.id, l.line ?? 0);
-    const where = locate(articleText, t);
+    const where = locate(articleText, t, cps);
     if (!where) {
       d.problems.push({ message: `${t.id} "${t.text}" (${t.type}) is no longer in the article; it was dropped` });
       return;

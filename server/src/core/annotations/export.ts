@@ -8,7 +8,7 @@ import type { CollectionResult, DateMention, DocumentResult, EntityMention, Ment
 import { tokenize } from '../text/tokens';
 import { normalize } from '../text/normalize';
 import { splitSentences } from '../text/sentences';
-import { spanFields, toCodePoints, TYPE_OF } from './brat';
+import { codePointIndex, spanFields, TYPE_OF } from './brat';
 import { readArticleFile } from '../collect';
 import { readDecisions, type Decisions } from './decisions';
 import { writeFileAtomic } from '../meta/write';
@@ -32,9 +32,10 @@ function refOf(e: { key?: string; id: string }): string {
 /** The .ann text of one analysed article: mentions, entity links, date values, claims. */
 export function toBrat(d: DocumentResult, text: string, result: CollectionResult): string {
   const lines: string[] = [];
+  const cps = codePointIndex(text);
   // A span over line breaks is written as brat writes it: fragments, their texts joined by a space.
   const span = (start: number, end: number) => {
-    const f = spanFields(text, start, end);
+    const f = spanFields(text, start, end, cps);
     return `${f.spans.map(([s, e]) => `${s} ${e}`).join(';')}\t${f.text}`;
   };
   let t = 0;
@@ -104,16 +105,18 @@ export function toConll(d: DocumentResult, text: string): string {
 
 /** doccano's sequence-labelling JSONL: offsets in code points of the line's text. */
 export function toJsonl(d: DocumentResult, text: string): string {
-  return JSON.stringify({ path: d.path, text, label: d.mentions.map((m) => [toCodePoints(text, m.start), toCodePoints(text, m.end), SHORT[m.kind]]) });
+  const cps = codePointIndex(text);
+  return JSON.stringify({ path: d.path, text, label: d.mentions.map((m) => [cps.toCodePoints(m.start), cps.toCodePoints(m.end), SHORT[m.kind]]) });
 }
 
 /** W3C Web Annotation JSON-LD: one annotation per mention and claim, code point selectors and the quoted text. */
 export function toWebAnnotation(d: DocumentResult, text: string, result: CollectionResult): object[] {
   const entities = new Map(result.entities.map((e) => [e.id, e]));
+  const cps = codePointIndex(text);
   const target = (start: number, end: number) => ({
     source: d.path,
     selector: [
-      { type: 'TextPositionSelector', start: toCodePoints(text, start), end: toCodePoints(text, end) },
+      { type: 'TextPositionSelector', start: cps.toCodePoints(start), end: cps.toCodePoints(end) },
       { type: 'TextQuoteSelector', exact: text.slice(start, end) },
     ],
   });

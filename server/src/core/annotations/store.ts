@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import type { MentionKind } from '../types';
-import { kindOfType, nextId, parseAnn, referencedIds, serializeAnn, spanFields, toUtf16, TYPE_OF, type Line } from './brat';
+import { codePointIndex, kindOfType, nextId, parseAnn, referencedIds, serializeAnn, spanFields, TYPE_OF, type CodePointIndex, type Line } from './brat';
 import { textErrors } from './decisions';
 import { writeFileAtomic } from '../meta/write';
 
@@ -20,9 +20,9 @@ export type AnnEdit =
   | { action: 'claim'; start: number; end: number; status?: 'sourced' | 'vague' | 'unsourced'; dismissed?: 'not-a-claim' | 'common-knowledge'; source?: string }
   | { action: 'acceptAll'; mentions: { start: number; end: number; kind: MentionKind }[] };
 
-function spanOf(l: Line, text: string): { start: number; end: number } | undefined {
+function spanOf(l: Line, cps: CodePointIndex): { start: number; end: number } | undefined {
   if (!l.t) return undefined;
-  return { start: toUtf16(text, l.t.spans[0][0]), end: toUtf16(text, l.t.spans[l.t.spans.length - 1][1]) };
+  return { start: cps.toUtf16(l.t.spans[0][0]), end: cps.toUtf16(l.t.spans[l.t.spans.length - 1][1]) };
 }
 
 /** Removes a T line and the A, N and # lines about it (callers check that no relation or event refers to it). */
@@ -30,8 +30,8 @@ function drop(lines: Line[], id: string): Line[] {
   return lines.filter((l) => l.t?.id !== id && l.a?.target !== id && l.n?.target !== id && l.note?.target !== id);
 }
 
-function textBound(lines: Line[], text: string, start: number, end: number, type: string): Line {
-  return { tag: 'T', raw: '', t: { id: nextId(lines, 'T'), type, ...spanFields(text, start, end) } };
+function textBound(lines: Line[], text: string, start: number, end: number, type: string, cps: CodePointIndex): Line {
+  return { tag: 'T', raw: '', t: { id: nextId(lines, 'T'), type, ...spanFields(text, start, end, cps) } };
 }
 
 /** A News Lens mention kind's T line (not a claim, not a type News Lens does not know). */
@@ -45,8 +45,8 @@ const MENTION_DECISIONS = new Set(['Confirmed', 'Rejected']);
 const CLAIM_DECISIONS = new Set(['Status', 'Dismissed', 'Source']);
 
 /** The .ann refuses edits while some of its lines cannot be used with this text. */
-function assertUsable(lines: Line[], text: string): void {
-  const bad = textErrors(lines, text);
+function assertUsable(lines: Line[], text: string, cps: CodePointIndex): void {
+  const bad = textErrors(lines, text, cps);
   if (bad.length) throw new AnnWriteError(`line ${bad[0].line} of the .ann cannot be used with this article (${bad[0].message}); fix it by hand, it will not be overwritten`);
 }
 
@@ -56,17 +56,18 @@ function attr(lines: Line[], name: string, target: string, value?: string): Line
 
 /** Lines of the .ann after one edit. */
 export function applyEdit(lines: Line[], text: string, e: AnnEdit): Line[] {
-  assertUsable(lines, text);
+  const cps = codePointIndex(text);
+  assertUsable(lines, text, cps);
   let out = [...lines];
   const at = (start: number, end: number, pred: (l: Line) => boolean = () => true) =>
     out.find((l) => {
-      const s = spanOf(l, text);
+      const s = spanOf(l, cps);
       return s && s.start === start && s.end === end && pred(l);
     });
   /** The decision's T line: the one already at the span, in place (its type changed if needed), or a new one. */
   const reuse = (old: Line | undefined, start: number, end: number, type: string, replaced: Set<string>): Line => {
     if (!old) {
-      const t = textBound(out, text, start, end, type);
+      const t = textBound(out, text, start, end, type, cps);
       out.push(t);
       return t;
     }
@@ -96,9 +97,25 @@ export function applyEdit(lines: Line[], text: string, e: AnnEdit): Line[] {
     case 'reject':
       decide(e.start, e.end, e.kind, 'Rejected');
       break;
-    case 'acceptAll':
-      for (const m of e.mentions) if (!at(m.start, m.end)) decide(m.start, m.end, m.kind, 'Confirmed');
+    case 'acceptAll': {
+      // Many mentions at once: spans already annotated and the next free ids are found once, not per mention.
+      const taken = new Set<string>();
+      for (const l of out) {
+        const s = spanOf(l, cps);
+        if (s) taken.add(`${s.start}:${s.end}`);
+      }
+      let t = Number(nextId(out, 'T').slice(1));
+      let a = Number(nextId(out, 'A').slice(1));
+      for (const m of e.mentions) {
+        const key = `${m.start}:${m.end}`;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        const id = `T${t++}`;
+        out.push({ tag: 'T', raw: '', t: { id, type: TYPE_OF[m.kind], ...spanFields(text, m.start, m.end, cps) } });
+        out.push({ tag: 'A', raw: '', a: { id: `A${a++}`, name: 'Confirmed', target: id } });
+      }
       break;
+    }
     case 'link': {
       const t = decide(e.start, e.end, e.kind, 'Confirmed');
       out = out.filter((l) => !(l.n?.target === t.t!.id && l.n.db === 'newslens'));
@@ -108,7 +125,7 @@ export function applyEdit(lines: Line[], text: string, e: AnnEdit): Line[] {
     }
     case 'remove': {
       const hit = out.find((l) => {
-        const s = spanOf(l, text);
+        const s = spanOf(l, cps);
         return s && s.start <= e.offset && e.offset <= s.end && isMention(l);
       });
       if (!hit) throw new AnnWriteError('no annotation of yours at the cursor');
@@ -130,10 +147,12 @@ export function applyEdit(lines: Line[], text: string, e: AnnEdit): Line[] {
 
 /** Moves annotations whose text was found again elsewhere to their new offsets (as fragments where the span crosses line breaks). */
 export function applyMoves(lines: Line[], text: string, moved: { id: string; start: number; end: number }[]): Line[] {
-  assertUsable(lines, text);
+  const cps = codePointIndex(text);
+  assertUsable(lines, text, cps);
+  const by = new Map(moved.map((m) => [m.id, m]));
   return lines.map((l) => {
-    const m = l.t && moved.find((x) => x.id === l.t!.id);
-    return m ? { ...l, t: { ...l.t!, ...spanFields(text, m.start, m.end) } } : l;
+    const m = l.t && by.get(l.t.id);
+    return m ? { ...l, t: { ...l.t!, ...spanFields(text, m.start, m.end, cps) } } : l;
   });
 }
 
