@@ -9,7 +9,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { DEFAULT_SCAN, isArticle, scanFolder, type ScanSettings } from './index/scan';
+import { NewsFolders, type EnableMode } from './index/newsFolders';
 import { CONFIG_FILE } from './core/meta/config';
+import { writeFileAtomic } from './core/meta/write';
 import { readArticleFile } from './core/collect';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending, type Cache, type StateCache } from './index/summarize';
 import { hover } from './features/hover';
@@ -76,8 +78,11 @@ const labelOf = (p: string) => {
   const root = roots.find((r) => p.startsWith(r + path.sep));
   return root ? path.relative(root, p).split(path.sep).join('/') : p;
 };
-/** An article of the workspace, named by its own path (not "sub/../a.txt", which would be a second copy). */
-const inWorkspace = (p: string) => path.normalize(p) === p && roots.some((r) => isArticle(r, p, scan));
+/** newsLens.enable, and which folders it lets in. */
+let enableMode: EnableMode = 'auto';
+const newsFolders = new NewsFolders();
+/** An article of the workspace, named by its own path (not "sub/../a.txt", which would be a second copy), in a folder of news. */
+const inWorkspace = (p: string) => path.normalize(p) === p && roots.some((r) => isArticle(r, p, scan)) && newsFolders.isNews(p);
 let maxFileSize = 10 * 1024 * 1024;
 /** Articles whose bytes were not exactly text: the warning is shown on their first line. */
 const decodeWarnings = new Map<string, string>();
@@ -160,6 +165,7 @@ async function readSettings(): Promise<void> {
     scan = { include: s.include || DEFAULT_SCAN.include, exclude: s.exclude ?? DEFAULT_SCAN.exclude };
     diagnosticSettings = { ...DEFAULT_DIAGNOSTICS, ...(s.diagnostics ?? {}) };
     inlayHintsOn = s.inlayHints?.dates !== false;
+    enableMode = s.enable === 'on' || s.enable === 'off' ? s.enable : 'auto';
     if (typeof s.maxFileSize === 'number' && s.maxFileSize > 0) maxFileSize = s.maxFileSize * 1024 * 1024;
   } catch {
     // A client that answers nothing keeps the defaults.
@@ -180,6 +186,7 @@ async function reindex(full = true): Promise<void> {
   const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('News Lens', 0, 'Indexing articles…', true);
   progress?.token.onCancellationRequested(() => run.abort());
+  newsFolders.reset(enableMode, roots);
   index.defer(true);
   if (full) {
     for (const uri of index.uris()) index.removeDocument(uri);
@@ -194,8 +201,13 @@ async function reindex(full = true): Promise<void> {
       seenConfigs.add(c);
       loadConfig(c);
     }
+    const leftAlone = new Map<string, string>();
     for (const p of found.articles) {
       if (run.signal.aborted) break;
+      if (!newsFolders.isNews(p)) {
+        leftAlone.set(path.dirname(p), newsFolders.verdict(path.dirname(p)).why);
+        continue;
+      }
       seen.add(uriOf(p));
       if (loadArticle(p)) loadAnn(uriOf(p));
       // Reading thousands of files should not keep requests waiting.
@@ -203,6 +215,9 @@ async function reindex(full = true): Promise<void> {
         progress?.report(0, `reading ${read} articles…`);
         await new Promise((r) => setImmediate(r));
       }
+    }
+    for (const [dir, why] of leftAlone) {
+      connection.console.info(`News Lens: ${dir} is not read as news: ${why}. A newslens.json there, or the setting newsLens.enable set to "on", makes its .txt files articles.`);
     }
   }
   for (const d of documents.all()) if (inWorkspace(pathOf(d.uri))) {
@@ -425,9 +440,12 @@ documents.onDidSave(guarded('saving an article', (e) => {
 }));
 
 connection.onDidChangeWatchedFiles(guarded('a change on disk', (params) => {
+  let configsAppeared = false;
   for (const change of params.changes) {
     const p = pathOf(change.uri);
     if (path.basename(p) === CONFIG_FILE) {
+      // A newslens.json that appears or goes may make its folders news or not: they are read again.
+      if (change.type !== FileChangeType.Changed && enableMode === 'auto') configsAppeared = true;
       loadConfig(p);
       continue;
     }
@@ -441,6 +459,10 @@ connection.onDidChangeWatchedFiles(guarded('a change on disk', (params) => {
     } else if (!documents.get(change.uri)) {
       loadArticle(p);
     }
+  }
+  if (configsAppeared) {
+    ready = reindex(false).catch(logFailure('indexing'));
+    return;
   }
   scheduleRefresh();
 }));
@@ -508,6 +530,26 @@ connection.onRenameRequest(whenReady((p) => {
   if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message ?? 'the entity could not be renamed');
   return { changes: {} };
 }));
+
+connection.onRequest(protocol.TreatAsNewsRequest, (p: protocol.TreatAsNewsParams): protocol.TreatAsNewsResult => {
+  if (!trusted) return refused();
+  let dir = pathOf(p.uri);
+  try {
+    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    return { ok: false, message: `${dir} does not exist` };
+  }
+  if (!roots.some((r) => dir === r || dir.startsWith(r + path.sep))) return { ok: false, message: `${dir} is not in a workspace folder` };
+  const file = path.join(dir, CONFIG_FILE);
+  if (fs.existsSync(file)) return { ok: true, file, message: `${file} is there already` };
+  try {
+    writeFileAtomic(file, '{}\n');
+  } catch (e) {
+    return { ok: false, message: `cannot write ${file}: ${(e as Error).message}` };
+  }
+  ready = reindex(false).catch(logFailure('indexing'));
+  return { ok: true, file };
+});
 
 function registryEdit(p: protocol.RegistryEditParams): protocol.RegistryEditResult {
   if (!trusted) return refused();

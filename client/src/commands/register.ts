@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  ClaimsRequest, DocumentEntitiesRequest, EntitiesRequest, EntityMentionsRequest, ReindexRequest, SetArticleDateRequest,
+  ClaimsRequest, DocumentEntitiesRequest, EntitiesRequest, EntityMentionsRequest, ReindexRequest, SetArticleDateRequest, TreatAsNewsRequest,
   type ClaimSummary, type EntitySummary, type RangeLike, type SetArticleDateResult, type Stats,
 } from '../../../server/src/shared/protocol';
 
@@ -100,6 +100,14 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (!date) return;
       const r = await request<SetArticleDateResult>(SetArticleDateRequest, { uri: editor.document.uri.toString(), date: date.trim() });
       if (r?.ok) void vscode.window.showInformationMessage(`News Lens: article date set to ${date.trim()} in ${vscode.workspace.asRelativePath(r.file!)}.`);
+      else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
+    },
+    'newsLens.treatAsNews': async (target?: vscode.Uri) => {
+      if (!canWrite()) return;
+      const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (!uri) return void vscode.window.showErrorMessage('News Lens: open a file of the folder, or a folder, first.');
+      const r = await request<SetArticleDateResult>(TreatAsNewsRequest, { uri: uri.toString() });
+      if (r?.ok) void vscode.window.showInformationMessage(`News Lens: ${vscode.workspace.asRelativePath(r.file!)} ${r.message ? 'was there already' : 'written'}; the folder's .txt files are news articles.`);
       else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
     },
     'newsLens.openLocation': (uri: string, range: RangeLike) => open(uri, range),

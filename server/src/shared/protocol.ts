@@ -111,6 +111,14 @@ export interface SetArticleDateResult {
   message?: string;
 }
 
+/** Request: make a folder (or a file's folder) one of news articles, by writing an empty newslens.json there. */
+export const TreatAsNewsRequest = 'newsLens/treatAsNews';
+export interface TreatAsNewsParams {
+  /** A folder, or a file in it. */
+  uri: string;
+}
+export type TreatAsNewsResult = SetArticleDateResult;
+
 /** Request: drop every cache and index the workspace folders again from disk. */
 export const ReindexRequest = 'newsLens/reindex';
 
