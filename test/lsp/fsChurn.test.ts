@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FileChangeType } from 'vscode-languageserver-protocol';
+import { FileChangeType, type MessageConnection } from 'vscode-languageserver-protocol';
 import { startServer, type Session } from './lspClient';
 import {
   ClaimsRequest, DocumentEntitiesRequest, EntitiesRequest, StatsNotification, StatsRequest,
@@ -83,6 +83,11 @@ function articlesOn(root: string): string[] {
   return out.sort();
 }
 
+/** Work done progress from the server ($/progress is not an ordinary notification: the connection hands it out apart). */
+function onProgress(s: Session, fn: (value: unknown) => void): void {
+  (s.connection as unknown as MessageConnection).onUnhandledProgress((p) => fn(p.value));
+}
+
 const errorsOf = (s: Session) =>
   s.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1).map((n) => (n.params as { message: string }).message.split('\n')[0]);
 
@@ -138,7 +143,7 @@ test('files deleted, renamed, edited and created while indexing, and links out o
   };
   let churnEndedWhileIndexing = false;
   const progress: { kind?: string; message?: string; percentage?: number }[] = [];
-  s.connection.onUnhandledProgress((p) => progress.push(p.value as (typeof progress)[number]));
+  onProgress(s, (v) => progress.push(v as (typeof progress)[number]));
   try {
     const deleted = [...Array(COUNT).keys()].filter((i) => i % 15 === 1);
     const renamed = [...Array(COUNT).keys()].filter((i) => i % 15 === 2);
@@ -222,7 +227,7 @@ test('links out of the workspace reported by the watcher while indexing are not 
   const { root, outside } = makeWorkspace(t);
   const s = await startServer({ root, keep: true });
   const progress: { kind?: string; message?: string }[] = [];
-  s.connection.onUnhandledProgress((p) => progress.push(p.value as (typeof progress)[number]));
+  onProgress(s, (v) => progress.push(v as (typeof progress)[number]));
   try {
     // After the folder was listed (the scan does not follow links): the links come from the watcher only.
     await s.waitFor(() => progress.find((p) => p.kind === 'report' && /\d+\/\d+ articles/.test(p.message ?? '')), 60000);
