@@ -83,6 +83,8 @@ test('a named body\'s request is its statement, but not a request in a list of n
   assert.deepEqual(statuses('Bộ GD-ĐT cũng đề nghị các sở giáo dục thực hiện nghiêm quy định tuyển sinh.'), ['sourced']);
   assert.deepEqual(statuses('Phó Chủ tịch UBND TP Lê Văn Khoa vừa yêu cầu quận 5 rà soát phương án bồi thường.'), ['sourced']);
   assert.deepEqual(statuses('Ông Kim đang tìm sự hỗ trợ từ Moscow cho các thỏa thuận phi hạt nhân hóa và yêu cầu nới lỏng trừng phạt.'), ['unsourced']);
+  // Before "của" the cue word is a noun: the request is the residents', and nobody here states it.
+  assert.deepEqual(statuses('Chủ tịch UBND TP giao Sở Xây dựng giải quyết kiến nghị của người dân về tuyến đường chở rác.'), ['unsourced']);
 });
 
 test('a quote closed with a comma and a name is sourced, whatever the verb; so is the rest of the quote', () => {

@@ -320,7 +320,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const falseCue = phraseAt(toks, i, 5, lang.falseCues) || aforesaid(text, toks, i);
     // "này", "đó" make a noun ("điều này cho thấy") unless they end a pronoun phrase ("quan chức này nói").
     const nounUse = prev !== undefined && lang.nounMarkers.has(prev) && !((prev === 'này' || prev === 'đó') && anaphorEndsAt(toks, i - 1)) && !claimLang.markerCompounds.has(prevTwo);
-    if (falseCue || nounUse || (prev && (lang.negations.has(prev) || lang.negations.has(prevTwo)))) {
+    // "giải quyết kiến nghị của người dân", "theo yêu cầu của": a cue word before "của" is a noun.
+    const ownedNoun = toks[i + n]?.lower === 'của';
+    if (falseCue || nounUse || ownedNoun || (prev && (lang.negations.has(prev) || lang.negations.has(prevTwo)))) {
       i += n - 1;
       continue;
     }
