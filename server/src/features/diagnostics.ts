@@ -1,7 +1,11 @@
-/** Diagnostics for claims with no source (`unsourced-claim`) or a vague one (`vague-source`). */
+/**
+ * Diagnostics for claims with no source (`unsourced-claim`) or a vague one (`vague-source`). An
+ * unsourced claim's severity follows its kind (figure, accusation, prediction, quote, statement), so
+ * that the few worth checking first stand out from plain statements.
+ */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
-import type { Claim } from '../core/types';
+import { kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { rangeOf } from './positions';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -10,13 +14,33 @@ export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'of
 export type DiagnosticScope = 'workspace' | 'openFiles';
 
 export interface DiagnosticSettings {
+  /** The most an unsourced claim may be (`off` silences them all); within it, its kind's setting decides. */
   unsourcedClaim: SeveritySetting;
   vagueSource: SeveritySetting;
+  /** `newsLens.diagnostics.claimKinds.*`: the severity of an unsourced claim of each kind. */
+  claimKinds?: Partial<Record<CheckKind, SeveritySetting>>;
   /** `newsLens.diagnostics.scope`: with `openFiles`, diagnostics are sent for open articles only (and cleared on close). */
   scope: DiagnosticScope;
 }
 
-export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information', scope: 'workspace' };
+export const DEFAULT_CLAIM_KINDS: Record<CheckKind, SeveritySetting> = {
+  figure: 'warning',
+  accusation: 'warning',
+  prediction: 'warning',
+  quote: 'warning',
+  statement: 'information',
+};
+
+export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information', claimKinds: DEFAULT_CLAIM_KINDS, scope: 'workspace' };
+
+const RANK: Record<SeveritySetting, number> = { error: 1, warning: 2, information: 3, hint: 4, off: 5 };
+
+/** The severity of an unsourced claim of a kind: its kind's setting, no more than `unsourcedClaim`. */
+export function unsourcedSeverity(settings: DiagnosticSettings, kind: CheckKind): SeveritySetting {
+  const own = settings.claimKinds?.[kind] ?? DEFAULT_CLAIM_KINDS[kind];
+  const cap = settings.unsourcedClaim;
+  return RANK[own] >= RANK[cap] ? own : cap;
+}
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -32,31 +56,25 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
   const out: Diagnostic[] = [];
   for (const c of d.claims) {
     if (c.dismissed) continue;
-    const setting = c.status === 'unsourced' ? settings.unsourcedClaim : c.status === 'vague' ? settings.vagueSource : 'off';
+    const kind = kindOf(text, c);
+    const setting = kind ? unsourcedSeverity(settings, kind) : c.status === 'vague' ? settings.vagueSource : 'off';
     if (setting === 'off') continue;
     out.push({
       range: rangeOf(index, uri, c),
       severity: SEVERITY[setting],
-      code: c.status === 'unsourced' ? 'unsourced-claim' : 'vague-source',
+      code: kind ? 'unsourced-claim' : 'vague-source',
       source: 'News Lens',
-      message: message(c, withoutDates(text, c, d.mentions)),
+      message: kind ? UNSOURCED_MESSAGE[kind] : `Vague source: who are "${c.sourceText ?? c.cue}"? Name the person or organisation behind this claim.`,
     });
   }
   return out;
 }
 
-/** The sentence with its dates blanked out, so that "ngày 24/4" is not taken for a figure. */
-function withoutDates(text: string, c: Claim, mentions: { start: number; end: number; kind: string }[]): string {
-  let s = text.slice(c.start, c.end);
-  for (const m of mentions) {
-    if (m.kind !== 'date' || m.start < c.start || m.end > c.end) continue;
-    s = s.slice(0, m.start - c.start) + ' '.repeat(m.end - m.start) + s.slice(m.end - c.start);
-  }
-  return s;
-}
-
-function message(c: Claim, sentence: string): string {
-  if (c.status === 'vague') return `Vague source: who are "${c.sourceText ?? c.cue}"? Name the person or organisation behind this claim.`;
-  if (/\d/.test(sentence)) return 'Unsourced claim: no source named for this figure.';
-  return 'Unsourced claim: no source named for this statement.';
-}
+/** What an unsourced claim of each kind lacks. */
+export const UNSOURCED_MESSAGE: Record<CheckKind, string> = {
+  figure: 'Unsourced figure: no source named for this number.',
+  accusation: 'Unsourced accusation: no source named for this charge.',
+  prediction: 'Unsourced prediction: no source named for this forecast or plan.',
+  quote: 'Unattributed quote: no source named as its speaker.',
+  statement: 'Unsourced claim: no source named for this statement.',
+};

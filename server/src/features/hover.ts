@@ -3,6 +3,16 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { describeValue } from '../core/dates/calendar';
 import { rangeOf, textDocument } from './positions';
+import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
+
+/** What an unsourced claim of each kind is missing, for the hover. */
+const UNSOURCED_HOVER: Record<CheckKind, string> = {
+  figure: 'No source is named for this figure: numbers are what readers check first.',
+  accusation: 'No source is named for this accusation: say who makes the charge.',
+  prediction: 'No source is named for this prediction or plan: say whose it is.',
+  quote: 'This quote has no speaker: say who said it.',
+  statement: 'No source is named for this statement.',
+};
 
 const KIND_LABEL = { person: 'person', organization: 'organisation', location: 'place' } as const;
 
@@ -38,10 +48,12 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
   if (claim) {
     const source = claim.source ? index.get().entities.get(claim.source)?.name : undefined;
     const label = claim.status === 'sourced' ? 'Sourced claim' : claim.status === 'vague' ? 'Vaguely sourced claim' : 'Unsourced claim';
-    const lines = [`**${label}**`];
+    const text = index.text(uri);
+    const kind = text === undefined ? undefined : kindOf(text, claim);
+    const lines = [kind ? `**${label}** · ${KIND_PHRASE[kind]}` : `**${label}**`];
     if (claim.cue) lines.push('', `Cue: "${claim.cue}"`);
     if (source || claim.sourceText) lines.push('', `Source: ${source ?? ''}${source && claim.sourceText ? ` ("${claim.sourceText}")` : claim.sourceText ?? ''}${claim.inherited ? ' (from the sentence before)' : ''}`);
-    if (claim.status === 'unsourced') lines.push('', 'No source is named for this statement.');
+    if (claim.status === 'unsourced') lines.push('', UNSOURCED_HOVER[kind ?? 'statement']);
     if (result.credit) lines.push('', `Article credit: ${result.credit.sources.join(', ')} (does not source single sentences)`);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, claim) };
   }

@@ -6,8 +6,10 @@
 import type { Claim, EntityMention, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
 import { lang, longest } from '../lang/knowledge';
+import { ANONYMOUS_LEN, BACKWARD_LEN, FINDING_LEN, NON_SPEECH_LEN, claimLang, misspeltCueAt } from './cueData';
+import { checkworthiness, type CheckedClaim } from './checkworthy';
 
-const CUE_LEN = longest(lang.attributionCues);
+const CUE_LEN = longest(claimLang.cues);
 const VAGUE_LEN = longest(lang.vague);
 const ANAPHOR_LEN = longest(lang.anaphoric);
 /**
@@ -24,10 +26,17 @@ interface Found {
   source?: EntityMention;
   sourceText?: string;
   inherited?: boolean;
+  /** "Đó là lời phát biểu của bà X": the source is also that of the quote before. */
+  backward?: boolean;
 }
 
-export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): Claim[] {
-  const claims: Claim[] = [];
+/** "Tuy nhiên, “…”": a sentence that opens with a quote after a word or two and a comma. */
+const LEAD_QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+,\s*["“«]/u;
+/** "Theo đó, …" at a sentence's start: according to what the sentence before reported. */
+const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
+
+export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): CheckedClaim[] {
+  const claims: CheckedClaim[] = [];
   let previous: Claim | undefined;
   let quoteOpen = false;
   let quoteOwner: Claim | undefined;
@@ -39,7 +48,7 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     const body = text.slice(s.start, s.end);
     while (tk < tokens.length && tokens[tk].start < s.start) tk++;
     while (mk < mentions.length && mentions[mk].start < s.start) mk++;
-    const startsInQuote = quoteOpen || /^\s*["“«]/.test(body);
+    const startsInQuote = quoteOpen || /^\s*["“«]/.test(body) || LEAD_QUOTE.test(body);
     const quotes = countQuotes(body, quoteOpen);
     const nonClaim = s.nonClaim ?? nonClaimKind(text, s, lines);
     if (nonClaim) {
@@ -52,14 +61,20 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     const ms: EntityMention[] = [];
     for (let k = mk; k < mentions.length && mentions[k].start < s.end; k++) if (mentions[k].end <= s.end) ms.push(mentions[k]);
     const found = findAttribution(text, s, toks, ms);
-    let claim: Claim;
+    let claim: CheckedClaim;
     if (found) {
       claim = { start: s.start, end: s.end, status: found.status, cue: found.cue, cueSpan: found.cueSpan, inherited: found.inherited };
       if (found.source) claim.source = found.source.entity;
       if (found.sourceText) claim.sourceText = found.sourceText;
       if (found.inherited && previous?.source) claim.source = previous.source;
-    } else if (startsInQuote && quoteOwner && quoteOwner.status === 'sourced') {
-      claim = { start: s.start, end: s.end, status: 'sourced', cue: quoteOwner.cue, source: quoteOwner.source, sourceText: quoteOwner.sourceText, inherited: true };
+      // The quote just before, left without a speaker, is this source's.
+      if (found.backward && previous && previous.status === 'unsourced' && /["”»]\s*[.!?]?\s*$/.test(text.slice(previous.start, previous.end))) {
+        Object.assign(previous, { status: claim.status, cue: claim.cue, source: claim.source, sourceText: claim.sourceText, inherited: true });
+      }
+    } else if (startsInQuote && quoteOwner && quoteOwner.status !== 'unsourced') {
+      claim = { start: s.start, end: s.end, status: quoteOwner.status, cue: quoteOwner.cue, source: quoteOwner.source, sourceText: quoteOwner.sourceText, inherited: true };
+    } else if (previous && previous.status !== 'unsourced' && THEO_DO.test(body)) {
+      claim = { start: s.start, end: s.end, status: previous.status, cue: 'theo đó', source: previous.source, sourceText: previous.sourceText, inherited: true };
     } else {
       claim = { start: s.start, end: s.end, status: 'unsourced' };
     }
@@ -73,18 +88,26 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
       }
       pendingQuote.length = 0;
     }
-    if (claim.status === 'sourced' && (quotes.open || /["”»]\s*[.!?]?\s*$/.test(body) || startsInQuote)) quoteOwner = claim;
-    else if (!quotes.open) quoteOwner = claim.status === 'sourced' ? claim : undefined;
+    if (claim.status !== 'unsourced' && (quotes.open || /["”»]\s*[.!?]?\s*$/.test(body) || startsInQuote)) quoteOwner = claim;
+    else if (!quotes.open) quoteOwner = claim.status !== 'unsourced' ? claim : undefined;
     quoteOpen = quotes.open;
     previous = claim;
   }
+  // What kind of claim each unsourced one is, once its status is final.
+  for (const c of claims) if (c.status === 'unsourced') c.checkworthy = checkworthiness(text, c);
   return claims;
 }
 
 function countQuotes(body: string, openBefore: boolean): { open: boolean; closedHere: boolean } {
   let open = openBefore;
   let closedHere = false;
+  // Each paragraph of a quote that runs over several opens with a quote mark again: a straight quote
+  // that starts a sentence inside an open quote opens, it does not close.
+  const lead = open && /^\s*"/.test(body) ? body.indexOf('"') : -1;
+  let k = -1;
   for (const ch of body) {
+    k++;
+    if (k === lead) continue;
     if (ch === '“' || ch === '«') open = true;
     else if (ch === '”' || ch === '»') {
       if (open) closedHere = true;
@@ -153,18 +176,73 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   const line = () => text.slice(ln.from, ln.to);
   const lower = body.toLowerCase();
   // A short line that ends with a photo credit is a caption, whatever it says.
-  if (lineLength < 400 && /(?:^|[\s.:])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}$/u.test(line())) return 'caption';
+  if (lineLength < 400 && /(?:^|[\s.:(])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}\.?$/u.test(line())) return 'caption';
+  // "Dybala không dự Copa America.⏎(Ảnh: Getty).": a short line whose next line is only a photo credit.
+  if (lineLength < 300 && creditLineAfter(text, ln.end)) return 'caption';
   for (const start of lang.captionStarts) if (lower.startsWith(start + ' ') && (ln.credit ??= /(?:Ảnh|Nguồn)\s*:/u.test(line()))) return 'caption';
+  // "… (ảnh BTC cung cấp).", "(Ảnh: Getty).", "Ảnh minh họa.", "… - Ảnh minh hoạ": a photo's credit ends the sentence.
+  if (/\(\s*ảnh\b[^()]{0,60}\)\s*\.?$/iu.test(body) || /(?:^|[-–(]\s*)ảnh minh h(?:ọa|oạ)\s*\)?\s*\.?$/iu.test(body)) return 'caption';
   if (/^\(\s*(?:theo|nguồn)\s+[^()]{2,80}\)\.?$/iu.test(body)) return 'byline';
   if (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
   // The trimmed body lies within the trimmed line: the same length is the same text.
   const wholeLine = lineLength === body.length;
   const words = body.split(/\s+/).length;
-  if (wholeLine && !/[.!?…:;,]["”»)]*$/.test(body) && words <= 16) return 'heading';
+  // "(TTXVN)", "Theo Reuters.", "MINH ANH", "T.N.": a credit or a reporter's name alone on its line.
+  if (wholeLine && words <= 8 && /^\([^()]+\)\.?$/u.test(body)) return 'byline';
+  if (wholeLine && words <= 6 && (/^theo\s+[^,;:!?]+\.?$/iu.test(body) || (/^[\p{Lu}\d\s.&,-]+$/u.test(body) && /\p{Lu}/u.test(body)))) return 'byline';
+  if (wholeLine && !/[.!?…:;,]["”»)]*$/.test(body) && words <= 16 && !sentenceLike(body, words, ln.from === lines.first())) return 'heading';
   if (wholeLine && words <= 4 && /^[\p{Lu}]/u.test(body)) return 'byline';
+  // "… từ bên trong. Máy bay bị đặt bom": a heading run onto the end of the paragraph before it.
+  if (!wholeLine && endsLine(text, s, ln.to) && words <= 10 && /^\p{Lu}/u.test(body) && !/[.!?…:;,"”»)]$/u.test(body) && /[.!?]["”»]?\s*$/u.test(text.slice(ln.from, s.start))) return 'heading';
+  // "Bước 1: …": a step of a procedure, an instruction and no claim.
+  if (/^bước\s+\d+\s*[:.]/iu.test(body)) return 'heading';
   // The article's first line, short and with text after it, is its headline (even as a question).
   if (wholeLine && lineStart === lines.first() && words <= 18 && /\n\s*\S/.test(text.slice(lineEnd)) && !/[.]["”»]?$/.test(body)) return 'heading';
   return undefined;
+}
+
+/**
+ * "vụ việc nói trên", "sự cố … nói trên thì": "mentioned above", where "nói trên" ends its clause or
+ * a function word follows; "nói trên hãng thông tấn Interfax rằng" is speech.
+ */
+function aforesaid(text: string, toks: Token[], i: number): boolean {
+  if (toks[i].lower !== 'nói' || toks[i + 1]?.lower !== 'trên') return false;
+  const next = toks[i + 2];
+  if (!next || /[^\s]/.test(text.slice(toks[i + 1].end, next.start))) return true;
+  return claimLang.aforesaidFollowers.has(next.lower);
+}
+
+/** Whether a pronoun phrase ("quan chức này", "ông này") ends at token k. */
+function anaphorEndsAt(toks: Token[], k: number): boolean {
+  for (let n = 2; n <= ANAPHOR_LEN && k - n + 1 >= 0; n++) if (phraseAt(toks, k - n + 1, n, lang.anaphoric) === n) return true;
+  return false;
+}
+
+/** Whether the line after a line break at `at` is only a photo credit ("(Ảnh: Getty).", "Ảnh: TTXVN"). */
+function creditLineAfter(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const next = text.slice(at + 1, at + 100);
+  const end = next.indexOf('\n');
+  const line = (end >= 0 ? next.slice(0, end) : next).trim();
+  return /^\(?\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[^.!?()]{1,60}\)?\.?$/u.test(line);
+}
+
+/** Whether the sentence ends where its line ends (only white space between). */
+function endsLine(text: string, s: Span, lineTo: number): boolean {
+  let e = s.end;
+  while (e < lineTo && /\s/.test(text[e])) e++;
+  return e >= lineTo;
+}
+
+/**
+ * A line without a final stop that is still a sentence: a quote closed with its speaker ("…", ông Tuyến
+ * nói), a claim ending in its source (", theo Liên Hiệp Quốc"), or ten words or more with a tense word
+ * ("đã", "đang", "từng") below the headline. Headlines and sub-headings are shorter and seldom say "đã".
+ */
+function sentenceLike(body: string, words: number, firstLine: boolean): boolean {
+  if (/["”»]\s*,\s*\S/u.test(body)) return true;
+  if (/,\s*theo\s+\S[^,]{0,60}$/iu.test(body)) return true;
+  return !firstLine && words >= 10 && /(?<![\p{L}\p{M}])(?:đã|đang|từng)(?![\p{L}\p{M}])/iu.test(body);
 }
 
 const firstWords = new WeakMap<Set<string>, Set<string>>();
@@ -185,6 +263,17 @@ function phraseAt(toks: Token[], i: number, max: number, set: Set<string>): numb
 function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[]): Found | undefined {
   const results: Found[] = [];
   const lists: Lists = { toks, ms, sortedToks: inOrder(toks), sortedMs: inOrder(ms) };
+  // The next token at or after an index that is no Vietnamese syllable, found walking forward once.
+  let foreignAt = -1;
+  const nextForeign = (i: number): number => {
+    if (foreignAt < i) {
+      foreignAt = i;
+      while (foreignAt < toks.length && !toks[foreignAt].foreign) foreignAt++;
+    }
+    return foreignAt;
+  };
+  const backward = backwardSource(text, lists);
+  if (backward) return backward;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // "theo X": at the start of a clause.
@@ -194,7 +283,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       const clauseStart = /^[\s"“(]*$/.test(before) || /[,;:–-]\s*$/.test(before) || /\(\s*$/.test(before);
       const next = toks[i + 1];
       const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
-      if (clauseStart && next && !lang.notAttributionAfterTheo.has(next.lower) && !lang.notAttributionAfterTheo.has(nextTwo)) {
+      // "theo luật" is "by law", "theo luật sư" is "according to the lawyer".
+      const titled = lang.titleWords.has(nextTwo);
+      if (clauseStart && next && (titled || !lang.notAttributionAfterTheo.has(next.lower)) && !lang.notAttributionAfterTheo.has(nextTwo)) {
         const end = clauseEnd(text, t.end, Math.min(s.end, t.end + SOURCE_WINDOW));
         const region = { start: next.start, end };
         const f = judgeSource(text, region, lists, { start: t.start, end: t.end }, 'theo', 'after');
@@ -202,16 +293,36 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       }
       continue;
     }
-    let n = phraseAt(toks, i, CUE_LEN, lang.attributionCues);
+    let n = phraseAt(toks, i, CUE_LEN, claimLang.cues);
     // "… cho Reuters biết": told someone; the subject is the source.
     if (!n && t.lower === 'biết' && toks.slice(Math.max(0, i - 5), i).some((x) => x.lower === 'cho')) n = 1;
+    // "hco biết": a cue with one word misspelt, looked for only near a word that is no syllable.
+    if (!n && nextForeign(i) < i + CUE_LEN) n = misspeltCueAt(toks, i);
     if (!n) continue;
+    // "chia sẻ hình ảnh", "trình bày ca khúc": the cue word in a sense that is no speech.
+    const after = claimLang.nonSpeechAfter.get(toks.slice(i, i + n).map((x) => x.lower).join(' '));
+    if (after && i + n < toks.length && !/\S/.test(text.slice(toks[i + n - 1].end, toks[i + n].start)) && phraseAt(toks, i + n, NON_SPEECH_LEN, after)) {
+      i += n - 1;
+      continue;
+    }
+    // "đang ngồi tâm sự": chatting; "tâm sự: …", "tâm sự rằng …": speech.
+    if (claimLang.contentCues.has(toks.slice(i, i + n).map((x) => x.lower).join(' '))) {
+      const rest = text.slice(toks[i + n - 1].end, toks[i + n - 1].end + 3);
+      if (!/^\s*[:,"“]/.test(rest) && !(toks[i + n] && claimLang.contentThen.has(toks[i + n].lower))) {
+        i += n - 1;
+        continue;
+      }
+    }
     // "các cáo buộc", "tiếng nói": the cue word used as a noun; "chưa bình luận": nothing was said.
     const prev = toks[i - 1]?.lower;
     const prevTwo = i > 1 ? `${toks[i - 2].lower} ${prev}` : '';
     // "nói chung", "nói riêng": set phrases, not somebody speaking.
-    const falseCue = phraseAt(toks, i, 5, lang.falseCues);
-    if (falseCue || (prev && (lang.nounMarkers.has(prev) || lang.negations.has(prev) || lang.negations.has(prevTwo)))) {
+    const falseCue = phraseAt(toks, i, 5, lang.falseCues) || aforesaid(text, toks, i);
+    // "này", "đó" make a noun ("điều này cho thấy") unless they end a pronoun phrase ("quan chức này nói").
+    const nounUse = prev !== undefined && lang.nounMarkers.has(prev) && !((prev === 'này' || prev === 'đó') && anaphorEndsAt(toks, i - 1)) && !claimLang.markerCompounds.has(prevTwo);
+    // "giải quyết kiến nghị của người dân", "theo yêu cầu của": a cue word before "của" is a noun.
+    const ownedNoun = toks[i + n]?.lower === 'của';
+    if (falseCue || nounUse || ownedNoun || (prev && (lang.negations.has(prev) || lang.negations.has(prevTwo)))) {
       i += n - 1;
       continue;
     }
@@ -222,12 +333,17 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const continues = /,\s*(?:(?:và|đồng thời|cũng|còn)\s+)*$/u.test(text.slice(Math.max(s.start, t.start - 40), t.start));
     const subject = { start: Math.max(s.start, t.start - SOURCE_WINDOW), end: t.start };
     const f = judgeSource(text, continues ? subject : { start: regionStart, end: t.start }, lists, cueSpan, cue, continues ? 'subject' : 'nearest');
-    if (f) results.push(f);
+    // A request is its speaker's only with the speaker close before it ("Bộ GD-ĐT cũng đề nghị"), not
+    // after "và" in a list of nouns; the name's own lower-case words ("Cục An toàn thực phẩm") may lie between.
+    const directive = claimLang.directives.has(toks.slice(i, i + n).map((x) => x.lower).join(' '));
+    if (f && !(directive && (prev === 'và' || (f.source && f.source.end < toks[Math.max(0, i - 6)].start)))) results.push(f);
     i += n - 1;
   }
   // The first reporting clause decides; later cues belong to what is reported.
   const first = results.find((r) => !r.inherited);
   if (first) return first;
+  const tail = quoteTail(text, s, lists);
+  if (tail) return tail;
   const lower = text.slice(s.start, s.end).toLowerCase();
   for (const v of lang.vagueAnywhere) {
     const at = lower.indexOf(v);
@@ -301,6 +417,12 @@ function judgeSource(
   // A vague head ("các nhà phân tích", "giới quan sát") makes the source vague even with a place after it.
   let first = 0;
   while (first < regionToks.length && lang.clauseStarters.has(regionToks[first].lower)) first++;
+  // "Việc bà Clinton khẳng định … là do …": the cue is inside a noun phrase, not the sentence's verb.
+  if (mode === 'nearest' && regionToks[first]?.lower === 'việc') return undefined;
+  for (let k = 0; k < regionToks.length; k++) {
+    const n = phraseAt(regionToks, k, ANONYMOUS_LEN, claimLang.anonymous);
+    if (n) return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, regionToks[k + n - 1].end).trim() };
+  }
   for (let k = 0; k < regionToks.length; k++) {
     const n = phraseAt(regionToks, k, VAGUE_LEN, lang.vague);
     if (!n) continue;
@@ -310,6 +432,13 @@ function judgeSource(
     // "nguồn tin của VOA" names its source; "các nhà ngoại giao Bình Nhưỡng" (a place only) does not.
     if (!namedBefore && !namedAfter) {
       return { status: 'vague', cue, cueSpan, sourceText: text.slice(regionToks[k].start, vagueEnd) };
+    }
+  }
+  // "Thống kê cho thấy", "một khảo sát … cho thấy": a finding whose owner is not named.
+  if (mode !== 'after' && !inRegion.some((m) => m.kind !== 'location')) {
+    const head = regionToks[first] && ['một', 'các', 'những', 'cuộc', 'bản'].includes(regionToks[first].lower) ? first + 1 : first;
+    if (regionToks[head] && phraseAt(regionToks, head, FINDING_LEN, claimLang.findingHeads)) {
+      return { status: 'vague', cue, cueSpan, sourceText: text.slice(regionToks[head].start, region.end).trim() };
     }
   }
   const named =
@@ -341,4 +470,64 @@ function judgeSource(
 
 function rank(m: EntityMention): number {
   return m.kind === 'person' ? 0 : m.kind === 'organization' ? 1 : 2;
+}
+
+/**
+ * "Đó là lời phát biểu của bà X.": a sentence that names the speaker of what came before it. It is
+ * sourced, and an unattributed quote just before takes its source (see classifyClaims).
+ */
+function backwardSource(text: string, lists: Lists): Found | undefined {
+  const toks = lists.toks;
+  if (toks.length < 5 || !['đó', 'đây'].includes(toks[0].lower)) return undefined;
+  let k = 1;
+  if (toks[k].lower === 'chính') k++;
+  if (toks[k]?.lower !== 'là') return undefined;
+  k++;
+  const n = phraseAt(toks, k, BACKWARD_LEN, claimLang.backwardSpeech);
+  if (!n) return undefined;
+  // "của" within a few words of the speech noun, then the speaker.
+  for (let j = k + n; j < Math.min(toks.length, k + n + 4); j++) {
+    if (toks[j].lower !== 'của') continue;
+    const region = { start: toks[j].end, end: Math.min(toks[toks.length - 1].end, (toks[j + 6] ?? toks[toks.length - 1]).end) };
+    const named = within(lists.ms, lists.sortedMs, region).find((m) => m.kind === 'person' || m.kind === 'organization');
+    if (!named) return undefined;
+    const cueSpan = { start: toks[k].start, end: toks[k + n - 1].end };
+    return { status: 'sourced', cue: text.slice(cueSpan.start, cueSpan.end), cueSpan, source: named, sourceText: text.slice(named.start, named.end), backward: true };
+  }
+  return undefined;
+}
+
+/**
+ * ‘“…”, Bí thư Thăng dẫn chứng.’, ‘“…”, ông Tuyến nói’: after a quote that closes in the sentence, a
+ * comma and a short clause whose first words are a name, a title or a pronoun. That clause attributes
+ * the quote, whatever its verb ("thẳng thắn", "dẫn chứng", "đề cập"), as the pattern `"Q", Name verb`.
+ */
+function quoteTail(text: string, s: Span, lists: Lists): Found | undefined {
+  // Only the sentence's last 300 characters can hold a short closing clause.
+  const from = Math.max(s.start, s.end - 300);
+  const tailText = text.slice(from, s.end);
+  const re = /[”"»]\s*[,–-]\s*/g;
+  let m: RegExpExecArray | null;
+  let at = -1;
+  while ((m = re.exec(tailText))) at = from + m.index + m[0].length;
+  if (at < 0) return undefined;
+  const toks = within(lists.toks, lists.sortedToks, { start: at, end: s.end });
+  if (!toks.length || toks.length > 16 || /["“”«»]/.test(text.slice(at, s.end))) return undefined;
+  // ", nhưng việc họ …" starts a new clause; a speaker's clause starts with a name, a title or a pronoun.
+  if (!toks[0].cap && !phraseAt(toks, 0, ANAPHOR_LEN, lang.anaphoric) && !phraseAt(toks, 0, 4, lang.titleWords)) return undefined;
+  const head = { start: toks[0].start, end: toks[Math.min(toks.length, 5) - 1].end };
+  const cueSpan = { start: toks[0].start, end: toks[toks.length - 1].end };
+  const cue = text.slice(cueSpan.start, cueSpan.end);
+  const f = judgeSource(text, head, lists, cueSpan, cue, 'subject');
+  if (!f) {
+    // ‘”, Khương tự hào kể’: a capitalised name the recognizer did not take, with a verb after it.
+    let k = 0;
+    while (k < Math.min(4, toks.length) && toks[k].cap && !lang.clauseStarters.has(toks[k].lower)) k++;
+    if (k === 0 || k >= toks.length) return undefined;
+    return { status: 'sourced', cue, cueSpan, sourceText: text.slice(toks[0].start, toks[k - 1].end) };
+  }
+  // A source must stand first in the clause: ", ông X nói" and not ", nói với ông X".
+  const firstName = within(lists.ms, lists.sortedMs, head)[0];
+  if (f.source && firstName && firstName.start > toks[Math.min(2, toks.length - 1)].start) return undefined;
+  return f;
 }

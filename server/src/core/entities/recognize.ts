@@ -52,9 +52,24 @@ const HEAD_LEN = longest(lang.orgHeads);
 const TITLE_TRIE = phraseTrie(lang.titleWords, lang.orgDescriptors, lang.locationCues);
 const HEAD_TRIE = phraseTrie(lang.orgHeads);
 const LEGAL_TRIE = phraseTrie(lang.legalForms);
-const MODIFIER_TRIE = phraseTrie(lang.orgModifiers);
 const PRODUCT_TRIE = phraseTrie(lang.productClassifiers);
 const COMPOUND_TRIE = phraseTrie(lang.orgHeads, lang.locationCues, lang.orgNameWords);
+const ADMIN_TRIE = phraseTrie(lang.adminUnitTypes);
+const ADMIN_LEN = longest(lang.adminUnitTypes);
+const NUMBERED_TRIE = phraseTrie(lang.numberedTypes);
+const FACILITY_TRIE = phraseTrie(lang.facilityHeads.keys());
+const FACILITY_LEN = longest(lang.facilityHeads.keys());
+const LOWER_NAME_TRIE = phraseTrie(lang.lowerNameWords, lang.orgModifiers);
+const LOWER_NAME_LEN = longest([...lang.lowerNameWords, ...lang.orgModifiers]);
+const TRAILING_TRIE = phraseTrie(lang.trailingNameWords);
+const TRAILING_LEN = longest(lang.trailingNameWords);
+const STARTER_TRIE = phraseTrie(lang.sentenceStarters.map((w) => w.toLowerCase()));
+const STARTER_LEN = longest(lang.sentenceStarters);
+const STARTERS = new Set(lang.sentenceStarters.map((w) => w.toLowerCase()));
+/** A unit's number: "quận 2", "phường 12A". */
+const NUMBER_NAME = /^\d{1,4}[A-Z]?$/u;
+/** Initials standing for a person's name: "T", "L.T", "N.V.A". */
+const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
 const FUNCTION_WORDS = new Set([
   ...lang.notSentenceEnd,
   ...['trong', 'trên', 'dưới', 'tại', 'ở', 'từ', 'về', 'đến', 'tới', 'sau', 'trước', 'theo', 'khi', 'nhưng', 'nên', 'vì', 'đã', 'sẽ', 'đang', 'vừa', 'cũng', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
@@ -86,6 +101,15 @@ export function recognizeEntities(
     return sentences[s];
   };
   const joinable = (a: Token, b: Token) => onlySpaces(text, a.end, b.start);
+  /** An abbreviation glued to what follows by a dot, with or without spaces: "TP.Móng Cái", "TP. Buôn Ma Thuột", "L.T. T". */
+  const dotJoined = (a: Token, b: Token) => b.start > a.end && text.charCodeAt(a.end) === 0x2e && (b.start === a.end + 1 || onlySpaces(text, a.end + 1, b.start));
+  /** Line or sentence start just before a token, judged from a few characters. */
+  const afterBreak = (t: Token) => t.start === 0 || /(?:^|[.!?:;…"“(\n])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
+  const keyOf = (from: number, to: number) => tokens.slice(from, to).map((x) => x.lower).join(' ');
+  /** Last syllables of the Vietnamese persons' full names found so far: "Hùng" alone is Nguyễn Duy Hùng. */
+  const givenOfNamed = new Set<string>();
+  /** Their last two syllables: "Xuân Trường" after Lương Xuân Trường is the person, not the district. */
+  const tailsOfNamed = new Set<string>();
 
   /** Longest phrase passing `test` at token i whose words are separated by spaces; `trie` holds every such phrase. */
   const matchPhrase = (i: number, max: number, trie: PhraseNode, test: (k: string) => boolean, end = tokens.length): number => {
@@ -122,15 +146,21 @@ export function recognizeEntities(
     const found: GazetteerHit[] = [];
     let anyCap = false;
     let allForeign = true;
+    // The separator before each word of the key: "Bà Rịa-Vũng Tàu", "Thừa Thiên - Huế" are one name.
+    const seps: string[] = [''];
     for (let n = 1; n <= MAX_GAZ && i + n <= tokens.length; n++) {
       const t = tokens[i + n - 1];
-      if (n > 1 && !joinable(tokens[i + n - 2], t)) break;
+      if (n > 1) {
+        const sep = joinable(tokens[i + n - 2], t) ? ' ' : hyphenSeparator(text, tokens[i + n - 2].end, t.start);
+        if (!sep) break;
+        seps.push(sep);
+      }
       if (isBlocked(t)) break;
       anyCap ||= t.cap;
       allForeign &&= t.foreign;
       // Neither can come back for a longer key, but a later word can still be capitalised.
       if (!anyCap && !allForeign) continue;
-      for (; keyWords < n; keyWords++) key = keyWords === 0 ? tokens[i].lower : `${key} ${tokens[i + keyWords].lower}`;
+      for (; keyWords < n; keyWords++) key = keyWords === 0 ? tokens[i].lower : `${key}${seps[keyWords]}${tokens[i + keyWords].lower}`;
       const entry = lookup(key);
       if (!entry) continue;
       const first = tokens[i];
@@ -144,28 +174,227 @@ export function recognizeEntities(
     return found;
   };
 
+  /** The end of a run of lower-case phrases passing `test` from token j, each joined to the one before by spaces. */
+  const phraseRun = (j: number, trie: PhraseNode, max: number, test: (k: string) => boolean): number => {
+    let k = j;
+    while (k < tokens.length && !tokens[k].cap && (k === j || joinable(tokens[k - 1], tokens[k]))) {
+      const n = matchPhrase(k, max, trie, test);
+      if (!n) break;
+      k += n;
+    }
+    return k;
+  };
+
+  /** The end of an administrative unit's name at token j: the longest listed name, else (unless `listedOnly`) a short capitalised run. */
+  const adminNameEnd = (j: number, listedOnly: boolean): number => {
+    const first = tokens[j];
+    if (!first || !first.cap || first.upper || first.number || isBlocked(first)) return 0;
+    // Listed names may hold a hyphen: "Bà Rịa - Vũng Tàu" (keys join their words with spaces).
+    let key = '';
+    let best = 0;
+    for (let n = 1; n <= 5 && j + n <= tokens.length; n++) {
+      const t = tokens[j + n - 1];
+      if (n > 1 && !joinable(tokens[j + n - 2], t) && !hyphenSeparator(text, tokens[j + n - 2].end, t.start)) break;
+      if (!t.cap || isBlocked(t)) break;
+      key = n === 1 ? t.lower : `${key} ${t.lower}`;
+      if (lang.adminNames.has(key)) best = n;
+    }
+    if (best) return j + best;
+    // "tỉnh Tạ Văn Long": a person's full name after the type word is not the unit's.
+    if (listedOnly || looksLikeVietnameseName(j)) return 0;
+    let k = j + 1;
+    while (k < tokens.length && k - j < 3 && tokens[k].cap && !tokens[k].upper && !isBlocked(tokens[k]) && joinable(tokens[k - 1], tokens[k]) && !looksLikeVietnameseName(k) && !startsSentence(k)) k++;
+    return k;
+  };
+
+  /** A unit's type word at token i and the unit's name after it ("huyện Thạch Thất", "TP.Móng Cái"): the name's token range. */
+  const adminPlaceAt = (i: number): { start: number; end: number } | undefined => {
+    const t = tokens[i];
+    const n = matchPhrase(i, ADMIN_LEN, ADMIN_TRIE, (k) => lang.adminUnitTypes.has(k));
+    if (!n) return undefined;
+    const key = keyOf(i, i + n);
+    const abbreviation = lang.adminAbbreviations.has(key);
+    // Abbreviations in capitals ("TP", "Q"); type words in lower case, or capitalised where a sentence or line starts.
+    if (abbreviation ? !/^\p{Lu}+$/u.test(t.text) : t.cap && !afterBreak(t)) return undefined;
+    const last = tokens[i + n - 1];
+    const next = tokens[i + n];
+    if (!next) return undefined;
+    const glued = joinable(last, next) || (abbreviation && dotJoined(last, next));
+    if (!glued) return undefined;
+    // One-letter abbreviations ("Q.", "P.", "H.") only before a listed name, and glued by a dot.
+    const short = abbreviation && key.length <= 2 && key !== 'tp';
+    if (short && !dotJoined(last, next)) return undefined;
+    const end = adminNameEnd(i + n, short);
+    return end ? { start: i + n, end } : undefined;
+  };
+
+  /** The end of a unit named by a number at token i ("quận 2", "phường 9", "Q.1"), or 0. */
+  const numberedAt = (i: number): number => {
+    const t = tokens[i];
+    if (!t || isBlocked(t)) return 0;
+    if (lang.numberedCode.test(t.text)) return i + 1;
+    const n = matchPhrase(i, 2, NUMBERED_TRIE, (k) => lang.numberedTypes.has(k));
+    const next = tokens[i + n];
+    if (n && next && joinable(tokens[i + n - 1], next) && NUMBER_NAME.test(next.text) && !isBlocked(next)) return i + n + 1;
+    return 0;
+  };
+
+  /** "số 14" after a named part, or a number after a unit's head ("Trung đoàn Bộ binh 271"): the end, or 0. */
+  const unitNumberAt = (j: number, headKey: string, components: number): number => {
+    const t = tokens[j];
+    const next = tokens[j + 1];
+    if (!t || isBlocked(t)) return 0;
+    if (t.lower === 'số' && components > 0 && next && joinable(t, next) && NUMBER_NAME.test(next.text) && !isBlocked(next)) return j + 2;
+    if (lang.numberedHeads.has(headKey) && NUMBER_NAME.test(t.text)) return j + 1;
+    return 0;
+  };
+
+  /** A head noun that belongs to a place's or business's name, and the name after it ("sân bay Nội Bài"). */
+  const facilityAt = (i: number): { end: number; kind: EntityKind } | undefined => {
+    const n = matchPhrase(i, FACILITY_LEN, FACILITY_TRIE, (k) => lang.facilityHeads.has(k));
+    if (!n) return undefined;
+    // "tàu sân bay": an aircraft carrier, not an airport.
+    if (i > 0 && tokens[i - 1].lower === 'tàu' && joinable(tokens[i - 1], tokens[i])) return undefined;
+    // "chùa Quán Sứ": a capitalised one-syllable head inside a sentence is part of another name.
+    if (n === 1 && tokens[i].cap && !afterBreak(tokens[i])) return undefined;
+    const kind = lang.facilityHeads.get(keyOf(i, i + n))!;
+    const k = i + n;
+    const next = tokens[k];
+    if (!next || !joinable(tokens[k - 1], next) || isBlocked(next) || !next.cap) return undefined;
+    const g = matchGazetteer(k);
+    // "cửa hàng Apple", "chợ Trung Quốc": a known organisation or a country is not the facility's own name.
+    if (g && (g.entry.kind === 'organization' || g.entry.id.startsWith('country_'))) return undefined;
+    let end = g ? k + g.n : k;
+    for (;;) {
+      while (end < tokens.length && end - k < 5 && (tokens[end].cap || tokens[end].upper) && !isBlocked(tokens[end]) && joinable(tokens[end - 1], tokens[end]) && !startsSentence(end)) end++;
+      // "sân bay Charles de Gaulle": a particle inside a foreign name.
+      const p = tokens[end];
+      const q = tokens[end + 1];
+      if (end > k && p && q && lang.nameParticles.has(p.lower) && q.cap && q.foreign && joinable(tokens[end - 1], p) && joinable(p, q)) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    return { end, kind };
+  };
+
+  /** A word that only starts sentences ("Theo", "Tuy nhiên", "Sau đó") at token j, not joined to a capital after it. */
+  function startsSentence(j: number): boolean {
+    const t = tokens[j];
+    if (!t.cap || !STARTER_TRIE.next.has(t.lower)) return false;
+    const n = matchPhrase(j, STARTER_LEN, STARTER_TRIE, (k) => STARTERS.has(k));
+    if (!n) return false;
+    const after = tokens[j + n];
+    return !after || !after.cap || !joinable(tokens[j + n - 1], after);
+  }
+
+  /** After a known organisation, "chi nhánh" and a place or a district's name alone: the end of the branch's name, or 0. */
+  function branchEnd(k: number): number {
+    const t = tokens[k];
+    if (!t || !joinable(tokens[k - 1], t) || isBlocked(t)) return 0;
+    let from = k;
+    if (t.lower === 'chi' && tokens[k + 1]?.lower === 'nhánh' && joinable(t, tokens[k + 1])) from = k + 2;
+    const a = tokens[from];
+    if (!a || !a.cap || (from > k && !joinable(tokens[from - 1], a))) return 0;
+    for (let n = Math.min(4, tokens.length - from); n >= 2; n--) {
+      if (!tokens.slice(from + 1, from + n).every((x, m) => x.cap && joinable(tokens[from + m], x))) continue;
+      if (lang.districtNames.has(keyOf(from, from + n))) return from + n;
+    }
+    if (from > k) {
+      const unit = adminPlaceAt(from);
+      if (unit) return unit.end;
+      const g = matchGazetteer(from);
+      if (g && g.entry.kind === 'location') return from + g.n;
+    }
+    return 0;
+  }
+
+  /** "Theo Công an TP Cam Ranh": an organisation's head noun inside a capitalised run starts the organisation. */
+  function orgHeadAhead(j: number): boolean {
+    const t = tokens[j];
+    if (!t.cap || !HEAD_TRIE.next.has(t.lower)) return false;
+    // Only after words that start sentences or are plain words ("Theo", "Hiện"), not inside a person's name ("Lê Trường Lưu").
+    for (let k = j - 1; k >= 0 && k >= j - 2 && tokens[k].cap && (k === j - 1 || joinable(tokens[k], tokens[k + 1])); k--) {
+      if (!STARTER_TRIE.next.has(tokens[k].lower) && !lang.commonWords.has(tokens[k].lower)) return false;
+      if (k === 0 || !tokens[k - 1].cap || !joinable(tokens[k - 1], tokens[k])) return matchOrgHead(j) > 0;
+    }
+    return false;
+  }
+
+  /** "ông al-Sisi", "Thái tử bin Salman": a particle starts a foreign name after a person's title. */
+  function particleStart(i: number): boolean {
+    const t = tokens[i];
+    if (hint?.kind !== 'person' || hint.at !== i) return false;
+    if (/^\p{Ll}{1,3}-\p{Lu}/u.test(t.text)) return lang.nameParticles.has(t.lower.split('-')[0]);
+    const q = tokens[i + 1];
+    return lang.nameParticles.has(t.lower) && !!q && q.cap && q.foreign && joinable(t, q);
+  }
+
   /** "Bộ Ngoại giao Mỹ", "Hội đồng Bảo an Liên Hợp Quốc", "Đại học liên bang Viễn Đông". */
   const matchOrgHead = (i: number): number => {
     if (!tokens[i].cap) return 0;
     const h = matchPhrase(i, HEAD_LEN, HEAD_TRIE, (k) => lang.orgHeads.has(k));
     if (!h) return 0;
+    // "Đài Loan": a head noun that starts a known place's name is that place.
+    const place = matchGazetteer(i);
+    if (place && place.entry.kind === 'location' && place.n >= h) return 0;
+    // "Đoàn Văn Chuyên": a family name and two given names are a person, though "đoàn" heads organisations.
+    if (h === 1 && lang.vietnameseSurnames.has(tokens[i].lower) && fullNameLength(i) >= 3) return 0;
     const headKey = tokens.slice(i, i + h).map((x) => x.lower).join(' ');
     let j = i + h;
     let components = 0;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
       const t = tokens[j];
+      // "Công an tỉnh Cà Mau", "UBND huyện Thanh Trì", "Cảnh sát PCCC quận 9": a unit ends the organisation's name.
+      if (!matchGazetteer(j)) {
+        const unit = adminPlaceAt(j);
+        const numbered = unit ? 0 : numberedAt(j);
+        if (unit || numbered) {
+          j = unit ? unit.end : numbered;
+          components++;
+          break;
+        }
+      }
+      // "Đội Cảnh sát giao thông số 14", "Trung đoàn Bộ binh 271": a number ends it too.
+      const numberEnd = unitNumberAt(j, headKey, components);
+      if (numberEnd) {
+        j = numberEnd;
+        components++;
+        break;
+      }
       // "Công ty CP Sữa Việt Nam", "Ngân hàng TMCP Ngoại thương": the legal form is part of the name.
       const legal = matchPhrase(j, 3, LEGAL_TRIE, (k) => lang.legalForms.has(k));
       if (legal) {
+        // "Ngân hàng TMCP Đầu tư và Phát triển": a capitalised legal word of two syllables is a part of the name.
+        if (legal >= 2 && t.cap) components++;
         j += legal;
         continue;
       }
       if (!t.cap) {
-        const m = matchPhrase(j, 2, MODIFIER_TRIE, (k) => lang.orgModifiers.has(k));
-        if (m && j + m < tokens.length && tokens[j + m].cap && joinable(tokens[j + m - 1], tokens[j + m])) {
-          j += m;
+        // "Đầu tư và Phát triển": "và" joins two capitalised parts, not two organisations ("Bộ Y tế và Bộ Công an").
+        const nx = tokens[j + 1];
+        const nx2 = tokens[j + 2];
+        if (t.lower === 'và' && components > 0 && nx && nx2 && nx.cap && joinable(t, nx) && joinable(nx, nx2) && lang.orgNameWords.has(`${nx.lower} ${nx2.lower}`) && !matchPhrase(j + 1, HEAD_LEN, HEAD_TRIE, (k) => lang.orgHeads.has(k))) {
+          j++;
           continue;
         }
+        // Lower-case descriptors before the capitalised part, a unit or a number: "Ủy ban chứng khoán Nhà nước".
+        const m = phraseRun(j, LOWER_NAME_TRIE, LOWER_NAME_LEN, (k) => lang.lowerNameWords.has(k) || lang.orgModifiers.has(k));
+        if (m > j) {
+          const after = tokens[m];
+          // "Tập đoàn hàng không Nhật Bản": descriptors and a country alone describe, they do not name.
+          const country = components === 0 ? matchGazetteer(m) : undefined;
+          const describes = !!country && country.entry.id.startsWith('country_');
+          const goesOn = after && joinable(tokens[m - 1], after) && !isBlocked(after) && !describes && ((after.cap && !looksLikeVietnameseName(m)) || !!adminPlaceAt(m) || !!numberedAt(m) || !!unitNumberAt(m, headKey, 1));
+          if (goesOn) {
+            j = m;
+            continue;
+          }
+        }
+        // "Bộ Tư lệnh Cảnh sát biển": a few descriptors may end the name.
+        const trailing = components > 0 ? phraseRun(j, TRAILING_TRIE, TRAILING_LEN, (k) => lang.trailingNameWords.has(k)) : j;
+        if (trailing > j) j = trailing;
         break;
       }
       const pair = tokens[j + 1] && !tokens[j + 1].cap && joinable(t, tokens[j + 1]) ? `${t.lower} ${tokens[j + 1].lower}` : '';
@@ -175,22 +404,32 @@ export function recognizeEntities(
         if (components === 0 && g.entry.kind === 'organization' && lang.orgDescriptors.has(headKey)) return 0;
         j += g.n;
         components++;
-        // Vietnamese organisation names end with their place: "Bộ Ngoại giao Mỹ".
-        if (g.entry.kind === 'location') break;
+        // Vietnamese organisation names end with their place ("Bộ Ngoại giao Mỹ"), unless a capitalised
+        // descriptor follows it ("Ngân hàng TMCP Sài Gòn Công Thương").
+        if (g.entry.kind === 'location') {
+          const a = tokens[j];
+          const b = tokens[j + 1];
+          if (a && b && a.cap && b.cap && joinable(tokens[j - 1], a) && joinable(a, b) && lang.orgNameWords.has(`${a.lower} ${b.lower}`) && !matchGazetteer(j)) continue;
+          break;
+        }
         continue;
       }
       if (components === 0 && (t.foreign || t.upper) && lang.orgDescriptors.has(headKey)) return 0;
       if (lang.titleWords.has(t.lower) && components > 0) break;
-      // "Bộ Ngoại giao Bùi Thanh Sơn": a Vietnamese family name and given names end the organisation.
-      if (components > 0 && looksLikeVietnameseName(j)) break;
+      // "Bộ Ngoại giao Bùi Thanh Sơn": a Vietnamese family name and given names end the organisation ("Công Thương" does not).
+      const capPair = tokens[j + 1] && joinable(t, tokens[j + 1]) ? `${t.lower} ${tokens[j + 1].lower}` : '';
+      if (components > 0 && !lang.orgNameWords.has(capPair) && looksLikeVietnameseName(j)) break;
       j++;
       components++;
       const next = tokens[j];
       const after = tokens[j + 1];
       // The second syllable of a component ("Ngoại giao") is taken only where the name plausibly ends or goes on.
+      const pairKey = next ? `${t.lower} ${next.lower}` : '';
       const boundary =
-        !after || !joinable(next, after) || after.cap || FUNCTION_WORDS.has(after.lower) || lang.attributionCues.has(after.lower) || lang.firstCueWords.has(after.lower) || (next && lang.orgNameWords.has(`${t.lower} ${next.lower}`));
-      if (next && boundary && !t.foreign && !t.upper && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
+        !after || !joinable(next, after) || after.cap || FUNCTION_WORDS.has(after.lower) || lang.attributionCues.has(after.lower) || lang.firstCueWords.has(after.lower) || NUMBER_NAME.test(after.text) || lang.orgNameWords.has(pairKey) || lang.lowerNameWords.has(pairKey);
+      // In a run of capitalised syllables ("Sử Thành Phú thi công") the name has ended: no lower-case syllable joins it.
+      const inCapitalRun = j - 2 >= i + h && tokens[j - 2].cap && !lang.orgNameWords.has(pairKey) && !lang.lowerNameWords.has(pairKey);
+      if (next && boundary && !inCapitalRun && !t.foreign && !t.upper && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
     }
     return components > 0 ? j - i : 0;
   };
@@ -233,13 +472,51 @@ export function recognizeEntities(
     // "chiếc Airbus A320": a maker's name after a product word names the product.
     const productMaker = g && g.entry.kind === 'organization' && hint?.product && hint.at === i;
     if (g && !personAfterTitle && !productMaker && !(g.n === 1 && lang.commonWords.has(t.lower) && isInitial()) && !vietnameseNameAhead(i, g.n)) {
+      // "Agribank Bình Chánh", "Vietcombank chi nhánh Hà Nội": a known organisation's branch is named with its place.
+      const branch = g.entry.kind === 'organization' ? branchEnd(i + g.n) : 0;
+      if (branch) {
+        emit(i, branch, { kind: 'organization', strength: 2, origin: 'branch' });
+        i = branch;
+        continue;
+      }
       emit(i, i + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
       i += g.n;
+      continue;
+    }
+    // "quận 2", "phường 9", "Q.1": a unit named by its number, with its type word.
+    const numbered = numberedAt(i);
+    if (numbered) {
+      emit(i, numbered, { kind: 'location', strength: 2, origin: 'numbered unit' });
+      i = numbered;
+      continue;
+    }
+    // "sân bay Nội Bài", "chợ Bến Thành", "nhà hàng Trúc Lâm Trai": the head noun is part of the name.
+    const facility = facilityAt(i);
+    if (facility) {
+      emit(i, facility.end, { kind: facility.kind, strength: 2, origin: 'facility' });
+      i = facility.end;
+      continue;
+    }
+    // "huyện Thạch Thất", "phường Hiệp Bình Phước", "Q.Bình Thạnh": a unit's name after its type word, whole.
+    const unit = adminPlaceAt(i);
+    if (unit) {
+      // "thành phố Hồ Chí Minh" is the city with its type word, as the gazetteer has it; "Hồ Chí Minh" alone is the person.
+      const nameKey = keyOf(unit.start, unit.end);
+      if (lang.notStandalone.has(nameKey)) {
+        const entry = lookup(keyOf(i, unit.end)) ?? lookup(`thành phố ${nameKey}`);
+        emit(i, unit.end, { kind: 'location', strength: 3, origin: entry?.origin ?? 'administrative unit', id: entry?.id });
+        i = unit.end;
+        continue;
+      }
+      emit(unit.start, unit.end, { kind: 'location', strength: 2, origin: 'administrative unit' });
+      i = unit.end;
       continue;
     }
     let titleLen = matchPhrase(i, TITLE_LEN, TITLE_TRIE, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
     // "Chủ tịch Hồ Chí Minh": after a person's title, a capitalised "Hồ" is a family name, not a lake.
     if (titleLen === 1 && t.cap && hint?.kind === 'person' && hint.at === i && !lang.titleWords.has(t.lower) && !isInitial()) titleLen = 0;
+    // "yêu cầu HTX", "bệnh tiểu đường": the cue's syllable ends a compound with the word before it.
+    if (titleLen && i > 0 && joinable(tokens[i - 1], t) && lang.cueCompounds.has(`${tokens[i - 1].lower} ${t.lower}`)) titleLen = 0;
     if (titleLen) {
       const key = tokens.slice(i, i + titleLen).map((x) => x.lower).join(' ');
       if (lang.productClassifiers.has(key)) {
@@ -247,8 +524,10 @@ export function recognizeEntities(
         i += titleLen;
         continue;
       }
-      const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
+      let kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
       let at = i + titleLen;
+      // "Phó chủ tịch UBND tỉnh Tạ Văn Long": a person's full name after a unit's type word is the unit's official.
+      if (kind === 'location' && lang.adminUnitTypes.has(key) && at < tokens.length && lang.vietnameseSurnames.has(tokens[at].lower) && fullNameLength(at) >= 3) kind = 'person';
       // "Bộ trưởng Hàng không Ai Cập Sherif Fathy": the portfolio belongs to the title.
       if (lang.portfolioTitles.has(key)) at = skipPortfolio(at);
       hint = { kind, title: key, at };
@@ -267,13 +546,24 @@ export function recognizeEntities(
       i += 2;
       continue;
     }
-    if (t.cap || t.upper) {
+    if (t.cap || t.upper || particleStart(i)) {
       let j = i + 1;
       for (;;) {
-        while (j < tokens.length && (tokens[j].cap || tokens[j].upper || /-\p{Lu}/u.test(tokens[j].text)) && !isBlocked(tokens[j]) && joinable(tokens[j - 1], tokens[j])) j++;
-        // "Rio de Janeiro", "Sharm el-Sheikh": particles inside foreign names.
+        // "… Nguyễn Văn An Theo đó, …": a word that only starts sentences ends a run whose full stop was lost.
+        while (j < tokens.length && (tokens[j].cap || tokens[j].upper || /-\p{Lu}/u.test(tokens[j].text)) && !isBlocked(tokens[j]) && joinable(tokens[j - 1], tokens[j]) && !(j - i >= 2 && startsSentence(j)) && !orgHeadAhead(j)) j++;
         const p = tokens[j];
         const q = tokens[j + 1];
+        // "Olivieri-Munroe", "Jamaat-ur-Ahrar", "Joong-Ang Ilbo": a hyphen inside a foreign name; not "Nga-Ukraine".
+        if (p && p.cap && !isBlocked(p) && text.slice(tokens[j - 1].end, p.start) === '-' && (p.foreign || tokens[j - 1].foreign) && !matchGazetteer(j) && !matchGazetteer(j - 1)) {
+          j++;
+          continue;
+        }
+        // "chị L.T. T": initials joined by a dot and a space.
+        if (p && INITIALS.test(tokens[j - 1].text) && INITIALS.test(p.text) && dotJoined(tokens[j - 1], p)) {
+          j++;
+          continue;
+        }
+        // "Rio de Janeiro", "Sharm el-Sheikh": particles inside foreign names.
         if (p && q && lang.nameParticles.has(p.lower) && joinable(tokens[j - 1], p) && joinable(p, q) && (q.cap || /-\p{Lu}/u.test(q.text)) && (tokens[j - 1].foreign || q.foreign)) {
           j += 2;
           continue;
@@ -309,7 +599,7 @@ export function recognizeEntities(
     const a = candidates[k];
     const b = candidates[k + 1];
     const listed = /^\s*(?:,|và|hoặc|hay|cùng)\s*$/u.test(text.slice(a.end, b.start));
-    const cueTyped = a.strength === 2 && (a.kind === 'location' || a.kind === 'organization') && /^(?:after|coordination)/.test(a.origin);
+    const cueTyped = a.strength === 2 && (a.kind === 'location' || a.kind === 'organization') && /^(?:after|coordination|administrative unit)/.test(a.origin);
     if (listed && cueTyped && b.strength <= 2 && (!b.kind || (b.kind === 'person' && !b.title && /^(?:family name|rule)$/.test(b.origin)))) {
       b.kind = a.kind;
       b.strength = 2;
@@ -333,6 +623,13 @@ export function recognizeEntities(
     }
   }
   return { candidates, acronyms, suppressed };
+
+  /** The number of capitalised Vietnamese syllables from token j on (at most four), joined by spaces. */
+  function fullNameLength(j: number): number {
+    let k = j + 1;
+    while (k < tokens.length && k - j < 4 && tokens[k].cap && !tokens[k].foreign && !tokens[k].upper && joinable(tokens[k - 1], tokens[k])) k++;
+    return k - j;
+  }
 
   /** A family name followed by one to three capitalised Vietnamese syllables: a person's full name. */
   function looksLikeVietnameseName(j: number): boolean {
@@ -364,6 +661,16 @@ export function recognizeEntities(
   }
 
   function segmentRun(from: number, to: number, initial: boolean): void {
+    // "chị L.T. T": initials after a personal title are one anonymised person, though "L.T" reads as an acronym.
+    if (hint?.kind === 'person' && hint.at === from && from > 0 && joinable(tokens[from - 1], tokens[from]) && tokens.slice(from, to).every((x) => INITIALS.test(x.text))) {
+      emit(from, to, { kind: 'person', strength: 1, title: hint.title, origin: 'initials after a title' });
+      return;
+    }
+    // "MINH ANH" alone on the last line: a byline in capitals, not two acronyms.
+    if (to - from >= 2 && to - from <= 4 && tokens.slice(from, to).every((x) => x.upper && !x.foreign) && lastLine(from, to)) {
+      emit(from, to, { kind: 'person', strength: 2, origin: 'byline' });
+      return;
+    }
     const lastWord = tokens[to - 1].lower;
     if (to - from > 1 && lang.englishOrgWords.has(lastWord) && tokens.slice(from, to).every((x) => x.foreign || x.upper || lookup(x.lower) || lang.englishStopWords.has(x.lower))) {
       const g = matchGazetteer(from, to);
@@ -383,6 +690,14 @@ export function recognizeEntities(
       let strength = 1;
       let title: string | undefined;
       let origin = 'rule';
+      let initialRun = initial && start === from;
+      // "chị L.T. T", "bệnh nhân T", "anh N.V.A": initials after a personal title stand for a person kept anonymous.
+      if (hintUsable?.kind === 'person' && tokens.slice(start, end).every((x) => INITIALS.test(x.text))) {
+        // Weak, so that the collection does not look for "T" as a known name elsewhere.
+        emit(start, end, { kind: 'person', strength: 1, title: hintUsable.title, origin: 'initials after a title' });
+        hintUsable = undefined;
+        return;
+      }
       // "Chủ tịch NIOC": a title before an acronym names the person's organisation.
       if (hintUsable && hintUsable.kind === 'person' && end - start === 1 && tokens[start].upper) hintUsable = { ...hintUsable, kind: 'organization' };
       // "một lãnh đạo Quốc Dân Đảng": a run that ends in an organisation's head noun is the organisation.
@@ -405,17 +720,23 @@ export function recognizeEntities(
         }
       }
       run = tokens.slice(start, end);
+      const credit = creditKind(start);
+      // "Đức Trung (Theo Reuters)", a name alone on the article's last line ("MINH ANH", "T.N"): the byline's author.
+      const after = text.slice(tokens[end - 1].end);
+      const byline = /^\s*\((?:theo|nguồn)\s/iu.test(after.slice(0, 12)) || (end - start <= 4 && lastLine(start, end));
+      if (byline && !credit && !kind && run.every((x) => INITIALS.test(x.text) || (x.upper && !x.foreign)) && run.some((x) => x.upper || x.text.includes('.'))) {
+        emit(start, end, { kind: 'person', strength: 2, origin: 'byline' });
+        return;
+      }
       // Codes, units, single letters ("MS804", "USD", "tia X") and headings in capitals are not names.
       if (run.some((x) => /\d/.test(x.text) && /\p{L}/u.test(x.text)) || (run.length === 1 && run[0].text.replace(/[^\p{L}]/gu, '').length < 2)) return;
-      if (run.some((x) => lang.notNames.has(x.text) || /^[IVXLC]{1,6}$/.test(x.text))) return;
+      // "Nguyễn Thị V": a Vietnamese name's last initial is no Roman numeral.
+      const initialled = run.length >= 2 && lang.vietnameseSurnames.has(run[0].lower) && run[run.length - 1].text.length === 1;
+      if (run.some((x, n) => lang.notNames.has(x.text) || (/^[IVXLC]{1,6}$/.test(x.text) && !(initialled && n === run.length - 1)))) return;
       // Initials of a person kept anonymous ("chị C.T.H") and English titles of works ("Only the End") are not names here.
       if (run.some((x) => /^(?:\p{Lu}\.){1,5}\p{Lu}?\.?$/u.test(x.text))) return;
       if (!kind && run.length > 1 && run.some((x) => lang.englishStopWords.has(x.lower))) return;
       if (run.length > 1 && run.every((x) => x.upper && !x.foreign)) return;
-      const credit = creditKind(start);
-      // "Đức Trung (Theo Reuters)", or a name alone on the article's last line: the byline's author.
-      const after = text.slice(tokens[end - 1].end);
-      const byline = /^\s*\((?:theo|nguồn)\s/iu.test(after.slice(0, 12)) || (end - start <= 4 && !/\S/.test(after) && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, tokens[start].start - 4), tokens[start].start)));
       if (byline && !credit && !run.some((x) => x.upper)) {
         kind = 'person';
         strength = 2;
@@ -428,6 +749,17 @@ export function recognizeEntities(
         kind = 'organization';
         strength = 2;
         origin = 'organisation word';
+      } else if (!kind && run.length >= 2 && run.length <= 4 && lang.districtNames.has(run.map((x) => x.lower).join(' ')) && !tailsOfNamed.has(run.map((x) => x.lower).join(' '))) {
+        // "Hoàng Mai", "Thạch Thất": a district's or province's name is a place, though it looks like a person's.
+        // Weak: where the collection knows the words as a person's name ("Xuân Trường"), that wins.
+        kind = 'location';
+        origin = 'district';
+      } else if (!kind && run.length === 1 && !run[0].foreign && !run[0].upper && givenOfNamed.has(run[0].lower) && !(initialRun && lang.commonWords.has(run[0].lower))) {
+        // "Ra tù, Hùng về …": the given name alone of a person the article has named in full.
+        kind = 'person';
+        strength = 2;
+        origin = 'given name of a named person';
+        initialRun = false;
       } else if (!kind && run.length >= 2 && run.length <= 4 && !run.some((x) => x.foreign || x.upper) && lang.vietnameseSurnames.has(run[0].lower)) {
         kind = 'person';
         strength = 2;
@@ -444,7 +776,7 @@ export function recognizeEntities(
         kind = 'organization';
         origin = 'acronym';
       }
-      emit(start, end, { kind, strength, title, origin, initial: initial && start === from });
+      emit(start, end, { kind, strength, title, origin, initial: initialRun });
     };
     let j = from;
     while (j < to) {
@@ -482,6 +814,11 @@ export function recognizeEntities(
     flush(to);
   }
 
+  /** Tokens [from, to) are alone on the article's last line. */
+  function lastLine(from: number, to: number): boolean {
+    return !/\S/.test(text.slice(tokens[to - 1].end)) && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, tokens[from].start - 4), tokens[from].start));
+  }
+
   /** "Ảnh: KCNA" and "(Theo Reuters, Japan Times)" credit organisations. */
   function creditKind(i: number): string | undefined {
     // The credit marker is near: look back within the line, at most 120 characters.
@@ -500,6 +837,10 @@ export function recognizeEntities(
     const before = from > 0 ? tokens[from - 1].lower : undefined;
     const after = tokens[to] && joinable(last, tokens[to]) ? tokens[to].lower + (tokens[to + 1] ? ' ' + tokens[to + 1].lower : '') : '';
     const speaker = lang.attributionCues.has(after) || lang.attributionCues.has(after.split(' ')[0]) || /^(đã|cũng|vừa|sẽ) /.test(after);
+    if (c.kind === 'person' && to - from >= 2 && lang.vietnameseSurnames.has(first.lower) && run.every((x) => !x.foreign && !x.upper)) {
+      givenOfNamed.add(last.lower);
+      if (to - from >= 3) tailsOfNamed.add(`${tokens[to - 2].lower} ${last.lower}`);
+    }
     candidates.push({
       speaker,
       start: first.start,
@@ -514,6 +855,14 @@ export function recognizeEntities(
       ...c,
     });
   }
+}
+
+/** The separator a name's key uses for a hyphen between two words: "-" for "Rịa-Vũng", " " for "Thiên - Huế"; '' if there is none. */
+function hyphenSeparator(text: string, from: number, to: number): '' | '-' | ' ' {
+  if (to - from > 5) return '';
+  const s = text.slice(from, to);
+  if (s === '-' || s === '‐' || s === '‑') return '-';
+  return /^[ \t\u00a0]+[-–][ \t\u00a0]+$/u.test(s) ? ' ' : '';
 }
 
 /** The range [from, to) is not empty and holds only spaces, tabs and no-break spaces. */

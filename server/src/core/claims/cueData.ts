@@ -1,0 +1,98 @@
+/**
+ * The claim rules' own word lists from lang/vi/cues.json (those the shared knowledge module does not
+ * load), in the shapes the rules use, and the misspelt-cue matcher.
+ */
+import cues from '../lang/vi/cues.json';
+import { lang, longest, phraseKey } from '../lang/knowledge';
+import type { Token } from '../text/tokens';
+
+const keys = (words: readonly string[]): Set<string> => new Set(words.map(phraseKey));
+
+export const claimLang = {
+  /** Attribution cues: the shared ones and those only the claim rules use. */
+  cues: new Set([...lang.attributionCues, ...keys(cues.attributionMore)]),
+  /** Verbs that are speech only with what was said after them, and the words that may introduce it. */
+  contentCues: keys(cues.contentCues.cues),
+  contentThen: keys(cues.contentCues.then),
+  /** "giấu tên", "không nêu tên": the source is vague even with a name beside it. */
+  anonymous: keys(cues.anonymous),
+  /** "Thống kê", "một khảo sát": a finding nobody is named for. */
+  findingHeads: keys(cues.findingHeads),
+  /** Per cue, the words after it that make it no speech ("chia sẻ hình ảnh"). */
+  nonSpeechAfter: new Map(Object.entries(cues.nonSpeechAfter).map(([cue, after]) => [phraseKey(cue), keys(after)])),
+  /** "Đó là lời phát biểu của …": speech nouns that attribute what came before. */
+  backwardSpeech: keys(cues.backwardSpeech),
+  /** "yêu cầu", "đề nghị": requests and instructions, sourced only with the speaker right before. */
+  directives: keys(cues.directives),
+  /** Words after "nói trên" that make it "mentioned above". */
+  aforesaidFollowers: keys(cues.aforesaidFollowers),
+  /** "quân bị", "thiết bị": words ending in a noun marker that are none. */
+  markerCompounds: keys(cues.markerCompounds),
+};
+
+export const ANONYMOUS_LEN = longest(claimLang.anonymous);
+export const FINDING_LEN = longest(claimLang.findingHeads);
+export const BACKWARD_LEN = longest(claimLang.backwardSpeech);
+export const NON_SPEECH_LEN = Math.max(...[...claimLang.nonSpeechAfter.values()].map((s) => longest(s)));
+
+/**
+ * Cue phrases by length and by the position of one word left open: "cho biết" is found under
+ * length 2 as "* biết" (open 0) and "cho *" (open 1), each with the word that belongs there.
+ * Only phrases of four letters or more take part: a shorter one is too close to ordinary words.
+ */
+const openCues = new Map<string, string[]>();
+for (const cue of claimLang.cues) {
+  const words = cue.split(' ');
+  if (words.join('').length < 4) continue;
+  for (let j = 0; j < words.length; j++) {
+    const key = `${words.length}|${words.map((w, k) => (k === j ? '*' : w)).join(' ')}`;
+    const list = openCues.get(key);
+    if (list) list.push(words[j]);
+    else openCues.set(key, [words[j]]);
+  }
+}
+const CUE_LEN = longest(claimLang.cues);
+
+/**
+ * A misspelt cue starting at token i ("hco biết" for "cho biết"): its length in tokens, or 0. The
+ * misspelt word must be no possible Vietnamese syllable (token.foreign), so that a real word ("hai",
+ * "việt", "lối") is never read as a typo, every other word of the phrase must be spelt right, and the
+ * misspelt word must be one edit (a letter changed, added, dropped, or two swapped) from the cue's.
+ */
+export function misspeltCueAt(toks: Token[], i: number): number {
+  for (let len = Math.min(CUE_LEN, toks.length - i); len >= 1; len--) {
+    let open = -1;
+    for (let k = 0; k < len; k++) {
+      if (toks[i + k].foreign) {
+        if (open >= 0) {
+          open = -2;
+          break;
+        }
+        open = k;
+      }
+    }
+    if (open < 0) continue;
+    const words: string[] = [];
+    for (let k = 0; k < len; k++) words.push(k === open ? '*' : toks[i + k].lower);
+    const wanted = openCues.get(`${len}|${words.join(' ')}`);
+    if (wanted && wanted.some((w) => oneEdit(toks[i + open].lower, w))) return len;
+  }
+  return 0;
+}
+
+/** Whether two words are exactly one edit apart (optimal string alignment distance 1). */
+export function oneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let p = 0;
+  while (p < x.length && p < y.length && x[p] === y[p]) p++;
+  if (x.length === y.length) {
+    // One letter changed, or two neighbours swapped.
+    if (x.slice(p + 1).join('') === y.slice(p + 1).join('')) return true;
+    return p + 1 < x.length && x[p] === y[p + 1] && x[p + 1] === y[p] && x.slice(p + 2).join('') === y.slice(p + 2).join('');
+  }
+  const [longer, shorter] = x.length > y.length ? [x, y] : [y, x];
+  return longer.slice(p + 1).join('') === shorter.slice(p).join('');
+}

@@ -1,0 +1,98 @@
+// Rules for domestic news (issue 13, classes 1-7), each on sentences written in the style of the news.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeOne, tagged } from '../helpers';
+
+const tags = (text: string) => tagged(analyzeOne(text, '2016-05-20').doc);
+
+test('administrative units: the name after its type word is one place, never a person', () => {
+  assert.deepEqual(tags('Vụ việc xảy ra tại phường Hiệp Bình Phước, quận Thủ Đức, TP HCM.'), ['Hiệp Bình Phước:location', 'Thủ Đức:location', 'TP HCM:location']);
+  assert.deepEqual(tags('Nạn nhân ngụ xã Hưng Hòa, huyện Châu Thành, tỉnh Sóc Trăng.'), ['Hưng Hòa:location', 'Châu Thành:location', 'Sóc Trăng:location']);
+  // Glued abbreviations, and a listed name that stops where the unit's name ends.
+  assert.deepEqual(tags('Anh Hiếu trú tại xã Thụy Ninh, H.Thái Thụy, tỉnh Thái Bình cho biết.'), ['Hiếu:person', 'Thụy Ninh:location', 'Thái Thụy:location', 'Thái Bình:location']);
+  // A person's full name after a type word is no unit.
+  assert.deepEqual(tags('Phó chủ tịch UBND tỉnh Tạ Văn Long đã đến thăm hỏi các gia đình.'), ['Tạ Văn Long:person']);
+});
+
+test('a district or province named alone is a place, though it looks like a person', () => {
+  assert.deepEqual(tags('Giá đất ở Hoàng Mai và Thạch Thất tăng mạnh.'), ['Hoàng Mai:location', 'Thạch Thất:location']);
+  // The same words at the end of a person's full name are the person.
+  assert.deepEqual(tags('Tiền vệ Lương Xuân Trường ghi bàn. Sau đó Xuân Trường rời sân.'), ['Lương Xuân Trường:person', 'Xuân Trường:person']);
+});
+
+test('hyphenated province names are one place', () => {
+  assert.deepEqual(tags('Nghi can 35 tuổi, ngụ Bà Rịa-Vũng Tàu, bị bắt tại Thừa Thiên - Huế.'), ['Bà Rịa-Vũng Tàu:location', 'Thừa Thiên - Huế:location']);
+});
+
+test('units named by a number take their type word in', () => {
+  assert.deepEqual(tags('Đối tượng ngụ phường 9, quận 2 và bị bắt ở Q.7.'), ['phường 9:location', 'quận 2:location', 'Q.7:location']);
+  // Roads by number are codes.
+  assert.deepEqual(tags('Tai nạn xảy ra trên quốc lộ 1A qua địa bàn xã An Hiệp.'), ['An Hiệp:location']);
+});
+
+test('streets named after persons are places', () => {
+  assert.deepEqual(tags('Quán ăn trên đường Nguyễn Trãi và phố Lê Ngọc Hân bị cháy.'), ['Nguyễn Trãi:location', 'Lê Ngọc Hân:location']);
+});
+
+test('facilities keep their head noun; stations and ports do not', () => {
+  assert.deepEqual(tags('Hành khách chờ tại Cảng hàng không Buôn Ma Thuột rồi ra sân bay quốc tế Charles de Gaulle.'), [
+    'Cảng hàng không Buôn Ma Thuột:location', 'sân bay quốc tế Charles de Gaulle:location',
+  ]);
+  assert.deepEqual(tags('Lửa bốc lên từ nhà hàng Trúc Lâm Trai gần chợ Bến Thành.'), ['nhà hàng Trúc Lâm Trai:organization', 'chợ Bến Thành:location']);
+  assert.deepEqual(tags('Chiếc tàu sân bay Mỹ cập cảng Cát Lái.'), ['Mỹ:location', 'Cát Lái:location']);
+});
+
+test('organisations with a unit, lower-case descriptors or a number inside: the outermost name', () => {
+  assert.deepEqual(tags('Công an tỉnh Cà Mau phối hợp với UBND huyện Ngọc Hiển và Bệnh viện Đa khoa tỉnh Cà Mau.'), [
+    'Công an tỉnh Cà Mau:organization', 'UBND huyện Ngọc Hiển:organization', 'Bệnh viện Đa khoa tỉnh Cà Mau:organization',
+  ]);
+  assert.deepEqual(tags('Theo Ủy ban chứng khoán Nhà nước, Bộ Tư lệnh Cảnh sát biển và Đội Cảnh sát giao thông số 14 đã vào cuộc.'), [
+    'Ủy ban chứng khoán Nhà nước:organization', 'Bộ Tư lệnh Cảnh sát biển:organization', 'Đội Cảnh sát giao thông số 14:organization',
+  ]);
+  assert.deepEqual(tags('Ông Hải làm việc tại Ngân hàng TMCP Đầu tư và Phát triển Việt Nam.'), ['Hải:person', 'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam:organization']);
+  // A verb after the name ends it; descriptors before a country alone describe.
+  assert.deepEqual(tags('Bộ Y tế tổ chức Hội nghị tại Hà Nội. Tập đoàn hàng không Nhật Bản ký hợp đồng.'), ['Bộ Y tế:organization', 'Hội nghị:organization', 'Hà Nội:location', 'Nhật Bản:location']);
+  // "Đoàn" heads organisations, but Đoàn Văn Chuyên is a person.
+  assert.deepEqual(tags('Tài xế Đoàn Văn Chuyên bị bắt.'), ['Đoàn Văn Chuyên:person']);
+});
+
+test('a head noun after a sentence-starting word starts the organisation', () => {
+  assert.deepEqual(tags('Theo Công an TP Cam Ranh, vụ việc xảy ra lúc rạng sáng.'), ['Công an TP Cam Ranh:organization']);
+});
+
+test('a known organisation with its branch', () => {
+  assert.deepEqual(tags('Bị cáo làm thất thoát 231 tỷ đồng của Agribank Bình Chánh.'), ['Agribank Bình Chánh:organization']);
+});
+
+test('generic acronyms alone are no names', () => {
+  assert.deepEqual(tags('Chủ tịch UBND xã yêu cầu HTX không dừng cấp nước cho xe mang BKS 51B.'), []);
+});
+
+test('the given name alone of a person named in full is that person', () => {
+  assert.deepEqual(tags('Nghi can Nguyễn Duy Hùng bị bắt. Ra tù, Hùng về mở garage.'), ['Nguyễn Duy Hùng:person', 'Hùng:person']);
+});
+
+test('anonymised persons: initials after a title, and a family name with an initial', () => {
+  assert.deepEqual(tags('Chị L.T. T cho biết bị khống chế; anh N.V.A đã trình báo.'), ['L.T. T:person', 'N.V.A:person']);
+  assert.deepEqual(tags('Bạn gái là Nguyễn Thị V. (17 tuổi) ngất xỉu.'), ['Nguyễn Thị V:person']);
+});
+
+test('bylines in capitals or initials on the last line are persons', () => {
+  assert.deepEqual(tags('Giá xăng giảm từ chiều nay.\nMINH ANH'), ['MINH ANH:person']);
+  assert.deepEqual(tags('Giá xăng giảm từ chiều nay.\nT.N'), ['T.N:person']);
+});
+
+test('hyphens and particles inside foreign names', () => {
+  assert.deepEqual(tags('Nhóm Jamaat-ur-Ahrar nhận trách nhiệm. Bà Olivieri-Munroe phát biểu.'), ['Jamaat-ur-Ahrar:organization', 'Olivieri-Munroe:person']);
+  assert.deepEqual(tags('Quan hệ Nga-Ukraine căng thẳng.'), ['Nga:location', 'Ukraine:location']);
+});
+
+test('economy names are data', () => {
+  assert.deepEqual(tags('Chỉ số Dow Jones và S&P 500 giảm sau khi Fed giữ lãi suất; VN-Index tăng nhờ Vietcombank.'), [
+    'Dow Jones:organization', 'S&P 500:organization', 'Fed:organization', 'VN-Index:organization', 'Vietcombank:organization',
+  ]);
+});
+
+test('a name run on into the next sentence stops before the word that starts it', () => {
+  assert.deepEqual(tags('Phát biểu của ông Nguyễn Văn An Theo đó, dự án sẽ khởi công.'), ['Nguyễn Văn An:person']);
+});
