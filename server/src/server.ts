@@ -82,7 +82,30 @@ const labelOf = (p: string) => {
 let enableMode: EnableMode = 'auto';
 const newsFolders = new NewsFolders();
 /** An article of the workspace, named by its own path (not "sub/../a.txt", which would be a second copy), in a folder of news. */
-const inWorkspace = (p: string) => path.normalize(p) === p && roots.some((r) => isArticle(r, p, scan)) && newsFolders.isNews(p);
+const inWorkspace = (p: string) => path.normalize(p) === p && roots.some((r) => isArticle(r, p, scan)) && insideForReal(p) && newsFolders.isNews(p);
+
+/**
+ * A file's real path is in a workspace folder: a link out of the workspace (which the scan never
+ * follows) is not followed when the watcher or the editor reports it either. A file that is gone
+ * is judged by its path.
+ */
+function insideForReal(p: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(p);
+  } catch {
+    return true;
+  }
+  return roots.some((r) => {
+    let root = r;
+    try {
+      root = fs.realpathSync(r);
+    } catch {
+      // A workspace folder that cannot be resolved is compared as it is.
+    }
+    return real.startsWith(root + path.sep);
+  });
+}
 let maxFileSize = 10 * 1024 * 1024;
 /** Articles whose bytes were not exactly text: the warning is shown on their first line. */
 const decodeWarnings = new Map<string, string>();
@@ -434,6 +457,8 @@ documents.onDidSave(guarded('saving an article', (e) => {
   // Annotations whose words moved are written at their new place; lost ones are reported.
   // Not in a workspace that is not trusted: the annotations are shown where their words are, and written once it is.
   if (!trusted) return;
+  // Saved, the text is the file's: a .ann that runs past its end is reported again, and left alone.
+  if (fs.existsSync(pathOf(e.document.uri)) && readArticleFile(pathOf(e.document.uri)).text === e.document.getText()) index.markSaved(e.document.uri);
   const lost = settleAnnotations(index, e.document.uri);
   for (const m of lost) void connection.window.showWarningMessage(`News Lens: ${m}`);
   if (lost.length) scheduleRefresh();

@@ -218,12 +218,10 @@ test('files deleted, renamed, edited and created while indexing, and links out o
 });
 
 /**
- * Fails today; the server is not this test's to fix. onDidChangeWatchedFiles (server.ts) checks an
- * event's path with inWorkspace, which is path-based (index/scan.ts isArticle), and loadArticle
- * then reads the file through the link: a link to a file outside, or a file in a linked folder
- * outside, becomes a document, which the scan at start (scanFolder skips links) never makes.
+ * The scan at start never follows links (scanFolder skips them); a link out of the workspace that
+ * the watcher reports later must not become a document either (server.ts checks the real path).
  */
-test('links out of the workspace reported by the watcher while indexing are not followed', { todo: 'server.ts onDidChangeWatchedFiles: check the real path of an event\'s file is inside a workspace folder before loadArticle' }, async (t) => {
+test('links out of the workspace reported by the watcher while indexing are not followed', async (t) => {
   const { root, outside } = makeWorkspace(t);
   const s = await startServer({ root, keep: true });
   const progress: { kind?: string; message?: string }[] = [];

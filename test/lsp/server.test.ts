@@ -2,6 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { URI } from 'vscode-uri';
 import { startServer, positionOf, type Session } from './lspClient';
 import { StatsNotification, StatsRequest, DocumentEntitiesRequest, SetArticleDateRequest, type Stats, type EntitySummary } from '../../server/src/shared/protocol';
 
@@ -144,4 +146,14 @@ test('the article credit shows in the hover of a claim', async () => {
   const hover: any = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(A004) }, position: positionOf(text, 'chưa bình luận') });
   assert.match(hover.contents.value, /Unsourced claim/);
   assert.match(hover.contents.value, /Article credit: Reuters, Japan Times/);
+});
+
+test('an article date is never written outside the workspace: an untitled document is refused', async () => {
+  const existed = fs.existsSync('newslens.json');
+  const r = await s.connection.sendRequest<{ ok: boolean; message?: string }>(SetArticleDateRequest, { uri: 'untitled:Untitled-1', date: '2024-01-02' });
+  assert.equal(r.ok, false);
+  assert.match(r.message ?? '', /outside the workspace/);
+  assert.equal(fs.existsSync('newslens.json'), existed);
+  const outside = await s.connection.sendRequest<{ ok: boolean }>(SetArticleDateRequest, { uri: URI.file(path.join(os.tmpdir(), 'elsewhere.txt')).toString(), date: '2024-01-02' });
+  assert.equal(outside.ok, false);
 });

@@ -278,8 +278,11 @@ export function stats(index: WorkspaceIndex, indexing: boolean): Stats {
  */
 export function setArticleDate(uri: string, date: string, workspaceRoots: string[]): SetArticleDateResult & { text?: string } {
   if (!parseYmd(date)) return { ok: false, message: `"${date}" is not a date as YYYY-MM-DD` };
-  const file = URI.parse(uri).fsPath;
-  const root = workspaceRoots.filter((r) => file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+  const parsed = URI.parse(uri);
+  const file = parsed.fsPath;
+  const root = workspaceRoots.filter((r) => file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+  // Nothing is written outside the workspace: an untitled document's path would be the server's own folder.
+  if (parsed.scheme !== 'file' || root === undefined) return { ok: false, message: 'the date of an article outside the workspace folders cannot be kept (save it in a workspace folder first)' };
   let dir = path.dirname(file);
   let config = path.join(dir, CONFIG_FILE);
   while (!fs.existsSync(config) && dir !== root && dir.startsWith(root)) {

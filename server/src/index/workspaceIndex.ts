@@ -105,6 +105,16 @@ export class WorkspaceIndex {
     this.ready.delete(uri);
   }
 
+  /** The editor saved the article: its text is the file's now, and its .ann is checked against it as a file's. */
+  markSaved(uri: string): void {
+    const e = this.entries.get(uri);
+    if (!e?.edited) return;
+    e.edited = undefined;
+    e.summary = undefined;
+    this.dirty.add(uri);
+    this.ready.delete(uri);
+  }
+
   /** Sets (or, with undefined, removes) an article's .ann text. */
   setAnnotations(uri: string, ann: string | undefined): void {
     const e = this.entries.get(uri);
