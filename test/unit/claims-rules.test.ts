@@ -67,6 +67,8 @@ test('a judgement verb after a pronoun or a noun for the speaker before is sourc
   assert.deepEqual(statuses('Bộ trưởng Nguyễn Văn Thể đến thăm công trường cầu Mỹ Thuận. Ông đánh giá cao nỗ lực của các kỹ sư.'), ['unsourced', 'sourced']);
   assert.deepEqual(statuses('Báo Tuổi Trẻ đã điều tra vụ việc trong ba tháng. Tờ báo kết luận rằng nhiều hồ sơ bị làm giả.'), ['unsourced', 'sourced']);
   assert.deepEqual(statuses('Ông Lê Văn Khoa chủ trì cuộc họp. Quan chức này nói rằng dự án sẽ hoàn thành đúng hạn.'), ['unsourced', 'sourced']);
+  // A title of two syllables or more stands for the speaker as well as "ông" does.
+  assert.deepEqual(statuses('Diễn viên Ngô Thanh Vân tham gia chiến dịch bảo vệ tê giác. Nam diễn viên nhấn mạnh: “Loài tê giác đang bên bờ tuyệt chủng.”'), ['unsourced', 'sourced']);
   assert.deepEqual(statuses('“Chúng tôi sẽ không lùi bước trước khó khăn.” Đó là lời phát biểu của bà Nguyễn Thị Kim Ngân tại hội nghị.'), ['sourced', 'sourced']);
 });
 

@@ -12,6 +12,7 @@ import { checkworthiness, type CheckedClaim } from './checkworthy';
 const CUE_LEN = longest(claimLang.cues);
 const VAGUE_LEN = longest(lang.vague);
 const ANAPHOR_LEN = longest(lang.anaphoric);
+const TITLE_LEN = longest(lang.titleWords);
 /**
  * How far from a cue its source is looked for: back to the sentence's subject, on after "theo" to
  * the clause's end. No sentence of the ViMs articles is 1,400 characters long; past this a sentence
@@ -462,7 +463,8 @@ function judgeSource(
     }
   }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
-  if (regionToks.some((t) => lang.titleWords.has(t.lower)) && regionToks.length <= 12) {
+  // Titles are mostly two syllables or more ("bộ trưởng", "diễn viên"): look for phrases, not words.
+  if (regionToks.length <= 12 && regionToks.some((_, k) => phraseAt(regionToks, k, TITLE_LEN, lang.titleWords) > 0)) {
     return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
   }
   return undefined;
