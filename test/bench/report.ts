@@ -124,7 +124,6 @@ class SourceMap {
     this.sources = map.sources.map((s) => s.replace(/^(\.\.\/)+/, ''));
     let src = 0;
     let srcLine = 0;
-    let srcCol = 0;
     for (const line of map.mappings.split(';')) {
       const segs: number[] = [];
       let col = 0;
@@ -147,7 +146,6 @@ class SourceMap {
         if (v.length >= 4) {
           src += v[1];
           srcLine += v[2];
-          srcCol += v[3];
           segs.push(col, src, srcLine);
         }
       }

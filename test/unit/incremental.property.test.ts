@@ -143,7 +143,7 @@ function words(text: string): { start: number; end: number }[] {
 function nameSpans(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const n of NAMES) for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) out.push({ start: at, end: at + n.length });
-  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}\-]*/gu)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}-]*/gu)) out.push({ start: m.index!, end: m.index! + m[0].length });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CommandHandler } from './handler';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   AnnotateRequest, DocumentEntitiesRequest, EntitiesRequest, ExportRequest, RegistryEditRequest, SimilarClaimsRequest,
@@ -13,7 +14,7 @@ import { canWrite } from '../trust';
 /** The commands here that write nothing into the workspace; the others ask for its trust first. */
 const READ_ONLY = new Set(['newsLens.findClaimElsewhere']);
 
-export function annotationCommands(client: () => LanguageClient | undefined): Record<string, (...args: any[]) => unknown> {
+export function annotationCommands(client: () => LanguageClient | undefined): Record<string, CommandHandler> {
   const request = <T>(method: string, params: unknown) => client()!.sendRequest<T>(method, params);
 
   async function annotate(p: AnnotateParams, done?: string): Promise<boolean> {
@@ -37,7 +38,7 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
     await annotate({ uri: editor.document.uri.toString(), action: 'annotate', start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end), kind }, `annotated as ${kind}`);
   };
 
-  const commands: Record<string, (...args: any[]) => unknown> = {
+  const commands: Record<string, CommandHandler> = {
     'newsLens.annotatePerson': annotateAs('person'),
     'newsLens.annotateOrganization': annotateAs('organization'),
     'newsLens.annotateLocation': annotateAs('location'),
@@ -137,6 +138,6 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
     },
   };
   return Object.fromEntries(
-    Object.entries(commands).map(([id, fn]) => [id, READ_ONLY.has(id) ? fn : (...args: any[]) => (canWrite() ? fn(...args) : undefined)]),
+    Object.entries(commands).map(([id, fn]) => [id, READ_ONLY.has(id) ? fn : (...args: unknown[]) => (canWrite() ? fn(...args) : undefined)]),
   );
 }

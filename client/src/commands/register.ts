@@ -1,5 +1,6 @@
 /** The palette commands: each asks the server through shared/protocol.ts and shows the answer. */
 import * as vscode from 'vscode';
+import type { CommandHandler } from './handler';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ClaimsRequest, DocumentEntitiesRequest, EntitiesRequest, EntityMentionsRequest, ReindexRequest, SetArticleDateRequest, TreatAsNewsRequest,
@@ -56,7 +57,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     if (pick) await open(pick.location.uri, pick.location.range);
   };
 
-  const commands: Record<string, (...args: any[]) => unknown> = {
+  const commands: Record<string, CommandHandler> = {
     'newsLens.showDocumentEntities': async () => {
       const editor = activeArticle();
       if (!editor) return;

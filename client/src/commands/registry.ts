@@ -1,5 +1,6 @@
 /** Registry commands: merge, split, rename, kind, alias, Wikidata. All edit newslens.json, never the articles. */
 import * as vscode from 'vscode';
+import type { CommandHandler } from './handler';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   EntitiesRequest, EntityAtRequest, RegistryEditRequest,
@@ -9,7 +10,7 @@ import { canWrite } from '../trust';
 
 const ICON = { person: '$(person)', organization: '$(organization)', location: '$(location)' } as const;
 
-export function registryCommands(client: () => LanguageClient | undefined): Record<string, (...args: any[]) => unknown> {
+export function registryCommands(client: () => LanguageClient | undefined): Record<string, CommandHandler> {
   const request = <T>(method: string, params: unknown) => client()!.sendRequest<T>(method, params);
   const item = (e: EntitySummary) => ({ label: `${ICON[e.kind]} ${e.name}`, description: `${e.kind} · ${e.mentions} mentions`, detail: e.aliases.length ? `also: ${e.aliases.join(', ')}` : undefined, entity: e });
 
@@ -35,7 +36,7 @@ export function registryCommands(client: () => LanguageClient | undefined): Reco
     else void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
   }
 
-  const commands: Record<string, (...args: any[]) => unknown> = {
+  const commands: Record<string, CommandHandler> = {
     'newsLens.mergeEntities': async (id?: unknown) => {
       const target = await chooseEntity('Merge into which entity?', id);
       if (!target) return;
@@ -78,5 +79,5 @@ export function registryCommands(client: () => LanguageClient | undefined): Reco
     },
   };
   // Every registry command writes newslens.json: none starts in a workspace that is not trusted.
-  return Object.fromEntries(Object.entries(commands).map(([id, fn]) => [id, (...args: any[]) => (canWrite() ? fn(...args) : undefined)]));
+  return Object.fromEntries(Object.entries(commands).map(([id, fn]) => [id, (...args: unknown[]) => (canWrite() ? fn(...args) : undefined)]));
 }

@@ -17,7 +17,7 @@ export interface MoreNode {
   readonly more: true;
   readonly key: string;
   readonly parent: unknown;
-  readonly tree: ServerTree<any>;
+  readonly tree: ServerTree<object>;
 }
 
 export function isMore(node: unknown): node is MoreNode {

@@ -391,7 +391,11 @@ export class WorkspaceIndex {
     }
     let u = 0;
     let v = 0;
-    for (const c of d.claims) if (!c.dismissed) c.status === 'unsourced' ? u++ : c.status === 'vague' ? v++ : 0;
+    for (const c of d.claims) {
+      if (c.dismissed) continue;
+      if (c.status === 'unsourced') u++;
+      else if (c.status === 'vague') v++;
+    }
     this.claimCounts.set(uri, [u, v]);
   }
 
