@@ -38,6 +38,13 @@ export async function startServer(options: { configuration?: boolean; files?: Re
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
+  // A server that does not start leaves neither its process nor the temporary workspace behind.
+  const abandon = (e: unknown) => {
+    connection.dispose();
+    server.kill();
+    if (!options.keep) fs.rmSync(root, { recursive: true, force: true });
+    throw e;
+  };
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: URI.file(root).toString(),
@@ -47,7 +54,7 @@ export async function startServer(options: { configuration?: boolean; files?: Re
       window: { workDoneProgress: true },
       textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
     },
-  });
+  }).catch(abandon);
   await connection.sendNotification('initialized', {});
   const waitFor = async <T>(what: () => T | undefined, timeoutMs = 20000): Promise<T> => {
     const until = Date.now() + timeoutMs;

@@ -67,6 +67,8 @@ test('a judgement verb after a pronoun or a noun for the speaker before is sourc
   assert.deepEqual(statuses('Bộ trưởng Nguyễn Văn Thể đến thăm công trường cầu Mỹ Thuận. Ông đánh giá cao nỗ lực của các kỹ sư.'), ['unsourced', 'sourced']);
   assert.deepEqual(statuses('Báo Tuổi Trẻ đã điều tra vụ việc trong ba tháng. Tờ báo kết luận rằng nhiều hồ sơ bị làm giả.'), ['unsourced', 'sourced']);
   assert.deepEqual(statuses('Ông Lê Văn Khoa chủ trì cuộc họp. Quan chức này nói rằng dự án sẽ hoàn thành đúng hạn.'), ['unsourced', 'sourced']);
+  // A capitalised name alone between a comma and the cue, which the recognizer did not take.
+  assert.deepEqual(statuses('Nhớ lại thời khắc đó, Khương nói: “Thủ tục đăng ký hiến tạng rất nhanh.”'), ['sourced']);
   // A title of two syllables or more stands for the speaker as well as "ông" does.
   assert.deepEqual(statuses('Diễn viên Ngô Thanh Vân tham gia chiến dịch bảo vệ tê giác. Nam diễn viên nhấn mạnh: “Loài tê giác đang bên bờ tuyệt chủng.”'), ['unsourced', 'sourced']);
   assert.deepEqual(statuses('“Chúng tôi sẽ không lùi bước trước khó khăn.” Đó là lời phát biểu của bà Nguyễn Thị Kim Ngân tại hội nghị.'), ['sourced', 'sourced']);
@@ -99,6 +101,7 @@ test('a quote closed with a comma and a name is sourced, whatever the verb; so i
 test('an anonymous source is vague even beside a name', () => {
   assert.deepEqual(statuses('Một quan chức Bộ Quốc phòng Mỹ giấu tên nói với Reuters rằng cuộc không kích đã thành công.'), ['vague']);
   assert.deepEqual(statuses('Một chỉ huy Taliban không nêu tên bác bỏ thông tin này.'), ['vague']);
+  assert.deepEqual(statuses('Theo một số nhân chứng cho biết, chiếc xe tải chạy rất nhanh trước khi lật.'), ['vague']);
 });
 
 test('"theo đó" goes on with the source before; passives, "nói trên" and nominalised cues are no attribution', () => {
@@ -121,6 +124,14 @@ test('each unsourced claim gets a kind: quote, accusation, figure, prediction or
   assert.equal(kind('Ngày 24/4, ông Kim (35 tuổi) tới Nga bằng tàu hỏa lúc 10h30.'), 'statement');
   assert.equal(kind('Chiếc MS804 của EgyptAir rơi xuống biển Địa Trung Hải.'), 'statement');
   assert.equal(kind('Chiến dịch "bành trướng" tiếp tục.'), 'statement');
+  assert.equal(kind('Ngay sau chương trình, “bà mẹ hai con” tiếp tục di chuyển ra Vũng Tàu.'), 'statement');
+  assert.equal(kind('Mansour là một mối đe dọa cho nỗ lực hòa bình đó."'), 'quote');
+  assert.equal(kind('Các đối tượng mang 2 chiếc can về bến xe.'), 'statement');
+  assert.equal(kind('Vụ cháy làm 3 người chết và 12 người bị thương.'), 'figure');
+  assert.equal(kind('Giải đấu diễn ra sau 2 tháng chuẩn bị.'), 'statement');
+  assert.equal(kind('Tháng 9.2015, anh tiếp tục đăng ký hiến tạng.'), 'statement');
+  assert.equal(kind('“Họa mi nước Anh” ngay sau đó được nhiều hãng đĩa săn đón.'), 'statement');
+  assert.equal(kind('Còn sân bay Nội Bài sẽ quá tải khi nào, thưa ông?'), 'statement');
   // The core gives the kind on unsourced claims only, and keeps the claim's other fields as they were.
   assert.deepEqual(kinds('Giá xăng tăng 500 đồng mỗi lít. Bộ Công Thương cho biết giá dầu thế giới tăng.'), ['figure', undefined]);
 });

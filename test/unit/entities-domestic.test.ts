@@ -24,6 +24,12 @@ test('hyphenated province names are one place', () => {
   assert.deepEqual(tags('Nghi can 35 tuổi, ngụ Bà Rịa-Vũng Tàu, bị bắt tại Thừa Thiên - Huế.'), ['Bà Rịa-Vũng Tàu:location', 'Thừa Thiên - Huế:location']);
 });
 
+test('a village with its number, a listed name with a direction word', () => {
+  assert.deepEqual(tags('Em trú thôn Hạ Thanh 1, xã Tam Thanh; anh Tiến ngụ P.An Hải Tây, Q.Sơn Trà.'), ['Hạ Thanh 1:location', 'Tam Thanh:location', 'Tiến:person', 'An Hải Tây:location', 'Sơn Trà:location']);
+  // A number that counts what follows is no part of the name.
+  assert.deepEqual(tags('Tại xã Tam Thanh 2 người bị thương.'), ['Tam Thanh:location']);
+});
+
 test('units named by a number take their type word in', () => {
   assert.deepEqual(tags('Đối tượng ngụ phường 9, quận 2 và bị bắt ở Q.7.'), ['phường 9:location', 'quận 2:location', 'Q.7:location']);
   // Roads by number are codes.
@@ -66,6 +72,17 @@ test('a known organisation with its branch', () => {
 
 test('generic acronyms alone are no names', () => {
   assert.deepEqual(tags('Chủ tịch UBND xã yêu cầu HTX không dừng cấp nước cho xe mang BKS 51B.'), []);
+  // Document codes after their number; a department named by its code is one.
+  assert.deepEqual(tags('Theo Quyết định số 264/QĐ-UBND, tàu 30.000 DWT được cập cảng; PC45 đã vào cuộc.'), ['PC45:organization']);
+});
+
+test('police and power units with lower-case descriptors after their head', () => {
+  assert.deepEqual(tags('Phòng Cảnh sát kinh tế và Cơ quan điều tra VKSND Tối cao phối hợp với Điện lực Tam Kỳ.'), [
+    'Phòng Cảnh sát kinh tế:organization', 'Cơ quan điều tra VKSND Tối cao:organization', 'Điện lực Tam Kỳ:organization',
+  ]);
+  assert.deepEqual(tags('Ban chỉ đạo vệ sinh an toàn thực phẩm huyện Tiên Lãng kiểm tra Công ty cổ phần cảng Đồng Nai.'), [
+    'Ban chỉ đạo vệ sinh an toàn thực phẩm huyện Tiên Lãng:organization', 'Công ty cổ phần cảng Đồng Nai:organization',
+  ]);
 });
 
 test('the given name alone of a person named in full is that person', () => {

@@ -106,6 +106,26 @@ else {
     assert.equal(cfg.articles['b.txt'].title, 'Giá xăng tăng');
   });
 
+  test('an edit given as a function of the entry builds on what the user added meanwhile', (t) => {
+    const file = path.join(tempDir(t), 'newslens.json');
+    fs.writeFileSync(file, '{\n  "entities": {\n    "nguyen-van-an": { "name": "Nguyễn Văn An", "kind": "person", "aliases": [] }\n  }\n}\n');
+    let saves = 0;
+    raceHooks.beforeWrite = () => {
+      if (saves++) return;
+      fs.writeFileSync(file, '{\n  "entities": {\n    "nguyen-van-an": { "name": "Nguyễn Văn An", "kind": "person", "aliases": ["ông An"] }\n  }\n}\n');
+    };
+    t.after(() => (raceHooks.beforeWrite = undefined));
+    const seen: unknown[] = [];
+    editConfigFile(file, ['entities', 'nguyen-van-an'], (current: unknown) => {
+      seen.push(current);
+      const e = current as { aliases: string[] };
+      return { ...e, aliases: [...e.aliases, 'Chủ tịch An'] };
+    });
+    const cfg = parseConfig(file, fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(cfg.entities[0].aliases, ['ông An', 'Chủ tịch An']);
+    assert.equal(seen.length, 2, 'called again on the file as the user saved it');
+  });
+
   test('the user saves a half-typed file meanwhile: it is not overwritten, the command says why', (t) => {
     const file = path.join(tempDir(t), 'newslens.json');
     fs.writeFileSync(file, '{ "articles": {} }\n');

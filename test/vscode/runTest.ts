@@ -10,14 +10,14 @@ import { runTests } from '@vscode/test-electron';
 
 async function main(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..');
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-vscode-'));
-  for (const f of fs.readdirSync(path.join(root, 'samples'))) fs.copyFileSync(path.join(root, 'samples', f), path.join(workspace, f));
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE;
   if (vscodeExecutablePath && !fs.existsSync(vscodeExecutablePath)) {
     console.error(`test:vscode: VSCODE_EXECUTABLE=${vscodeExecutablePath} does not exist.`);
     return 1;
   }
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-vscode-'));
   try {
+    for (const f of fs.readdirSync(path.join(root, 'samples'))) fs.copyFileSync(path.join(root, 'samples', f), path.join(workspace, f));
     return await runTests({
       vscodeExecutablePath,
       version: '1.100.0',

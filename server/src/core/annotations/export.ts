@@ -86,7 +86,12 @@ export function toConll(d: DocumentResult, text: string): string {
   const norm = normalize(text);
   const tokens = tokenize(norm.text);
   const sentences = splitSentences(norm.text);
-  const spans = d.mentions.map((m) => ({ start: norm.fromOriginal(m.start), end: norm.fromOriginal(m.end), tag: SHORT[m.kind] }));
+  const spans = d.mentions.map((m, i) => ({ start: norm.fromOriginal(m.start), end: norm.fromOriginal(m.end), tag: SHORT[m.kind], i }));
+  // Tokens come in text order: mentions are taken up as the tokens reach their start and let go
+  // once a token ends past them; a token's mention is the first listed of those that contain it.
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let open: typeof spans = [];
   const out = ['-DOCSTART- O', ''];
   let s = 0;
   let prev: (typeof spans)[number] | undefined;
@@ -95,7 +100,10 @@ export function toConll(d: DocumentResult, text: string): string {
       s++;
       if (out[out.length - 1] !== '') out.push('');
     }
-    const m = spans.find((x) => x.start <= tok.start && tok.end <= x.end);
+    while (next < byStart.length && byStart[next].start <= tok.start) open.push(byStart[next++]);
+    open = open.filter((x) => tok.end <= x.end);
+    let m: (typeof spans)[number] | undefined;
+    for (const x of open) if (!m || x.i < m.i) m = x;
     const tag = m ? `${m === prev ? 'I' : 'B'}-${m.tag}` : 'O';
     prev = m;
     out.push(`${tok.text} ${tag}`);

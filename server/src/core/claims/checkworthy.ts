@@ -17,12 +17,17 @@ export interface CheckedClaim extends Claim {
 
 const data = cues.checkworthy;
 
+/** The words of a list as one alternation, longest first, spaces matching any white space. */
+function alternation(words: readonly string[]): string {
+  return [...new Set(words.map((w) => w.normalize('NFC').toLowerCase()))]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+}
+
 /** One pattern for a list of words, matched on whole words of the lower-cased sentence. */
 function wordsPattern(words: readonly string[]): RegExp {
-  const alternatives = [...new Set(words.map((w) => w.normalize('NFC').toLowerCase()))]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
 }
 
 const ACCUSATION = wordsPattern(data.accusation);
@@ -30,16 +35,30 @@ const PREDICTION = wordsPattern(data.prediction);
 const QUANTITY = wordsPattern(data.quantity);
 /** Numbers that are no figure to check: dates, times, ages, house numbers, steps. */
 const NOT_FIGURE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${data.notFigure.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
-/** A number standing as a word: not inside a code or a name ("MS804", "U23", "9X"). */
-const NUMBER = /(?<![\p{L}\p{M}\p{N}])\d+(?:[.,]\d+)*(?:\s*%)?(?![\p{L}\p{M}\p{N}])|\d\s*%/u;
-/** A quote of four words or more (a single quoted word or title is no quote). */
-const QUOTE = /["“«]\s*(?:[^"“”«»\s]+\s+){3,}[^"“”«»\s]+/u;
+const UNIT = alternation(data.units);
+/**
+ * A number standing as a word (not inside a code or a name: "MS804", "U23", "9X") that is a figure:
+ * two digits or more, a percent sign, or a unit or amount word after it ("2 tỷ đồng", "3 người").
+ */
+const NUMBER = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}])(?:\\d{2,}(?:[.,]\\d+)*|\\d(?:[.,]\\d+)+|\\d(?=\\s*(?:%|(?:${UNIT})(?![\\p{L}\\p{M}]))))(?![\\p{L}\\p{M}\\p{N}])|\\d\\s*%`,
+  'u',
+);
+/**
+ * A quote: six words or more in quotes opening the sentence (perhaps after a word or two and a comma;
+ * a nickname in quotes, "“Họa mi nước Anh” ngay sau khi…", is shorter), or four or more after a colon.
+ */
+const QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}(?:[\p{L}]+,\s*)?["“«]\s*(?:[^"“”«»\s]+\s+){5,}[^"“”«»\s]+|:\s*["“«]\s*(?:[^"“”«»\s]+\s+){3,}[^"“”«»\s]+/u;
+/** The end of a quote opened in a sentence before: a closing mark with no opening one before it. */
+const QUOTE_END = /^[^"“«]*\s\S+[”»"]\s*[.!?…]?\s*$/u;
 
 /** The kind of an unsourced claim: what an editor should check first. */
 export function checkworthiness(text: string, span: Span): CheckKind {
   // Longer than any sentence a reader would check; past it the text is no sentence.
   const body = text.slice(span.start, Math.min(span.end, span.start + 2000));
-  if (QUOTE.test(body)) return 'quote';
+  if (QUOTE.test(body) || QUOTE_END.test(body)) return 'quote';
+  // A question asserts nothing to check.
+  if (/\?["”»)]*\s*\.?\s*$/u.test(body)) return 'statement';
   const lower = body.normalize('NFC').toLowerCase();
   if (ACCUSATION.test(lower)) return 'accusation';
   if (QUANTITY.test(lower) || NUMBER.test(lower.replace(NOT_FIGURE, ' '))) return 'figure';

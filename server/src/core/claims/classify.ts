@@ -462,6 +462,11 @@ function judgeSource(
       return { status: 'sourced', cue, cueSpan, inherited: true, sourceText: text.slice(lastWords[k].start, lastWords[k + n - 1].end) };
     }
   }
+  // "Nhớ lại thời khắc đó, Khương nói:": a capitalised name the recognizer did not take, alone between
+  // the clause's start and the cue.
+  if (mode === 'nearest' && lastWords.length >= 1 && lastWords.length <= 3 && lastWords.every((t) => t.cap && !t.number) && region.start > 0 && /[,;:]\s*$/.test(text.slice(Math.max(0, region.start - 3), region.start))) {
+    return { status: 'sourced', cue, cueSpan, sourceText: text.slice(lastWords[0].start, lastWords[lastWords.length - 1].end) };
+  }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
   // Titles are mostly two syllables or more ("bộ trưởng", "diễn viên"): look for phrases, not words.
   if (regionToks.length <= 12 && regionToks.some((_, k) => phraseAt(regionToks, k, TITLE_LEN, lang.titleWords) > 0)) {

@@ -199,11 +199,19 @@ export function recognizeEntities(
       key = n === 1 ? t.lower : `${key} ${t.lower}`;
       if (lang.adminNames.has(key)) best = n;
     }
-    if (best) return j + best;
+    if (best) {
+      // "P.An Hải Tây": a direction word after a listed name belongs to an older or finer unit's name.
+      const after = tokens[j + best];
+      return after && after.cap && joinable(tokens[j + best - 1], after) && lang.adminNameSuffixes.has(after.lower) ? j + best + 1 : j + best;
+    }
     // "tỉnh Tạ Văn Long": a person's full name after the type word is not the unit's.
-    if (listedOnly || looksLikeVietnameseName(j)) return 0;
+    if (listedOnly || (lang.vietnameseSurnames.has(first.lower) && fullNameLength(j) >= 3)) return 0;
     let k = j + 1;
     while (k < tokens.length && k - j < 3 && tokens[k].cap && !tokens[k].upper && !isBlocked(tokens[k]) && joinable(tokens[k - 1], tokens[k]) && !looksLikeVietnameseName(k) && !startsSentence(k)) k++;
+    // "thôn Hạ Thanh 1": a village's number, where no counted noun follows it ("xã Tam Thanh 2 người").
+    const n = tokens[k];
+    const afterNumber = tokens[k + 1];
+    if (n && joinable(tokens[k - 1], n) && NUMBER_NAME.test(n.text) && !isBlocked(n) && (!afterNumber || !joinable(n, afterNumber))) k++;
     return k;
   };
 
@@ -393,7 +401,10 @@ export function recognizeEntities(
           }
         }
         // "Bộ Tư lệnh Cảnh sát biển": a few descriptors may end the name.
-        const trailing = components > 0 ? phraseRun(j, TRAILING_TRIE, TRAILING_LEN, (k) => lang.trailingNameWords.has(k)) : j;
+        // So may they after a head with a capitalised word after its first ("Phòng Cảnh sát kinh tế").
+        const namedHead = h >= 2 && tokens.slice(i + 1, i + h).some((x) => x.cap);
+        const trailing = components > 0 || namedHead ? phraseRun(j, TRAILING_TRIE, TRAILING_LEN, (k) => lang.trailingNameWords.has(k)) : j;
+        if (trailing > j && components === 0) components++;
         if (trailing > j) j = trailing;
         break;
       }
@@ -728,6 +739,13 @@ export function recognizeEntities(
         emit(start, end, { kind: 'person', strength: 2, origin: 'byline' });
         return;
       }
+      // "PC45": a police department named by its code.
+      if (!kind && run.length === 1 && lang.unitCode.test(run[0].text)) {
+        emit(start, end, { kind: 'organization', strength: 2, origin: 'unit code' });
+        return;
+      }
+      // "Quyết định 264/QĐ-UBND": a document's code after its number.
+      if (tokens[start].start > 0 && text.charCodeAt(tokens[start].start - 1) === 0x2f) return;
       // Codes, units, single letters ("MS804", "USD", "tia X") and headings in capitals are not names.
       if (run.some((x) => /\d/.test(x.text) && /\p{L}/u.test(x.text)) || (run.length === 1 && run[0].text.replace(/[^\p{L}]/gu, '').length < 2)) return;
       // "Nguyễn Thị V": a Vietnamese name's last initial is no Roman numeral.

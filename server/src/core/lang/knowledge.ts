@@ -130,6 +130,8 @@ export const lang = {
   /** Names of provinces, districts and communes: after a unit's type word, the longest of them is the name. */
   adminNames: set([...admin.provinces, ...admin.districts, ...admin.communes]),
   notStandalone: set(admin.notStandalone),
+  adminNameSuffixes: set(admin.nameSuffixes),
+  unitCode: new RegExp(organizations.unitCode, 'u'),
   /** Province and district names of two or more syllables, places also without a type word ("tại Thạch Thất"). */
   districtNames: set([...admin.provinces, ...admin.districts].filter((n) => n.includes(' ') && !admin.notStandalone.includes(n))),
   orgModifiers: set(organizations.modifiers),

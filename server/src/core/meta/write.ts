@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { applyEdits, modify, parse, type ParseError, type JSONPath } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, getNodeValue, modify, parse, parseTree, type ParseError, type JSONPath } from 'jsonc-parser';
 
 export class ConfigWriteError extends Error {}
 
@@ -55,14 +55,25 @@ function formatting(source: string): { insertSpaces: boolean; tabSize: number; e
   return { insertSpaces: true, tabSize: indent ? indent.length : 2, eol };
 }
 
+/**
+ * A new value, or a function of the value now at the path (undefined where there is none): a
+ * function is called on the file as it is right before the write, so that a change made to the
+ * same entry meanwhile (an alias the user added) is built upon rather than overwritten.
+ */
+export type ConfigValue = unknown | ((current: unknown) => unknown);
+
 /** Sets a value at a JSON path in a config file's text, creating the file's text if it is empty. */
-export function editConfigText(file: string, text: string | undefined, at: JSONPath, value: unknown): string {
+export function editConfigText(file: string, text: string | undefined, at: JSONPath, value: ConfigValue): string {
   const bom = text?.startsWith(BOM) ? BOM : '';
   const source = text === undefined || !text.trim() ? '{}\n' : text.slice(bom.length);
   const errors: ParseError[] = [];
   const root = parse(source, errors, { allowTrailingComma: true });
   if (errors.length) throw new ConfigWriteError(`${file} could not be parsed (${errors.length} error(s)); fix it by hand, News Lens will not overwrite it`);
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw new ConfigWriteError(`${file} does not hold a JSON object; fix it by hand, News Lens will not overwrite it`);
+  if (typeof value === 'function') {
+    const node = findNodeAtLocation(parseTree(source, [], { allowTrailingComma: true })!, at);
+    value = value(node ? getNodeValue(node) : undefined);
+  }
   try {
     return bom + applyEdits(source, modify(source, at, value, { formattingOptions: formatting(source) }));
   } catch (e) {
@@ -141,7 +152,7 @@ export const raceHooks: { beforeWrite?: (file: string) => void } = {};
  * before the rename: if it changed since it was read (the user saved it), the edit is made again
  * on what is there now, and a file that no longer parses is left as it is, with an error.
  */
-export function editConfigFile(file: string, at: JSONPath, value: unknown): string {
+export function editConfigFile(file: string, at: JSONPath, value: ConfigValue): string {
   return withLock(file, () => {
     for (let attempt = 0; ; attempt++) {
       const text = readConfig(file);
