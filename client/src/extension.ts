@@ -36,9 +36,11 @@ let stopping = false;
  */
 function errorHandler(output: vscode.LogOutputChannel, policy: RestartPolicy, getClient: () => LanguageClient | undefined): ErrorHandler {
   const giveUp = (why: string) => {
-    void vscode.window.showErrorMessage(`News Lens: the language server ${why} and is not restarted again. The News Lens output says what happened.`, 'Restart', 'Show Output').then(async (pick) => {
-      if (pick === 'Show Output') output.show();
-      if (pick !== 'Restart') return;
+    const restart = vscode.l10n.t('Restart');
+    const showOutput = vscode.l10n.t('Show Output');
+    void vscode.window.showErrorMessage(vscode.l10n.t('News Lens: the language server {0} and is not restarted again. The News Lens output says what happened.', why), restart, showOutput).then(async (pick) => {
+      if (pick === showOutput) output.show();
+      if (pick !== restart) return;
       policy.reset();
       output.info('News Lens: the language server is restarted by the user.');
       const c = getClient();
@@ -99,15 +101,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.name = 'News Lens';
   status.command = 'newsLens.listUnsourcedClaims';
-  status.text = '$(sync~spin) News Lens: indexing…';
+  status.text = vscode.l10n.t('$(sync~spin) News Lens: indexing…');
   status.show();
   context.subscriptions.push(status, output);
 
   const show = (s: Stats) => {
+    // Where no folder holds news (a code repository), News Lens keeps out of sight: no status, no views.
+    const active = s.indexing || s.articles > 0;
+    void vscode.commands.executeCommand('setContext', 'newsLens.active', active);
+    if (active) status.show();
+    else status.hide();
     status.text = s.indexing
-      ? '$(sync~spin) News Lens: indexing…'
-      : `$(book) ${s.articles} article${s.articles === 1 ? '' : 's'} · ${s.entities} entities · ${s.unsourced} unsourced`;
-    status.tooltip = `News Lens: ${s.unsourced} unsourced and ${s.vague} vaguely sourced claims. Click to list them.`;
+      ? vscode.l10n.t('$(sync~spin) News Lens: indexing…')
+      : s.articles === 1
+        ? vscode.l10n.t('$(book) 1 article · {0} entities · {1} unsourced', s.entities, s.unsourced)
+        : vscode.l10n.t('$(book) {0} articles · {1} entities · {2} unsourced', s.articles, s.entities, s.unsourced);
+    status.tooltip = vscode.l10n.t('News Lens: {0} unsourced and {1} vaguely sourced claims. Click to list them.', s.unsourced, s.vague);
   };
   const timeline = new TimelineView(() => client);
   const entities = new EntitiesView(() => client);
@@ -120,14 +129,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     claims.createView('newsLens.claims'),
     vscode.commands.registerCommand('newsLens.loadMore', (node: unknown) => (isMore(node) ? node.tree.loadMore(node) : undefined)),
     vscode.commands.registerCommand('newsLens.filterEntities', async () => {
-      const q = await vscode.window.showInputBox({ title: 'Filter entities', value: entities.filter, prompt: 'Part of a name or alias; empty shows all.' });
+      const q = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter entities'), value: entities.filter, prompt: vscode.l10n.t('Part of a name or alias; empty shows all.') });
       if (q === undefined) return;
       entities.filter = q.trim();
-      entitiesView.description = entities.filter ? `filter: ${entities.filter}` : undefined;
+      entitiesView.description = entities.filter ? vscode.l10n.t('filter: {0}', entities.filter) : undefined;
       entities.reset();
     }),
   );
-  void vscode.commands.executeCommand('setContext', 'newsLens.active', true);
   // Views refresh at most twice a second, and a hidden view only once it is shown again.
   client.onNotification(StatsNotification, (s: Stats) => {
     show(s);

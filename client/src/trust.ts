@@ -9,7 +9,7 @@ import { UNTRUSTED_MESSAGE } from '../../server/src/shared/protocol';
 /** Whether the command may write; if not, says why (with a way to trust the workspace). */
 export function canWrite(): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(`News Lens: ${UNTRUSTED_MESSAGE}`, 'Manage Workspace Trust').then((pick) => {
+  void vscode.window.showWarningMessage(vscode.l10n.t('News Lens: {0}', UNTRUSTED_MESSAGE), vscode.l10n.t('Manage Workspace Trust')).then((pick) => {
     if (pick) void vscode.commands.executeCommand('workbench.trust.manage');
   });
   return false;

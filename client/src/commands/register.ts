@@ -1,6 +1,7 @@
 /** The palette commands: each asks the server through shared/protocol.ts and shows the answer. */
 import * as vscode from 'vscode';
 import type { CommandHandler } from './handler';
+import { kindName } from '../kindName';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ClaimsRequest, DocumentEntitiesRequest, EntitiesRequest, EntityMentionsRequest, ReindexRequest, SetArticleDateRequest, TreatAsNewsRequest,
@@ -17,8 +18,8 @@ const ICON = { person: '$(person)', organization: '$(organization)', location: '
 function entityItem(e: EntitySummary) {
   return {
     label: `${ICON[e.kind]} ${e.name}`,
-    description: `${e.kind} · ${e.mentions} mentions in ${e.documents} article${e.documents === 1 ? '' : 's'}`,
-    detail: e.aliases.length ? `also: ${e.aliases.join(', ')}` : undefined,
+    description: vscode.l10n.t('{0} · {1} mentions in {2} articles', kindName(e.kind), e.mentions, e.documents),
+    detail: e.aliases.length ? vscode.l10n.t('also: {0}', e.aliases.join(', ')) : undefined,
     entity: e,
   };
 }
@@ -27,7 +28,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   const request = async <T>(method: string, params?: unknown): Promise<T | undefined> => {
     const c = client();
     if (!c) {
-      void vscode.window.showErrorMessage('News Lens: the language server is not running.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('News Lens: the language server is not running.'));
       return undefined;
     }
     return c.sendRequest<T>(method, params);
@@ -35,7 +36,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   const activeArticle = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !editor.document.fileName.toLowerCase().endsWith('.txt')) {
-      void vscode.window.showInformationMessage('News Lens: open an article (.txt) first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: open an article (.txt) first.'));
       return undefined;
     }
     return editor;
@@ -52,7 +53,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
           return { label: vscode.workspace.asRelativePath(vscode.Uri.parse(l.uri)) + `:${l.range.start.line + 1}`, detail: line.slice(0, 160), location: l };
         }),
       ),
-      { title: 'News Lens: mentions', matchOnDetail: true },
+      { title: vscode.l10n.t('News Lens: mentions'), matchOnDetail: true },
     );
     if (pick) await open(pick.location.uri, pick.location.range);
   };
@@ -63,29 +64,29 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (!editor) return;
       const list = await request<EntitySummary[]>(DocumentEntitiesRequest, { uri: editor.document.uri.toString() });
       if (!list) return;
-      if (!list.length) return void vscode.window.showInformationMessage('News Lens: no entities found in this article.');
-      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: 'Entities of this article', matchOnDescription: true, matchOnDetail: true });
+      if (!list.length) return void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: no entities found in this article.'));
+      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: vscode.l10n.t('Entities of this article'), matchOnDescription: true, matchOnDetail: true });
       if (pick) await open(pick.entity.uri, pick.entity.range);
     },
     'newsLens.findEntity': async () => {
       const list = await request<EntitySummary[]>(EntitiesRequest, {});
       if (!list) return;
-      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: 'Find entity across articles', matchOnDescription: true, matchOnDetail: true });
+      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: vscode.l10n.t('Find entity across articles'), matchOnDescription: true, matchOnDetail: true });
       if (pick) await showMentions(pick.entity.id);
     },
     'newsLens.showEntityMentions': (id: string) => showMentions(id),
     'newsLens.listUnsourcedClaims': async () => {
       const list = await request<ClaimSummary[]>(ClaimsRequest, { status: ['unsourced', 'vague'] });
       if (!list) return;
-      if (!list.length) return void vscode.window.showInformationMessage('News Lens: every claim names its source.');
+      if (!list.length) return void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: every claim names its source.'));
       const pick = await vscode.window.showQuickPick(
         list.map((c) => ({
           label: `${c.status === 'vague' ? '$(question)' : '$(warning)'} ${c.text.slice(0, 90)}`,
           description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri))}:${c.range.start.line + 1}`,
-          detail: c.status === 'vague' ? `vague source: ${c.source ?? c.cue}` : 'no source named',
+          detail: c.status === 'vague' ? vscode.l10n.t('vague source: {0}', c.source ?? c.cue ?? '') : vscode.l10n.t('no source named'),
           claim: c,
         })),
-        { title: `Claims without a clear source (${list.length})`, matchOnDescription: true },
+        { title: vscode.l10n.t('Claims without a clear source ({0})', list.length), matchOnDescription: true },
       );
       if (pick) await open(pick.claim.uri, pick.claim.range);
     },
@@ -94,21 +95,21 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const editor = activeArticle();
       if (!editor) return;
       const date = await vscode.window.showInputBox({
-        title: 'Article date',
-        prompt: 'The date the article was published (YYYY-MM-DD); relative dates are resolved against it.',
-        validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? undefined : 'Use the form YYYY-MM-DD'),
+        title: vscode.l10n.t('Article date'),
+        prompt: vscode.l10n.t('The date the article was published (YYYY-MM-DD); relative dates are resolved against it.'),
+        validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? undefined : vscode.l10n.t('Use the form YYYY-MM-DD')),
       });
       if (!date) return;
       const r = await request<SetArticleDateResult>(SetArticleDateRequest, { uri: editor.document.uri.toString(), date: date.trim() });
-      if (r?.ok) void vscode.window.showInformationMessage(`News Lens: article date set to ${date.trim()} in ${vscode.workspace.asRelativePath(r.file!)}.`);
+      if (r?.ok) void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: article date set to {0} in {1}.', date.trim(), vscode.workspace.asRelativePath(r.file!)));
       else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
     },
     'newsLens.treatAsNews': async (target?: vscode.Uri) => {
       if (!canWrite()) return;
       const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-      if (!uri) return void vscode.window.showErrorMessage('News Lens: open a file of the folder, or a folder, first.');
+      if (!uri) return void vscode.window.showErrorMessage(vscode.l10n.t('News Lens: open a file of the folder, or a folder, first.'));
       const r = await request<SetArticleDateResult>(TreatAsNewsRequest, { uri: uri.toString() });
-      if (r?.ok) void vscode.window.showInformationMessage(`News Lens: ${vscode.workspace.asRelativePath(r.file!)} ${r.message ? 'was there already' : 'written'}; the folder's .txt files are news articles.`);
+      if (r?.ok) void vscode.window.showInformationMessage(r.message ? vscode.l10n.t('News Lens: {0} was there already; the folder\'s .txt files are news articles.', vscode.workspace.asRelativePath(r.file!)) : vscode.l10n.t('News Lens: {0} written; the folder\'s .txt files are news articles.', vscode.workspace.asRelativePath(r.file!)));
       else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
     },
     'newsLens.openLocation': (uri: string, range: RangeLike) => open(uri, range),
@@ -117,7 +118,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     },
     'newsLens.reindex': async () => {
       const s = await request<Stats>(ReindexRequest);
-      if (s) void vscode.window.showInformationMessage(`News Lens: indexed ${s.articles} articles, ${s.entities} entities.`);
+      if (s) void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: indexed {0} articles, {1} entities.', s.articles, s.entities));
     },
   };
   Object.assign(commands, registryCommands(client), annotationCommands(client));

@@ -1,0 +1,37 @@
+/** Every string the UI shows has its Vietnamese: contributed strings and the client's runtime strings. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const read = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8'));
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+test('every %key% of package.json is in package.nls.json and package.nls.vi.json, and nothing else is', () => {
+  const en = read('package.nls.json');
+  const vi = read('package.nls.vi.json');
+  const used = new Set([...fs.readFileSync('package.json', 'utf8').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+  assert.ok(used.size > 40);
+  assert.deepEqual([...used].filter((k) => !(k in en)), []);
+  assert.deepEqual(Object.keys(en).filter((k) => !used.has(k)), []);
+  assert.deepEqual(Object.keys(en).filter((k) => !(k in vi)).sort(), []);
+  // Vietnamese, not English copied over (brand names excepted).
+  const same = Object.keys(en).filter((k) => en[k] === vi[k] && !/^News Lens$/.test(en[k]));
+  assert.deepEqual(same, []);
+});
+
+test('every vscode.l10n.t message of the client has its Vietnamese in l10n/bundle.l10n.vi.json, with the same placeholders', () => {
+  const vi = read('l10n/bundle.l10n.vi.json') as Record<string, string>;
+  const keys = new Set<string>();
+  for (const f of sources('client/src')) {
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/vscode\.l10n\.t\((['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
+  }
+  assert.ok(keys.size > 50);
+  assert.deepEqual([...keys].filter((k) => !(k in vi)), []);
+  assert.deepEqual(Object.keys(vi).filter((k) => !keys.has(k)), [], 'no stale translations');
+  const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
+  assert.deepEqual([...keys].filter((k) => holes(k) !== holes(vi[k])), []);
+});
