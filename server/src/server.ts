@@ -12,6 +12,7 @@ import { DEFAULT_SCAN, isArticle, scanFolder, type ScanSettings } from './index/
 import { NewsFolders, type EnableMode } from './index/newsFolders';
 import { CONFIG_FILE } from './core/meta/config';
 import { writeFileAtomic } from './core/meta/write';
+import { isVietnamese, t, useLocale } from './l10n/messages';
 import { readArticleFile } from './core/collect';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending, type Cache, type StateCache } from './index/summarize';
 import { hover } from './features/hover';
@@ -45,7 +46,7 @@ let cacheDir: string | undefined;
  * The warm cache, in the extension's storage, is still written.
  */
 let trusted = true;
-const refused = (): { ok: boolean; message: string } => ({ ok: false, message: protocol.UNTRUSTED_MESSAGE });
+const refused = (): { ok: boolean; message: string } => ({ ok: false, message: t(protocol.UNTRUSTED_MESSAGE) });
 let cache: Cache | undefined;
 let state: StateCache | undefined;
 /** The collection changed since its state was last saved. */
@@ -140,7 +141,13 @@ function loadArticle(p: string): boolean {
   }
 }
 
+/** The client's locale: messages, and the digits' grouping in figures ("10.000" in Vietnamese). */
+let locale: string | undefined;
+const numberLocale = () => (isVietnamese(locale) ? 'vi' : 'en');
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  locale = params.locale;
+  useLocale(locale);
   roots = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
   if (!roots.length && params.rootUri) roots = [pathOf(params.rootUri)];
   canConfigure = !!params.capabilities.workspace?.configuration;
@@ -207,7 +214,7 @@ async function reindex(full = true): Promise<void> {
   indexing = true;
   await readSettings();
   const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
-  progress?.begin('News Lens', 0, 'Indexing articles…', true);
+  progress?.begin('News Lens', 0, t('Indexing articles…'), true);
   progress?.token.onCancellationRequested(() => run.abort());
   newsFolders.reset(enableMode, roots);
   index.defer(true);
@@ -235,7 +242,7 @@ async function reindex(full = true): Promise<void> {
       if (loadArticle(p)) loadAnn(uriOf(p));
       // Reading thousands of files should not keep requests waiting.
       if (++read % 500 === 0) {
-        progress?.report(0, `reading ${read} articles…`);
+        progress?.report(0, t('reading {0} articles…', read.toLocaleString(numberLocale())));
         await new Promise((r) => setImmediate(r));
       }
     }
@@ -266,7 +273,7 @@ async function reindex(full = true): Promise<void> {
       onProgress: (done, total) => {
         if (done - shown < 100 && done < total) return;
         shown = done;
-        progress?.report(Math.round((100 * done) / Math.max(1, total)), `${done.toLocaleString('en')}/${total.toLocaleString('en')} articles`);
+        progress?.report(Math.round((100 * done) / Math.max(1, total)), t('{0}/{1} articles', done.toLocaleString(numberLocale()), total.toLocaleString(numberLocale())));
       },
       onPartial: () => void publishFlushed(run.signal),
     }));
@@ -274,7 +281,7 @@ async function reindex(full = true): Promise<void> {
     if (!run.signal.aborted) throw e;
     // Cancelled: what is indexed stays; the rest waits for "Reindex Workspace".
     for (const { uri } of index.pendingInputs()) index.removeDocument(uri);
-    if (indexRun === run) void connection.window.showInformationMessage('News Lens: indexing cancelled; run "News Lens: Reindex Workspace" to index the remaining articles.');
+    if (indexRun === run) void connection.window.showInformationMessage(t('News Lens: indexing cancelled; run "News Lens: Reindex Workspace" to index the remaining articles.'));
   }
   if (indexRun !== run) return;
   index.defer(false);
@@ -336,7 +343,7 @@ function loadConfig(file: string): void {
       severity: 1,
       source: 'News Lens',
       code: 'newslens-json',
-      message: `${p.message}; this file's settings are ignored until it is fixed`,
+      message: t('{0}; this file\'s settings are ignored until it is fixed', p.message),
     })),
   });
 }
@@ -502,7 +509,7 @@ connection.onHover(whenReady((p) => withIndexState(hover(index, p.textDocument.u
 function withIndexState(h: Hover | null): Hover | null {
   if (!h || !indexing || typeof h.contents !== 'object' || !('kind' in h.contents)) return h;
   const { ready: done, total } = index.progress();
-  return { ...h, contents: { kind: 'markdown', value: `${h.contents.value}\n\n_Index still partial: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles._` } };
+  return { ...h, contents: { kind: 'markdown', value: `${h.contents.value}\n\n_${t('Index still partial: {0} of {1} articles.', done.toLocaleString(numberLocale()), total.toLocaleString(numberLocale()))}_` } };
 }
 connection.onDefinition(whenReady((p) => definition(index, p.textDocument.uri, p.position)));
 connection.onReferences(whenReady((p) => references(index, p.textDocument.uri, p.position, p.context.includeDeclaration)));
@@ -544,7 +551,7 @@ connection.onPrepareRename(whenReady((p) => {
   const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
   if (!doc || !m || m.kind === 'date' || !m.entity) return null;
   // F2 on an entity says at once why it cannot be renamed, rather than after the new name is typed.
-  if (!trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, protocol.UNTRUSTED_MESSAGE);
+  if (!trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, t(protocol.UNTRUSTED_MESSAGE));
   return { range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, placeholder: index.get().entities.get(m.entity)?.name ?? m.text };
 }));
 connection.onRenameRequest(whenReady((p) => {
@@ -562,15 +569,15 @@ connection.onRequest(protocol.TreatAsNewsRequest, (p: protocol.TreatAsNewsParams
   try {
     if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
   } catch {
-    return { ok: false, message: `${dir} does not exist` };
+    return { ok: false, message: t('{0} does not exist', dir) };
   }
-  if (!roots.some((r) => dir === r || dir.startsWith(r + path.sep))) return { ok: false, message: `${dir} is not in a workspace folder` };
+  if (!roots.some((r) => dir === r || dir.startsWith(r + path.sep))) return { ok: false, message: t('{0} is not in a workspace folder', dir) };
   const file = path.join(dir, CONFIG_FILE);
-  if (fs.existsSync(file)) return { ok: true, file, message: `${file} is there already` };
+  if (fs.existsSync(file)) return { ok: true, file, message: t('{0} is there already', file) };
   try {
     writeFileAtomic(file, '{}\n');
   } catch (e) {
-    return { ok: false, message: `cannot write ${file}: ${(e as Error).message}` };
+    return { ok: false, message: t('cannot write {0}: {1}', file, (e as Error).message) };
   }
   ready = reindex(false).catch(logFailure('indexing'));
   return { ok: true, file };

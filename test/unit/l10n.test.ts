@@ -35,3 +35,30 @@ test('every vscode.l10n.t message of the client has its Vietnamese in l10n/bundl
   const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
   assert.deepEqual([...keys].filter((k) => holes(k) !== holes(vi[k])), []);
 });
+
+test('every t() message of the server and the CLI has its Vietnamese in server/src/l10n/vi.json, with the same placeholders', () => {
+  const vi = read('server/src/l10n/vi.json') as Record<string, string>;
+  const keys = new Set<string>();
+  for (const f of sources('server/src')) {
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\((['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
+  }
+  const constants = fs.readFileSync('server/src/shared/protocol.ts', 'utf8').match(/UNTRUSTED_MESSAGE = '([^']+)'/)![1];
+  keys.add(constants);
+  assert.ok(keys.size > 5);
+  assert.deepEqual([...keys].filter((k) => !(k in vi)), []);
+  assert.deepEqual(Object.keys(vi).filter((k) => !keys.has(k)), [], 'no stale translations');
+  const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
+  assert.deepEqual([...keys].filter((k) => holes(k) !== holes(vi[k])), []);
+});
+
+test('the server speaks Vietnamese in locale vi and English otherwise', async () => {
+  const { t, useLocale, environmentLocale } = await import('../../server/src/l10n/messages');
+  useLocale('vi-VN');
+  assert.equal(t('{0}/{1} articles', '3', '10'), '3/10 bài');
+  useLocale('en');
+  assert.equal(t('{0}/{1} articles', '3', '10'), '3/10 articles');
+  assert.equal(environmentLocale({ LANG: 'vi_VN.UTF-8' }), 'vi_VN.UTF-8');
+  useLocale(environmentLocale({ LANG: 'vi_VN.UTF-8' }));
+  assert.equal(t('Indexing articles…'), 'Đang lập chỉ mục các bài…');
+  useLocale(undefined);
+});
