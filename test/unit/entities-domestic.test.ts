@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeOne, tagged } from '../helpers';
+import { analyzeTexts } from '../../server/src/core/analyze';
 
 const tags = (text: string) => tagged(analyzeOne(text, '2016-05-20').doc);
 
@@ -112,4 +113,10 @@ test('economy names are data', () => {
 
 test('a name run on into the next sentence stops before the word that starts it', () => {
   assert.deepEqual(tags('Phát biểu của ông Nguyễn Văn An Theo đó, dự án sẽ khởi công.'), ['Nguyễn Văn An:person']);
+});
+
+test('dates: with no article date, a day in brackets after "nay" or "qua" says which day, and "cùng ngày" follows it', () => {
+  const d = analyzeTexts([{ path: 'a.txt', text: 'Khoảng 15 giờ hôm nay (23.5), một thanh niên nhảy cầu. Đến 16 giờ cùng ngày vẫn chưa tìm thấy. Chiều qua (22/5) trời mưa.', meta: {} }]).documents[0];
+  const dates = d.mentions.filter((m) => m.kind === 'date').map((m) => `${m.text}=${'value' in m ? m.value : ''}`);
+  assert.deepEqual(dates, ['hôm nay=XXXX-05-23', '23.5=XXXX-05-23', 'cùng ngày=XXXX-05-23', 'Chiều qua=XXXX-05-22TAF', '22/5=XXXX-05-22']);
 });
