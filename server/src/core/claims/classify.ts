@@ -462,9 +462,9 @@ function judgeSource(
       return { status: 'sourced', cue, cueSpan, inherited: true, sourceText: text.slice(lastWords[k].start, lastWords[k + n - 1].end) };
     }
   }
-  // "Nhớ lại thời khắc đó, Khương nói:": a capitalised name the recognizer did not take, alone between
-  // the clause's start and the cue.
-  if (mode === 'nearest' && lastWords.length >= 1 && lastWords.length <= 3 && lastWords.every((t) => t.cap && !t.number) && region.start > 0 && /[,;:]\s*$/.test(text.slice(Math.max(0, region.start - 3), region.start))) {
+  // "Nhớ lại thời khắc đó, Khương nói:", "Thanh Lam cho biết thêm": a capitalised name the recognizer did
+  // not take, alone between the clause's start and the cue; not a capitalised common word ("Dù nói…", "Khi công bố…").
+  if (mode === 'nearest' && lastWords.length >= 1 && lastWords.length <= 3 && lastWords.every((t) => t.cap && !t.number) && !lang.commonWords.has(lastWords[0].lower)) {
     return { status: 'sourced', cue, cueSpan, sourceText: text.slice(lastWords[0].start, lastWords[lastWords.length - 1].end) };
   }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
