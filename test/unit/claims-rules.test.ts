@@ -116,6 +116,8 @@ test('"theo đó" goes on with the source before; passives, "nói trên" and nom
   assert.deepEqual(statuses('Tuần trước, một nghị sĩ Nga đã nói trên hãng thông tấn Interfax rằng Moscow sẽ gia hạn thị thực.'), ['sourced']);
   assert.deepEqual(statuses('Việc bà Clinton khẳng định cuộc đua đã ngã ngũ là do bà đang dẫn trước về số phiếu.'), ['unsourced']);
   assert.deepEqual(statuses('Theo luật sư Nguyễn Văn Đức, kho hàng của công ty có hàng chục tấn hàng bị trả về.'), ['sourced']);
+  assert.deepEqual(statuses('Theo thông tin ban đầu, Công an huyện Kỳ Anh cho biết hai nghi phạm đã bị bắt.'), ['sourced']);
+  assert.deepEqual(statuses('Theo thông tin ban đầu, hai nghi phạm đã bị bắt tại chỗ.'), ['vague']);
 });
 
 test('each unsourced claim gets a kind: quote, accusation, figure, prediction or statement', () => {

@@ -29,6 +29,8 @@ interface Found {
   inherited?: boolean;
   /** "Đó là lời phát biểu của bà X": the source is also that of the quote before. */
   backward?: boolean;
+  /** "Theo thông tin …": a document nobody is named for, which a named speaker later in the sentence outranks. */
+  document?: boolean;
 }
 
 /** "Tuy nhiên, “…”": a sentence that opens with a quote after a word or two and a comma. */
@@ -342,6 +344,8 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
   }
   // The first reporting clause decides; later cues belong to what is reported.
   const first = results.find((r) => !r.inherited);
+  // "Theo thông tin phát đi hôm nay, Vietfoods cho biết …": the speaker named after the document.
+  if (first?.document) return results.find((r) => !r.inherited && r.status === 'sourced' && r.source) ?? first;
   if (first) return first;
   const tail = quoteTail(text, s, lists);
   if (tail) return tail;
@@ -451,7 +455,7 @@ function judgeSource(
   }
   // "Theo cáo trạng", "theo thông tin ban đầu": a document nobody is named for is a vague source.
   if (mode === 'after' && regionToks.length && (lang.documentSources.has(regionToks[0].lower) || (regionToks[1] && lang.documentSources.has(`${regionToks[0].lower} ${regionToks[1].lower}`)))) {
-    return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
+    return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim(), document: true };
   }
   // "Ông nói", "quan chức này cho biết": the source named before.
   const lastWords = regionToks.slice(first);
