@@ -39,6 +39,8 @@ test('units named by a number take their type word in', () => {
 
 test('streets named after persons are places', () => {
   assert.deepEqual(tags('Quán ăn trên đường Nguyễn Trãi và phố Lê Ngọc Hân bị cháy.'), ['Nguyễn Trãi:location', 'Lê Ngọc Hân:location']);
+  // After a house number, with no type word.
+  assert.deepEqual(tags('Người dân xếp hàng tại số 16 Tông Đản; công trình ở địa chỉ 123 Lê Thanh Nghị bị sập.'), ['Tông Đản:location', 'Lê Thanh Nghị:location']);
 });
 
 test('facilities keep their head noun; stations and ports do not', () => {
