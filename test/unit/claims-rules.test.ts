@@ -69,6 +69,9 @@ test('a judgement verb after a pronoun or a noun for the speaker before is sourc
   assert.deepEqual(statuses('Ông Lê Văn Khoa chủ trì cuộc họp. Quan chức này nói rằng dự án sẽ hoàn thành đúng hạn.'), ['unsourced', 'sourced']);
   // A capitalised name alone between a comma and the cue, which the recognizer did not take.
   assert.deepEqual(statuses('Nhớ lại thời khắc đó, Khương nói: “Thủ tục đăng ký hiến tạng rất nhanh.”'), ['sourced']);
+  assert.deepEqual(statuses('Thanh Lam cho biết thêm cô sẽ thực hiện MV trong thời gian tới.'), ['sourced']);
+  assert.deepEqual(statuses('Dù nói cứng như vậy, câu lạc bộ đang âm thầm tìm người thay thế.'), ['unsourced']);
+  assert.deepEqual(statuses('Đáng nói, ngôi nhà bị trộm là của một đại biểu HĐND thành phố.'), ['unsourced']);
   // A title of two syllables or more stands for the speaker as well as "ông" does.
   assert.deepEqual(statuses('Diễn viên Ngô Thanh Vân tham gia chiến dịch bảo vệ tê giác. Nam diễn viên nhấn mạnh: “Loài tê giác đang bên bờ tuyệt chủng.”'), ['unsourced', 'sourced']);
   assert.deepEqual(statuses('“Chúng tôi sẽ không lùi bước trước khó khăn.” Đó là lời phát biểu của bà Nguyễn Thị Kim Ngân tại hội nghị.'), ['sourced', 'sourced']);
@@ -81,6 +84,7 @@ test('cue verbs in a sense that is no speech are no attribution', () => {
   assert.deepEqual(statuses('Sau trận đấu, HLV Park Hang-seo chia sẻ: "Các cầu thủ đã chơi rất tốt".'), ['sourced']);
   assert.deepEqual(statuses('Thiết kế áo dài nhấn mạnh ở phần ngực áo đính đá quý.'), ['unsourced']);
   assert.deepEqual(statuses('Trong khi đó, hai người khác đang ngồi tâm sự ở quán nước.'), ['unsourced']);
+  assert.deepEqual(statuses('Đối tượng Tú nói tiếng phổ thông rất tốt và đã có một tiền án.'), ['unsourced']);
 });
 
 test('a named body\'s request is its statement, but not a request in a list of nouns', () => {
@@ -112,6 +116,8 @@ test('"theo đó" goes on with the source before; passives, "nói trên" and nom
   assert.deepEqual(statuses('Tuần trước, một nghị sĩ Nga đã nói trên hãng thông tấn Interfax rằng Moscow sẽ gia hạn thị thực.'), ['sourced']);
   assert.deepEqual(statuses('Việc bà Clinton khẳng định cuộc đua đã ngã ngũ là do bà đang dẫn trước về số phiếu.'), ['unsourced']);
   assert.deepEqual(statuses('Theo luật sư Nguyễn Văn Đức, kho hàng của công ty có hàng chục tấn hàng bị trả về.'), ['sourced']);
+  assert.deepEqual(statuses('Theo thông tin ban đầu, Công an huyện Kỳ Anh cho biết hai nghi phạm đã bị bắt.'), ['sourced']);
+  assert.deepEqual(statuses('Theo thông tin ban đầu, hai nghi phạm đã bị bắt tại chỗ.'), ['vague']);
 });
 
 test('each unsourced claim gets a kind: quote, accusation, figure, prediction or statement', () => {

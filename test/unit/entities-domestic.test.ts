@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeOne, tagged } from '../helpers';
+import { analyzeTexts } from '../../server/src/core/analyze';
 
 const tags = (text: string) => tagged(analyzeOne(text, '2016-05-20').doc);
 
@@ -38,6 +39,8 @@ test('units named by a number take their type word in', () => {
 
 test('streets named after persons are places', () => {
   assert.deepEqual(tags('Quán ăn trên đường Nguyễn Trãi và phố Lê Ngọc Hân bị cháy.'), ['Nguyễn Trãi:location', 'Lê Ngọc Hân:location']);
+  // After a house number, with no type word.
+  assert.deepEqual(tags('Người dân xếp hàng tại số 16 Tông Đản; công trình ở địa chỉ 123 Lê Thanh Nghị bị sập.'), ['Tông Đản:location', 'Lê Thanh Nghị:location']);
 });
 
 test('facilities keep their head noun; stations and ports do not', () => {
@@ -112,4 +115,10 @@ test('economy names are data', () => {
 
 test('a name run on into the next sentence stops before the word that starts it', () => {
   assert.deepEqual(tags('Phát biểu của ông Nguyễn Văn An Theo đó, dự án sẽ khởi công.'), ['Nguyễn Văn An:person']);
+});
+
+test('dates: with no article date, a day in brackets after "nay" or "qua" says which day, and "cùng ngày" follows it', () => {
+  const d = analyzeTexts([{ path: 'a.txt', text: 'Khoảng 15 giờ hôm nay (23.5), một thanh niên nhảy cầu. Đến 16 giờ cùng ngày vẫn chưa tìm thấy. Chiều qua (22/5) trời mưa.', meta: {} }]).documents[0];
+  const dates = d.mentions.filter((m) => m.kind === 'date').map((m) => `${m.text}=${'value' in m ? m.value : ''}`);
+  assert.deepEqual(dates, ['hôm nay=XXXX-05-23', '23.5=XXXX-05-23', 'cùng ngày=XXXX-05-23', 'Chiều qua=XXXX-05-22TAF', '22/5=XXXX-05-22']);
 });

@@ -29,6 +29,8 @@ interface Found {
   inherited?: boolean;
   /** "Đó là lời phát biểu của bà X": the source is also that of the quote before. */
   backward?: boolean;
+  /** "Theo thông tin …": a document nobody is named for, which a named speaker later in the sentence outranks. */
+  document?: boolean;
 }
 
 /** "Tuy nhiên, “…”": a sentence that opens with a quote after a word or two and a comma. */
@@ -342,6 +344,8 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
   }
   // The first reporting clause decides; later cues belong to what is reported.
   const first = results.find((r) => !r.inherited);
+  // "Theo thông tin phát đi hôm nay, Vietfoods cho biết …": the speaker named after the document.
+  if (first?.document) return results.find((r) => !r.inherited && r.status === 'sourced' && r.source) ?? first;
   if (first) return first;
   const tail = quoteTail(text, s, lists);
   if (tail) return tail;
@@ -451,7 +455,7 @@ function judgeSource(
   }
   // "Theo cáo trạng", "theo thông tin ban đầu": a document nobody is named for is a vague source.
   if (mode === 'after' && regionToks.length && (lang.documentSources.has(regionToks[0].lower) || (regionToks[1] && lang.documentSources.has(`${regionToks[0].lower} ${regionToks[1].lower}`)))) {
-    return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
+    return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim(), document: true };
   }
   // "Ông nói", "quan chức này cho biết": the source named before.
   const lastWords = regionToks.slice(first);
@@ -462,9 +466,9 @@ function judgeSource(
       return { status: 'sourced', cue, cueSpan, inherited: true, sourceText: text.slice(lastWords[k].start, lastWords[k + n - 1].end) };
     }
   }
-  // "Nhớ lại thời khắc đó, Khương nói:": a capitalised name the recognizer did not take, alone between
-  // the clause's start and the cue.
-  if (mode === 'nearest' && lastWords.length >= 1 && lastWords.length <= 3 && lastWords.every((t) => t.cap && !t.number) && region.start > 0 && /[,;:]\s*$/.test(text.slice(Math.max(0, region.start - 3), region.start))) {
+  // "Nhớ lại thời khắc đó, Khương nói:", "Thanh Lam cho biết thêm": a capitalised name the recognizer did
+  // not take, alone between the clause's start and the cue; not a capitalised common word ("Dù nói…", "Khi công bố…").
+  if (mode === 'nearest' && lastWords.length >= 1 && lastWords.length <= 3 && lastWords.every((t) => t.cap && !t.number) && !lang.commonWords.has(lastWords[0].lower)) {
     return { status: 'sourced', cue, cueSpan, sourceText: text.slice(lastWords[0].start, lastWords[lastWords.length - 1].end) };
   }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.

@@ -74,7 +74,21 @@ export function recognizeDates(text: string, anchorDate?: Ymd): DateMatch[] {
   kept.sort((a, b) => a.start - b.start);
   // "hôm sau" follows the day last named; so does "cùng ngày" when the article date is unknown.
   let last: { y?: number; m: number; d: number } | undefined;
-  for (const k of kept) {
+  const added: DateMatch[] = [];
+  for (const [n, k] of kept.entries()) {
+    // "Sáng nay (23/5)", "hôm nay (23.5)": with no article date, the day in brackets says which day it is.
+    if (k.relative && k.value.startsWith('XXXX-XX-XX')) {
+      const b = BRACKETED_DAY.exec(text.slice(k.end, k.end + 20));
+      const mo = b ? +b[3] : 0;
+      const d = b ? +b[2] : 0;
+      if (b && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+        const y = b[4] ? +b[4] : undefined;
+        k.value = dayValue({ y, m: mo, d }) + k.value.slice('XXXX-XX-XX'.length);
+        const start = k.end + b.index + b[0].indexOf(b[1]);
+        const next = kept[n + 1];
+        if (!next || next.start >= start + b[1].length) added.push({ start, end: start + b[1].length, value: dayValue({ y, m: mo, d }), anchored: !y, relative: false });
+      }
+    }
     const phrase = text.slice(k.start, k.end).toLowerCase();
     const sameDay = /cùng ngày/u.test(phrase) && !anchorDate;
     if ((/ngày hôm sau|hôm sau/u.test(phrase) || sameDay) && last) {
@@ -85,8 +99,15 @@ export function recognizeDates(text: string, anchorDate?: Ymd): DateMatch[] {
     const m = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/.exec(k.value);
     if (m) last = { y: m[1] === 'XXXX' ? undefined : +m[1], m: +m[2], d: +m[3] };
   }
+  if (added.length) {
+    kept.push(...added);
+    kept.sort((a, b) => a.start - b.start);
+  }
   return kept.filter((k) => !k.duration);
 }
+
+/** A day and month in brackets right after a word for a day: "(23/5)", "(23.5)", "(23-5-2016)". */
+const BRACKETED_DAY = /^\s*\(\s*((\d{1,2})[./-](\d{1,2})(?:[./-](\d{4}))?)\s*\)/u;
 
 /**
  * The matches, longest first, that overlap no match kept before them. Kept characters are marked

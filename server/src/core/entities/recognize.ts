@@ -68,6 +68,8 @@ const STARTER_LEN = longest(lang.sentenceStarters);
 const STARTERS = new Set(lang.sentenceStarters.map((w) => w.toLowerCase()));
 /** A unit's number: "quận 2", "phường 12A". */
 const NUMBER_NAME = /^\d{1,4}[A-Z]?$/u;
+/** Words before a house number in an address. */
+const ADDRESS_WORDS = new Set(['số', 'nhà', 'tại', 'ở', 'chỉ']);
 /** Initials standing for a person's name: "T", "L.T", "N.V.A". */
 const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
 const FUNCTION_WORDS = new Set([
@@ -767,6 +769,11 @@ export function recognizeEntities(
         kind = 'organization';
         strength = 2;
         origin = 'organisation word';
+      } else if (!kind && run.length <= 4 && !run.some((x) => x.foreign || x.upper) && houseNumberBefore(start)) {
+        // "số 16 Tông Đản", "địa chỉ 123 Lê Thanh Nghị": after a house number, a street named after a person.
+        kind = 'location';
+        strength = 2;
+        origin = 'address';
       } else if (!kind && run.length >= 2 && run.length <= 4 && lang.districtNames.has(run.map((x) => x.lower).join(' ')) && !tailsOfNamed.has(run.map((x) => x.lower).join(' '))) {
         // "Hoàng Mai", "Thạch Thất": a district's or province's name is a place, though it looks like a person's.
         // Weak: where the collection knows the words as a person's name ("Xuân Trường"), that wins.
@@ -830,6 +837,14 @@ export function recognizeEntities(
       if (tokens[j - 1].upper && j < to && !tokens[j].upper) flush(j);
     }
     flush(to);
+  }
+
+  /** A house number ("16", "123A", "12/3") just before token k, itself after "số", "nhà", "tại", "ở" or "địa chỉ". */
+  function houseNumberBefore(k: number): boolean {
+    const n = tokens[k - 1];
+    const w = tokens[k - 2];
+    if (!n || !w || isBlocked(n) || !joinable(n, tokens[k]) || !/^\d{1,4}[A-Z]?(?:\/\d{1,4}[A-Z]?)*$/u.test(text.slice(n.start, tokens[k].start).trim())) return false;
+    return joinable(w, n) && ADDRESS_WORDS.has(w.lower);
   }
 
   /** Tokens [from, to) are alone on the article's last line. */
