@@ -7,17 +7,19 @@ import type { NewsLensConfig } from './core/meta/config';
 import type { CollectionResult } from './core/types';
 import { describeValue } from './core/dates/calendar';
 import { WorkspaceIndex } from './index/workspaceIndex';
+import { environmentLocale, t, useLocale } from './l10n/messages';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
 
-const USAGE = `usage: news-lens analyze [--json] [--cache DIR] PATH...
+const USAGE = `usage: news-lens analyze [--json] [--cache DIR] [--locale LOCALE] PATH...
        news-lens export --format brat|conll|jsonl|webanno PATH... --out DIR
        news-lens import --format brat DIR [--out DIR]
   analyze  analyses the .txt articles in PATH (files or folders, recursively), honouring
            newslens.json and each article's NAME.ann (brat standoff: the user's decisions)
   --json   print the analysis as JSON (documents, mentions, claims, entities)
   --cache  keep per-article summaries in DIR, so that unchanged articles are not analysed again
+  --locale the report's language (vi, en); by default the environment's (LANG)
   export   writes the analysis, the user's decisions merged in, in a format to DIR
   import   reads a brat corpus (NAME.txt + NAME.ann) and reports what it holds; with --out,
            copies it to a folder News Lens opens as it is`;
@@ -120,8 +122,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'analyze') {
-    const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--cache');
-    const paths = positional(rest, ['--cache']);
+    const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--cache' && a !== '--locale');
+    const paths = positional(rest, ['--cache', '--locale']);
+    useLocale(option(rest, '--locale') ?? environmentLocale());
     if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
     if (rest.includes('--cache') && !option(rest, '--cache')) return usage('--cache needs a DIR');
     const { result, failed } = await load(paths, option(rest, '--cache'));
@@ -178,14 +181,15 @@ function report(r: CollectionResult): string {
     const dates = d.mentions.filter((m) => m.kind === 'date');
     const claims = d.claims.filter((c) => !c.dismissed);
     const flagged = claims.filter((c) => c.status !== 'sourced');
-    lines.push(`${d.path}  (article date ${d.date ?? 'unknown'}${d.dateSource ? `, from ${d.dateSource}` : ''})`);
-    lines.push(`  ${ents.length} entity mentions, ${dates.length} dates, ${claims.length} claims (${flagged.filter((c) => c.status === 'unsourced').length} unsourced, ${flagged.filter((c) => c.status === 'vague').length} vague)`);
-    for (const m of dates) if ('value' in m) lines.push(`  date  ${m.text} → ${m.value} (${describeValue(m.value)})`);
-    for (const c of flagged) lines.push(`  ${c.status === 'vague' ? 'vague    ' : 'unsourced'} @${c.start}-${c.end}${c.cue ? ` cue "${c.cue}"` : ''}`);
+    const date = d.date ? (d.dateSource ? t('article date {0}, from {1}', d.date, d.dateSource) : t('article date {0}', d.date)) : t('article date unknown');
+    lines.push(`${d.path}  (${date})`);
+    lines.push(`  ${t('{0} entity mentions, {1} dates, {2} claims ({3} unsourced, {4} vague)', ents.length, dates.length, claims.length, flagged.filter((c) => c.status === 'unsourced').length, flagged.filter((c) => c.status === 'vague').length)}`);
+    for (const m of dates) if ('value' in m) lines.push(`  ${t('date')}  ${m.text} → ${m.value} (${describeValue(m.value)})`);
+    for (const c of flagged) lines.push(`  ${c.status === 'vague' ? t('vague') : t('unsourced')} @${c.start}-${c.end}${c.cue ? ` ${t('cue "{0}"', c.cue)}` : ''}`);
   }
-  lines.push('', `${r.entities.length} entities:`);
+  lines.push('', t('{0} entities:', r.entities.length));
   for (const e of [...r.entities].sort((a, b) => b.mentions - a.mentions)) {
-    lines.push(`  ${e.id.padEnd(5)} ${e.kind.padEnd(12)} ${e.name}${e.aliases.length ? ` (also ${e.aliases.join(', ')})` : ''}: ${e.mentions} mentions in ${e.documents} article${e.documents === 1 ? '' : 's'}`);
+    lines.push(`  ${e.id.padEnd(5)} ${e.kind.padEnd(12)} ${e.name}${e.aliases.length ? ` (${t('also {0}', e.aliases.join(', '))})` : ''}: ${e.documents === 1 ? t('{0} mentions in 1 article', e.mentions) : t('{0} mentions in {1} articles', e.mentions, e.documents)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -68,3 +68,16 @@ test('the readable report names entities and flagged claims', () => {
   assert.match(r.stdout, /Vladimir Putin \(also Putin\): \d+ mentions in 5 articles/);
   assert.match(r.stdout, /unsourced/);
 });
+
+test('the report speaks the locale given or the environment\'s, and the JSON stays English', () => {
+  const vi = run(['analyze', '--locale', 'vi', 'samples']);
+  assert.equal(vi.status, 0, vi.stderr);
+  assert.match(vi.stdout, /lần nhắc thực thể, \d+ ngày tháng, \d+ thông tin \(\d+ không nêu nguồn/);
+  assert.match(vi.stdout, /\d+ thực thể:/);
+  const env = spawnSync(process.execPath, [CLI, 'analyze', 'samples'], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'vi_VN.UTF-8' } });
+  assert.equal(env.stdout, vi.stdout);
+  const en = spawnSync(process.execPath, [CLI, 'analyze', 'samples'], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
+  assert.match(en.stdout, /entity mentions, \d+ dates, \d+ claims/);
+  const json = run(['analyze', '--json', '--locale', 'vi', 'samples']);
+  assert.deepEqual(Object.keys(JSON.parse(json.stdout)).sort(), ['documents', 'entities']);
+});

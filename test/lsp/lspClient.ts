@@ -20,7 +20,7 @@ export interface Session {
 }
 
 /** Copies the samples to a temporary workspace and starts the server on it. */
-export async function startServer(options: { configuration?: boolean; files?: Record<string, string>; root?: string; keep?: boolean } = {}): Promise<Session> {
+export async function startServer(options: { configuration?: boolean; files?: Record<string, string>; root?: string; keep?: boolean; locale?: string } = {}): Promise<Session> {
   const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-lsp-'));
   if (!options.root) for (const f of fs.readdirSync('samples')) fs.copyFileSync(path.join('samples', f), path.join(root, f));
   for (const [name, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(root, name), text);
@@ -49,6 +49,7 @@ export async function startServer(options: { configuration?: boolean; files?: Re
     processId: process.pid,
     rootUri: URI.file(root).toString(),
     workspaceFolders: [{ uri: URI.file(root).toString(), name: 'samples' }],
+    ...(options.locale ? { locale: options.locale } : {}),
     capabilities: {
       workspace: { configuration: options.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } },
       window: { workDoneProgress: true },

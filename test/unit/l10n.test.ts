@@ -36,11 +36,11 @@ test('every vscode.l10n.t message of the client has its Vietnamese in l10n/bundl
   assert.deepEqual([...keys].filter((k) => holes(k) !== holes(vi[k])), []);
 });
 
-test('every t() message of the server and the CLI has its Vietnamese in server/src/l10n/vi.json, with the same placeholders', () => {
+test('every t() and msg() message of the server and the CLI has its Vietnamese in server/src/l10n/vi.json, with the same placeholders', () => {
   const vi = read('server/src/l10n/vi.json') as Record<string, string>;
   const keys = new Set<string>();
   for (const f of sources('server/src')) {
-    for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\((['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/\b(?:t|msg)\((['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
   }
   const constants = fs.readFileSync('server/src/shared/protocol.ts', 'utf8').match(/UNTRUSTED_MESSAGE = '([^']+)'/)![1];
   keys.add(constants);

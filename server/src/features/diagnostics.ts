@@ -7,6 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { rangeOf } from './positions';
+import { msg, t } from '../l10n/messages';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -64,7 +65,7 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
       severity: SEVERITY[setting],
       code: kind ? 'unsourced-claim' : 'vague-source',
       source: 'News Lens',
-      message: kind ? UNSOURCED_MESSAGE[kind] : `Vague source: who are "${c.sourceText ?? c.cue}"? Name the person or organisation behind this claim.`,
+      message: kind ? t(UNSOURCED_MESSAGE[kind]) : t('Vague source: who are "{0}"? Name the person or organisation behind this claim.', c.sourceText ?? c.cue ?? ''),
     });
   }
   return out;
@@ -72,9 +73,9 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
 
 /** What an unsourced claim of each kind lacks. */
 export const UNSOURCED_MESSAGE: Record<CheckKind, string> = {
-  figure: 'Unsourced figure: no source named for this number.',
-  accusation: 'Unsourced accusation: no source named for this charge.',
-  prediction: 'Unsourced prediction: no source named for this forecast or plan.',
-  quote: 'Unattributed quote: no source named as its speaker.',
-  statement: 'Unsourced claim: no source named for this statement.',
+  figure: msg('Unsourced figure: no source named for this number.'),
+  accusation: msg('Unsourced accusation: no source named for this charge.'),
+  prediction: msg('Unsourced prediction: no source named for this forecast or plan.'),
+  quote: msg('Unattributed quote: no source named as its speaker.'),
+  statement: msg('Unsourced claim: no source named for this statement.'),
 };

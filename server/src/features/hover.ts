@@ -4,17 +4,20 @@ import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { describeValue } from '../core/dates/calendar';
 import { rangeOf, textDocument } from './positions';
 import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
+import { msg, t } from '../l10n/messages';
 
 /** What an unsourced claim of each kind is missing, for the hover. */
 const UNSOURCED_HOVER: Record<CheckKind, string> = {
-  figure: 'No source is named for this figure: numbers are what readers check first.',
-  accusation: 'No source is named for this accusation: say who makes the charge.',
-  prediction: 'No source is named for this prediction or plan: say whose it is.',
-  quote: 'This quote has no speaker: say who said it.',
-  statement: 'No source is named for this statement.',
+  figure: msg('No source is named for this figure: numbers are what readers check first.'),
+  accusation: msg('No source is named for this accusation: say who makes the charge.'),
+  prediction: msg('No source is named for this prediction or plan: say whose it is.'),
+  quote: msg('This quote has no speaker: say who said it.'),
+  statement: msg('No source is named for this statement.'),
 };
 
-const KIND_LABEL = { person: 'person', organization: 'organisation', location: 'place' } as const;
+const KIND_LABEL = { person: msg('person'), organization: msg('organisation'), location: msg('place') };
+/** Counts as words, in the reader's language. */
+const times = (n: number, one: string, many: string) => (n === 1 ? t(one) : t(many, n));
 
 export function hover(index: WorkspaceIndex, uri: string, position: Position): Hover | null {
   const doc = textDocument(index, uri);
@@ -24,37 +27,37 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
   const m = index.mentionAt(uri, offset);
   if (m && m.kind === 'date') {
     const source = result.date
-      ? `resolved against the article date ${result.date} (${result.dateSource ?? 'newslens.json'})`
-      : 'the article date is unknown: set it with "News Lens: Set Article Date…" to resolve relative dates';
-    const relative = m.relative || m.anchored ? source : 'an absolute date';
+      ? t('resolved against the article date {0} ({1})', result.date, result.dateSource ?? 'newslens.json')
+      : t('the article date is unknown: set it with "News Lens: Set Article Date…" to resolve relative dates');
+    const relative = m.relative || m.anchored ? source : t('an absolute date');
     const lines = [`**${describeValue(m.value)}** · \`${m.value}\``, '', `"${m.text}": ${relative}`];
     const same = index.datesWithValue(m.value).filter((x) => x.uri !== uri);
-    if (same.length) lines.push('', `The same day or period is mentioned in ${new Set(same.map((x) => x.uri)).size} other article(s).`);
+    if (same.length) lines.push('', t('The same day or period is mentioned in {0} other article(s).', new Set(same.map((x) => x.uri)).size));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, m) };
   }
   if (m && m.entity) {
     const s = index.get();
     const e = s.entities.get(m.entity);
     if (!e) return null;
-    const lines = [`**${e.name}** · ${KIND_LABEL[e.kind]}`];
-    if (e.aliases.length) lines.push('', `Also written: ${e.aliases.map((a) => `"${a}"`).join(', ')}`);
+    const lines = [`**${e.name}** · ${t(KIND_LABEL[e.kind])}`];
+    if (e.aliases.length) lines.push('', t('Also written: {0}', e.aliases.map((a) => `"${a}"`).join(', ')));
     const args = encodeURIComponent(JSON.stringify([e.id]));
-    lines.push('', `${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${e.documents} article${e.documents === 1 ? '' : 's'} · [Show all ${e.mentions} mentions](command:newsLens.showEntityMentions?${args})`);
+    lines.push('', `${times(e.mentions, msg('1 mention'), msg('{0} mentions'))} ${times(e.documents, msg('in 1 article'), msg('in {0} articles'))} · [${t('Show all {0} mentions', e.mentions)}](command:newsLens.showEntityMentions?${args})`);
     if (e.wikidata) lines.push('', `Wikidata: [${e.wikidata}](https://www.wikidata.org/wiki/${e.wikidata})`);
-    if (m.title) lines.push('', `Titled here: "${m.title}"`);
+    if (m.title) lines.push('', t('Titled here: "{0}"', m.title));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, m) };
   }
   const claim = result.claims.find((c) => c.start <= offset && offset < c.end);
   if (claim) {
     const source = claim.source ? index.get().entities.get(claim.source)?.name : undefined;
-    const label = claim.status === 'sourced' ? 'Sourced claim' : claim.status === 'vague' ? 'Vaguely sourced claim' : 'Unsourced claim';
+    const label = claim.status === 'sourced' ? t('Sourced claim') : claim.status === 'vague' ? t('Vaguely sourced claim') : t('Unsourced claim');
     const text = index.text(uri);
     const kind = text === undefined ? undefined : kindOf(text, claim);
-    const lines = [kind ? `**${label}** · ${KIND_PHRASE[kind]}` : `**${label}**`];
-    if (claim.cue) lines.push('', `Cue: "${claim.cue}"`);
-    if (source || claim.sourceText) lines.push('', `Source: ${source ?? ''}${source && claim.sourceText ? ` ("${claim.sourceText}")` : claim.sourceText ?? ''}${claim.inherited ? ' (from the sentence before)' : ''}`);
-    if (claim.status === 'unsourced') lines.push('', UNSOURCED_HOVER[kind ?? 'statement']);
-    if (result.credit) lines.push('', `Article credit: ${result.credit.sources.join(', ')} (does not source single sentences)`);
+    const lines = [kind ? `**${label}** · ${t(KIND_PHRASE[kind])}` : `**${label}**`];
+    if (claim.cue) lines.push('', t('Cue: "{0}"', claim.cue));
+    if (source || claim.sourceText) lines.push('', t('Source: {0}', `${source ?? ''}${source && claim.sourceText ? ` ("${claim.sourceText}")` : claim.sourceText ?? ''}${claim.inherited ? ` ${t('(from the sentence before)')}` : ''}`));
+    if (claim.status === 'unsourced') lines.push('', t(UNSOURCED_HOVER[kind ?? 'statement']));
+    if (result.credit) lines.push('', t('Article credit: {0} (does not source single sentences)', result.credit.sources.join(', ')));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, claim) };
   }
   return null;

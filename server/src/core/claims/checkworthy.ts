@@ -5,6 +5,7 @@
  */
 import cues from '../lang/vi/cues.json';
 import type { Claim, Span } from '../types';
+import { msg } from '../../l10n/messages';
 
 export type CheckKind = 'quote' | 'accusation' | 'figure' | 'prediction' | 'statement';
 
@@ -74,9 +75,9 @@ export function kindOf(text: string, c: CheckedClaim): CheckKind | undefined {
 
 /** How each kind is said in a message. */
 export const KIND_PHRASE: Record<CheckKind, string> = {
-  quote: 'a quote with no speaker',
-  accusation: 'an accusation',
-  figure: 'a figure',
-  prediction: 'a prediction or plan',
-  statement: 'a statement',
+  quote: msg('a quote with no speaker'),
+  accusation: msg('an accusation'),
+  figure: msg('a figure'),
+  prediction: msg('a prediction or plan'),
+  statement: msg('a statement'),
 };
