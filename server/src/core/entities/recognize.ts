@@ -674,7 +674,7 @@ export function recognizeEntities(
 
   function segmentRun(from: number, to: number, initial: boolean): void {
     // "chị L.T. T": initials after a personal title are one anonymised person, though "L.T" reads as an acronym.
-    if (hint?.kind === 'person' && hint.at === from && from > 0 && joinable(tokens[from - 1], tokens[from]) && tokens.slice(from, to).every((x) => INITIALS.test(x.text))) {
+    if (hint?.kind === 'person' && hint.at === from && lang.anonymisingTitles.has(hint.title) && from > 0 && joinable(tokens[from - 1], tokens[from]) && tokens.slice(from, to).every((x) => INITIALS.test(x.text))) {
       emit(from, to, { kind: 'person', strength: 1, title: hint.title, origin: 'initials after a title' });
       return;
     }
@@ -704,7 +704,7 @@ export function recognizeEntities(
       let origin = 'rule';
       let initialRun = initial && start === from;
       // "chị L.T. T", "bệnh nhân T", "anh N.V.A": initials after a personal title stand for a person kept anonymous.
-      if (hintUsable?.kind === 'person' && tokens.slice(start, end).every((x) => INITIALS.test(x.text))) {
+      if (hintUsable?.kind === 'person' && lang.anonymisingTitles.has(hintUsable.title) && tokens.slice(start, end).every((x) => INITIALS.test(x.text))) {
         // Weak, so that the collection does not look for "T" as a known name elsewhere.
         emit(start, end, { kind: 'person', strength: 1, title: hintUsable.title, origin: 'initials after a title' });
         hintUsable = undefined;

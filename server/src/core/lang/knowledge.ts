@@ -118,6 +118,7 @@ export const lang = {
   lowerNameWords: set(organizations.lowerNameWords),
   trailingNameWords: set(organizations.trailingNameWords),
   cueCompounds: set(titles.cueCompounds),
+  anonymisingTitles: set(titles.anonymisingTitles),
   adminUnitTypes: set(admin.unitTypes),
   adminAbbreviations: set(admin.abbreviations),
   numberedTypes: set(admin.numberedTypes),
