@@ -95,6 +95,8 @@ test('the given name alone of a person named in full is that person', () => {
 test('anonymised persons: initials after a title, and a family name with an initial', () => {
   assert.deepEqual(tags('Chị L.T. T cho biết bị khống chế; anh N.V.A đã trình báo.'), ['L.T. T:person', 'N.V.A:person']);
   assert.deepEqual(tags('Bạn gái là Nguyễn Thị V. (17 tuổi) ngất xỉu.'), ['Nguyễn Thị V:person']);
+  // Not after any title: "ban lãnh đạo M.U" is a club.
+  assert.deepEqual(tags('Ban lãnh đạo M.U nâng lương cho cầu thủ.'), []);
 });
 
 test('bylines in capitals or initials on the last line are persons', () => {

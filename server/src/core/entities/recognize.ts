@@ -148,21 +148,17 @@ export function recognizeEntities(
     const found: GazetteerHit[] = [];
     let anyCap = false;
     let allForeign = true;
-    // The separator before each word of the key: "Bà Rịa-Vũng Tàu", "Thừa Thiên - Huế" are one name.
-    const seps: string[] = [''];
+    // "Bà Rịa-Vũng Tàu", "Thừa Thiên - Huế" are one name: words may be joined by a hyphen too.
+    const sepBefore = (k: number) => (joinable(tokens[k - 1], tokens[k]) ? ' ' : hyphenSeparator(text, tokens[k - 1].end, tokens[k].start));
     for (let n = 1; n <= MAX_GAZ && i + n <= tokens.length; n++) {
       const t = tokens[i + n - 1];
-      if (n > 1) {
-        const sep = joinable(tokens[i + n - 2], t) ? ' ' : hyphenSeparator(text, tokens[i + n - 2].end, t.start);
-        if (!sep) break;
-        seps.push(sep);
-      }
+      if (n > 1 && !sepBefore(i + n - 1)) break;
       if (isBlocked(t)) break;
       anyCap ||= t.cap;
       allForeign &&= t.foreign;
       // Neither can come back for a longer key, but a later word can still be capitalised.
       if (!anyCap && !allForeign) continue;
-      for (; keyWords < n; keyWords++) key = keyWords === 0 ? tokens[i].lower : `${key}${seps[keyWords]}${tokens[i + keyWords].lower}`;
+      for (; keyWords < n; keyWords++) key = keyWords === 0 ? tokens[i].lower : `${key}${sepBefore(i + keyWords)}${tokens[i + keyWords].lower}`;
       const entry = lookup(key);
       if (!entry) continue;
       const first = tokens[i];
@@ -220,6 +216,7 @@ export function recognizeEntities(
   /** A unit's type word at token i and the unit's name after it ("huyện Thạch Thất", "TP.Móng Cái"): the name's token range. */
   const adminPlaceAt = (i: number): { start: number; end: number } | undefined => {
     const t = tokens[i];
+    if (!t || !ADMIN_TRIE.next.has(t.lower)) return undefined;
     const n = matchPhrase(i, ADMIN_LEN, ADMIN_TRIE, (k) => lang.adminUnitTypes.has(k));
     if (!n) return undefined;
     const key = keyOf(i, i + n);
@@ -242,7 +239,8 @@ export function recognizeEntities(
   const numberedAt = (i: number): number => {
     const t = tokens[i];
     if (!t || isBlocked(t)) return 0;
-    if (lang.numberedCode.test(t.text)) return i + 1;
+    if (t.text.length <= 8 && lang.numberedCodeStarts.has(t.text[0]) && lang.numberedCode.test(t.text)) return i + 1;
+    if (!NUMBERED_TRIE.next.has(t.lower)) return 0;
     const n = matchPhrase(i, 2, NUMBERED_TRIE, (k) => lang.numberedTypes.has(k));
     const next = tokens[i + n];
     if (n && next && joinable(tokens[i + n - 1], next) && NUMBER_NAME.test(next.text) && !isBlocked(next)) return i + n + 1;
@@ -261,6 +259,7 @@ export function recognizeEntities(
 
   /** A head noun that belongs to a place's or business's name, and the name after it ("sân bay Nội Bài"). */
   const facilityAt = (i: number): { end: number; kind: EntityKind } | undefined => {
+    if (!FACILITY_TRIE.next.has(tokens[i].lower)) return undefined;
     const n = matchPhrase(i, FACILITY_LEN, FACILITY_TRIE, (k) => lang.facilityHeads.has(k));
     if (!n) return undefined;
     // "tàu sân bay": an aircraft carrier, not an airport.
@@ -334,8 +333,8 @@ export function recognizeEntities(
 
   /** "ông al-Sisi", "Thái tử bin Salman": a particle starts a foreign name after a person's title. */
   function particleStart(i: number): boolean {
+    if (hint?.at !== i || hint.kind !== 'person') return false;
     const t = tokens[i];
-    if (hint?.kind !== 'person' || hint.at !== i) return false;
     if (/^\p{Ll}{1,3}-\p{Lu}/u.test(t.text)) return lang.nameParticles.has(t.lower.split('-')[0]);
     const q = tokens[i + 1];
     return lang.nameParticles.has(t.lower) && !!q && q.cap && q.foreign && joinable(t, q);
@@ -675,7 +674,7 @@ export function recognizeEntities(
 
   function segmentRun(from: number, to: number, initial: boolean): void {
     // "chị L.T. T": initials after a personal title are one anonymised person, though "L.T" reads as an acronym.
-    if (hint?.kind === 'person' && hint.at === from && from > 0 && joinable(tokens[from - 1], tokens[from]) && tokens.slice(from, to).every((x) => INITIALS.test(x.text))) {
+    if (hint?.kind === 'person' && hint.at === from && lang.anonymisingTitles.has(hint.title) && from > 0 && joinable(tokens[from - 1], tokens[from]) && tokens.slice(from, to).every((x) => INITIALS.test(x.text))) {
       emit(from, to, { kind: 'person', strength: 1, title: hint.title, origin: 'initials after a title' });
       return;
     }
@@ -705,7 +704,7 @@ export function recognizeEntities(
       let origin = 'rule';
       let initialRun = initial && start === from;
       // "chị L.T. T", "bệnh nhân T", "anh N.V.A": initials after a personal title stand for a person kept anonymous.
-      if (hintUsable?.kind === 'person' && tokens.slice(start, end).every((x) => INITIALS.test(x.text))) {
+      if (hintUsable?.kind === 'person' && lang.anonymisingTitles.has(hintUsable.title) && tokens.slice(start, end).every((x) => INITIALS.test(x.text))) {
         // Weak, so that the collection does not look for "T" as a known name elsewhere.
         emit(start, end, { kind: 'person', strength: 1, title: hintUsable.title, origin: 'initials after a title' });
         hintUsable = undefined;

@@ -118,10 +118,12 @@ export const lang = {
   lowerNameWords: set(organizations.lowerNameWords),
   trailingNameWords: set(organizations.trailingNameWords),
   cueCompounds: set(titles.cueCompounds),
+  anonymisingTitles: set(titles.anonymisingTitles),
   adminUnitTypes: set(admin.unitTypes),
   adminAbbreviations: set(admin.abbreviations),
   numberedTypes: set(admin.numberedTypes),
   /** A unit named by a code in one word: "Q.1", "P.24". */
+  numberedCodeStarts: new Set(admin.numberedCodes.map((c) => c[0])),
   numberedCode: new RegExp(`^(?:${admin.numberedCodes.join('|')})\\.?\\d{1,4}[A-Z]?$`, 'u'),
   facilityHeads: new Map<string, EntityKind>([
     ...admin.facilities.location.map((k): [string, EntityKind] => [phraseKey(k), 'location']),
