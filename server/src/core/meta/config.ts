@@ -35,6 +35,9 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/** A JSON object as parsed, its fields unchecked until read. */
+type Loose = Record<string, unknown>;
+
 export function parseConfig(file: string, text: string): NewsLensConfig {
   const dir = file.replace(/\\/g, '/').replace(/\/[^/]*$/, '') || '.';
   const cfg: NewsLensConfig = { file, dir, articles: {}, entities: [], problems: [] };
@@ -52,7 +55,7 @@ export function parseConfig(file: string, text: string): NewsLensConfig {
   const articles = value.articles ?? {};
   if (typeof articles !== 'object' || Array.isArray(articles)) problem(at('"articles"'), '"articles" must be an object keyed by file name');
   else {
-    for (const [name, meta] of Object.entries(articles as Record<string, any>)) {
+    for (const [name, meta] of Object.entries(articles as Record<string, Loose>)) {
       if (!meta || typeof meta !== 'object') {
         problem(at(`"${name}"`), `article "${name}": expected an object`);
         continue;
@@ -76,12 +79,12 @@ export function parseConfig(file: string, text: string): NewsLensConfig {
   const entities = value.entities ?? {};
   if (typeof entities !== 'object' || Array.isArray(entities)) problem(at('"entities"'), '"entities" must be an object keyed by entity id');
   else {
-    for (const [id, e] of Object.entries(entities as Record<string, any>)) {
+    for (const [id, e] of Object.entries(entities as Record<string, Loose>)) {
       if (!e || typeof e !== 'object' || typeof e.name !== 'string') {
         problem(at(`"${id}"`), `entity "${id}": needs a "name" string`);
         continue;
       }
-      const kind = KINDS.includes(e.kind) ? (e.kind as EntityKind) : undefined;
+      const kind = KINDS.includes(e.kind as EntityKind) ? (e.kind as EntityKind) : undefined;
       if (!kind) {
         problem(at(`"${id}"`), `entity "${id}": "kind" must be one of ${KINDS.join(', ')}`);
         continue;
@@ -89,8 +92,8 @@ export function parseConfig(file: string, text: string): NewsLensConfig {
       const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a: unknown) => typeof a === 'string') : [];
       const exclude = Array.isArray(e.exclude)
         ? e.exclude
-            .filter((x: any) => x && typeof x.file === 'string' && Number.isInteger(x.start) && typeof x.text === 'string')
-            .map((x: any) => ({ file: `${dir}/${x.file}`, start: x.start, text: x.text }))
+            .filter((x: Loose | null) => x && typeof x.file === 'string' && Number.isInteger(x.start) && typeof x.text === 'string')
+            .map((x: Loose) => ({ file: `${dir}/${x.file as string}`, start: x.start as number, text: x.text as string }))
         : [];
       cfg.entities.push({
         id, name: e.name, kind, aliases,
