@@ -37,6 +37,12 @@ test('units named by a number take their type word in', () => {
   assert.deepEqual(tags('Tai nạn xảy ra trên quốc lộ 1A qua địa bàn xã An Hiệp.'), ['An Hiệp:location']);
 });
 
+test('a road named by places joined with dashes, a bridge with its number', () => {
+  assert.deepEqual(tags('Nút giao dẫn lên cao tốc Long Thành - Dầu Giây; thi công cầu Kỳ Hà 3 trong 6 tháng. Trên cầu Thanh Trì 2 người bị thương.'), [
+    'Long Thành - Dầu Giây:location', 'Kỳ Hà 3:location', 'Thanh Trì:location',
+  ]);
+});
+
 test('streets named after persons are places', () => {
   assert.deepEqual(tags('Quán ăn trên đường Nguyễn Trãi và phố Lê Ngọc Hân bị cháy.'), ['Nguyễn Trãi:location', 'Lê Ngọc Hân:location']);
   // After a house number, with no type word.

@@ -10,7 +10,7 @@ import type { Decisions } from './annotations/decisions';
 import { makeLookup, prepareDocument, summaryOf } from './analyze';
 
 /** Bumped whenever the analysis changes what a summary holds or how it is computed. */
-export const ANALYSER_VERSION = '0.2.11';
+export const ANALYSER_VERSION = '0.2.12';
 
 export interface ArticleSummary {
   path: string;

@@ -209,7 +209,7 @@ export function recognizeEntities(
     // "thôn Hạ Thanh 1": a village's number, where no counted noun follows it ("xã Tam Thanh 2 người").
     const n = tokens[k];
     const afterNumber = tokens[k + 1];
-    if (n && joinable(tokens[k - 1], n) && NUMBER_NAME.test(n.text) && !isBlocked(n) && (!afterNumber || !joinable(n, afterNumber))) k++;
+    if (n && joinable(tokens[k - 1], n) && NUMBER_NAME.test(n.text) && !isBlocked(n) && (!afterNumber || !joinable(n, afterNumber) || FUNCTION_WORDS.has(afterNumber.lower))) k++;
     return k;
   };
 
@@ -575,6 +575,16 @@ export function recognizeEntities(
           j++;
           continue;
         }
+        // "cầu Kỳ Hà 3", "ấp Mỹ Thạch 3": after a place's cue, a number ending the name, where no counted noun follows ("cầu Thanh Trì 2 người").
+        if (p && hint?.kind === 'location' && hint.at === i && NUMBER_NAME.test(p.text) && !isBlocked(p) && joinable(tokens[j - 1], p) && (!q || !joinable(p, q) || FUNCTION_WORDS.has(q.lower))) {
+          j++;
+          break;
+        }
+        // "cao tốc TP.HCM - Long Thành - Dầu Giây": places joined by dashes after a route's cue are one road.
+        if (p && q && hint?.kind === 'location' && hint.at === i && lang.routeCues.has(hint.title) && hyphenSeparator(text, tokens[j - 1].end, p.start) && p.cap) {
+          j++;
+          continue;
+        }
         // "Rio de Janeiro", "Sharm el-Sheikh": particles inside foreign names.
         if (p && q && lang.nameParticles.has(p.lower) && joinable(tokens[j - 1], p) && joinable(p, q) && (q.cap || /-\p{Lu}/u.test(q.text)) && (tokens[j - 1].foreign || q.foreign)) {
           j += 2;
@@ -592,6 +602,11 @@ export function recognizeEntities(
         if (nx && !nx.cap && !nx.foreign && !nx.number && joinable(t, nx) && !FUNCTION_WORDS.has(nx.lower) && !lang.attributionCues.has(nx.lower) && !isBlocked(nx)) j++;
       }
       if (titleCase.has(lineStartOf(t.start))) {
+        i = j;
+        continue;
+      }
+      if (hint?.kind === 'location' && hint.at === i && lang.routeCues.has(hint.title) && j - i > 1 && !joinable(tokens[j - 2], tokens[j - 1]) && hyphenSeparator(text, tokens[j - 2].end, tokens[j - 1].start)) {
+        emit(i, j, { kind: 'location', strength: 2, title: hint.title, origin: `after "${hint.title}"` });
         i = j;
         continue;
       }

@@ -119,6 +119,7 @@ export const lang = {
   trailingNameWords: set(organizations.trailingNameWords),
   cueCompounds: set(titles.cueCompounds),
   anonymisingTitles: set(titles.anonymisingTitles),
+  routeCues: set(titles.routeCues),
   adminUnitTypes: set(admin.unitTypes),
   adminAbbreviations: set(admin.abbreviations),
   numberedTypes: set(admin.numberedTypes),
