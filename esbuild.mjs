@@ -39,7 +39,7 @@ const builds = [
   },
   // Outside out/test, which node --test searches for test files.
   { ...common, entryPoints: { echoWorker: 'test/unit/fixtures/echoWorker.ts' }, outdir: 'out/fixtures' },
-  { ...common, entryPoints: { bench: 'test/bench/bench.ts', prose: 'test/bench/prose.ts' }, outdir: 'out/bench' },
+  { ...common, entryPoints: { bench: 'test/bench/bench.ts', prose: 'test/bench/prose.ts', conflicts: 'test/bench/conflicts.ts' }, outdir: 'out/bench' },
   { ...common, entryPoints: { e2e: 'test/e2e/e2e.ts', start: 'test/e2e/start.ts' }, outdir: 'out/e2e', external: ['playwright-core'] },
   { ...common, entryPoints: { runTest: 'test/vscode/runTest.ts', suite: 'test/vscode/suite/index.ts' }, outdir: 'out/vscode', external: ['vscode', 'mocha', '@vscode/test-electron'] },
 ]

@@ -28,6 +28,7 @@ interface Loaded {
   result: CollectionResult;
   texts: Map<string, string>;
   failed: boolean;
+  conflicts: JsonConflict[];
 }
 
 function usage(message: string): number {
@@ -93,17 +94,30 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   await index.flushWith(settleInWorkers());
   if (computed) await saveState(index, state);
   const result = index.get().result;
+  const pathOf = (uri: string) => index.document(uri)?.path ?? uri;
+  const side = (x: { uri: string; fact: { start: number; end: number; text: string } }) => ({ path: pathOf(x.uri), start: x.fact.start, end: x.fact.end, text: x.fact.text });
+  const conflicts: JsonConflict[] = index.conflicts().map((c) => ({ kind: c.kind, about: c.about, a: side(c.a), b: side(c.b), ...(c.update ? { update: true } : {}) }));
   for (const [uri, ann] of anns) {
     const decisions = index.decisions(uri);
     for (const e of decisions?.file.errors ?? []) process.stderr.write(`${ann}:${e.line}: ${e.message} (this .ann is not used)\n`);
     if (!decisions?.file.errors.length) for (const p of decisions?.problems ?? []) process.stderr.write(`${ann}: ${p.message}\n`);
   }
-  return { result, texts, failed };
+  return { result, texts, failed, conflicts };
+}
+
+/** A disagreement between two articles as analyze --json gives it (issue 15). */
+interface JsonConflict {
+  kind: 'figure' | 'date' | 'attribution';
+  about: string;
+  a: { path: string; start: number; end: number; text: string };
+  b: { path: string; start: number; end: number; text: string };
+  /** The later article says the value changed, or the articles' dates differ. */
+  update?: boolean;
 }
 
 /** The JSON of analyze --json: claims the user dismissed are not claims. */
-function asJson(r: CollectionResult): string {
-  return JSON.stringify({ ...r, documents: r.documents.map((d) => ({ ...d, claims: d.claims.filter((c) => !c.dismissed) })) }, null, 1) + '\n';
+function asJson(r: CollectionResult, conflicts: JsonConflict[]): string {
+  return JSON.stringify({ ...r, documents: r.documents.map((d) => ({ ...d, claims: d.claims.filter((c) => !c.dismissed) })), conflicts }, null, 1) + '\n';
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -127,8 +141,8 @@ async function main(argv: string[]): Promise<number> {
     useLocale(option(rest, '--locale') ?? environmentLocale());
     if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
     if (rest.includes('--cache') && !option(rest, '--cache')) return usage('--cache needs a DIR');
-    const { result, failed } = await load(paths, option(rest, '--cache'));
-    process.stdout.write(rest.includes('--json') ? asJson(result) : report(result));
+    const { result, failed, conflicts } = await load(paths, option(rest, '--cache'));
+    process.stdout.write(rest.includes('--json') ? asJson(result, conflicts) : report(result, conflicts));
     return failed ? 1 : 0;
   }
   if (command === 'export') {
@@ -174,7 +188,7 @@ async function main(argv: string[]): Promise<number> {
   return usage(command ? `unknown command "${command}"` : 'no command given');
 }
 
-function report(r: CollectionResult): string {
+function report(r: CollectionResult, conflicts: JsonConflict[] = []): string {
   const lines: string[] = [];
   for (const d of r.documents) {
     const ents = d.mentions.filter((m) => m.kind !== 'date');
@@ -186,6 +200,10 @@ function report(r: CollectionResult): string {
     lines.push(`  ${t('{0} entity mentions, {1} dates, {2} claims ({3} unsourced, {4} vague)', ents.length, dates.length, claims.length, flagged.filter((c) => c.status === 'unsourced').length, flagged.filter((c) => c.status === 'vague').length)}`);
     for (const m of dates) if ('value' in m) lines.push(`  ${t('date')}  ${m.text} → ${m.value} (${describeValue(m.value)})`);
     for (const c of flagged) lines.push(`  ${c.status === 'vague' ? t('vague') : t('unsourced')} @${c.start}-${c.end}${c.cue ? ` ${t('cue "{0}"', c.cue)}` : ''}`);
+  }
+  if (conflicts.length) {
+    lines.push('', t('{0} disagreements between articles:', conflicts.length));
+    for (const c of conflicts) lines.push(`  ${c.kind} (${c.about})${c.update ? ` ${t('(an update)')}` : ''}: ${c.a.path}@${c.a.start} "${c.a.text}" ≠ ${c.b.path}@${c.b.start} "${c.b.text}"`);
   }
   lines.push('', t('{0} entities:', r.entities.length));
   for (const e of [...r.entities].sort((a, b) => b.mentions - a.mentions)) {

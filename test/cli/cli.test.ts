@@ -79,5 +79,5 @@ test('the report speaks the locale given or the environment\'s, and the JSON sta
   const en = spawnSync(process.execPath, [CLI, 'analyze', 'samples'], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
   assert.match(en.stdout, /entity mentions, \d+ dates, \d+ claims/);
   const json = run(['analyze', '--json', '--locale', 'vi', 'samples']);
-  assert.deepEqual(Object.keys(JSON.parse(json.stdout)).sort(), ['documents', 'entities']);
+  assert.deepEqual(Object.keys(JSON.parse(json.stdout)).sort(), ['conflicts', 'documents', 'entities']);
 });

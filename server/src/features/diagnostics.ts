@@ -20,6 +20,8 @@ export interface DiagnosticSettings {
   vagueSource: SeveritySetting;
   /** `newsLens.diagnostics.claimKinds.*`: the severity of an unsourced claim of each kind. */
   claimKinds?: Partial<Record<CheckKind, SeveritySetting>>;
+  /** `newsLens.diagnostics.conflict`: facts another article states differently (conflicting-figure, conflicting-date). */
+  conflict?: SeveritySetting;
   /** `newsLens.diagnostics.scope`: with `openFiles`, diagnostics are sent for open articles only (and cleared on close). */
   scope: DiagnosticScope;
 }
@@ -32,7 +34,7 @@ export const DEFAULT_CLAIM_KINDS: Record<CheckKind, SeveritySetting> = {
   statement: 'information',
 };
 
-export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information', claimKinds: DEFAULT_CLAIM_KINDS, scope: 'workspace' };
+export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information', claimKinds: DEFAULT_CLAIM_KINDS, conflict: 'information', scope: 'workspace' };
 
 const RANK: Record<SeveritySetting, number> = { error: 1, warning: 2, information: 3, hint: 4, off: 5 };
 
@@ -67,6 +69,23 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
       source: 'News Lens',
       message: kind ? t(UNSOURCED_MESSAGE[kind]) : t('Vague source: who are "{0}"? Name the person or organisation behind this claim.', c.sourceText ?? c.cue ?? ''),
     });
+  }
+  const conflict = settings.conflict ?? 'information';
+  if (conflict !== 'off') {
+    for (const c of index.conflictsOf(uri)) {
+      const other = index.document(c.b.uri)?.path ?? c.b.uri;
+      const about = c.about === 'day' ? t('the day') : c.about;
+      out.push({
+        range: rangeOf(index, uri, c.a.fact),
+        severity: SEVERITY[conflict],
+        code: c.kind === 'date' ? 'conflicting-date' : 'conflicting-figure',
+        source: 'News Lens',
+        message: c.update
+          ? t('Updated elsewhere: {0} is "{1}" here and "{2}" in {3}, a later or changed report.', about, c.a.fact.text, c.b.fact.text, other)
+          : t('Other articles disagree: {0} is "{1}" here and "{2}" in {3}.', about, c.a.fact.text, c.b.fact.text, other),
+        relatedInformation: [{ location: { uri: c.b.uri, range: rangeOf(index, c.b.uri, c.b.fact) }, message: t('"{0}" in {1}', c.b.fact.text, other) }],
+      });
+    }
   }
   return out;
 }

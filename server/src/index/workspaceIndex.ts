@@ -10,6 +10,8 @@ import { readDecisions, type Decisions } from '../core/annotations/decisions';
 import { summarize, type ArticleSummary, type PrepareInput } from '../core/summary';
 import { Collection, type ArticleInput, type SettledArticle, type UpdateRound } from '../core/resolve/collection';
 import type { SettledParts } from '../core/resolve/settleArticle';
+import { extractFacts } from '../core/facts/extract';
+import { FactIndex, type Conflict } from '../core/facts/compare';
 
 interface Entry {
   uri: string;
@@ -52,6 +54,8 @@ export class WorkspaceIndex {
   private dirty = new Set<string>();
   /** Dirty articles that can go to the collection without being summarised here (summarised, or removed). */
   private ready = new Set<string>();
+  /** Facts of every article, compared across articles; built when first asked for, then kept up to date. */
+  private facts?: FactIndex;
   /** Settles while an update runs on worker threads: until then the index answers from what it had. */
   private busy?: Promise<void>;
   private byUri = new Map<string, DocumentResult>();
@@ -156,6 +160,7 @@ export class WorkspaceIndex {
       this.lookup = makeLookup(registry);
       // The registry changes what every article finds: the collection starts again.
       this.collection = new Collection(registry);
+      this.facts = undefined;
       this.byUri.clear();
       this.claimCounts.clear();
     }
@@ -297,6 +302,10 @@ export class WorkspaceIndex {
 
   /** Takes the collection's new results; returns the articles whose result changed. */
   private applied(changes: Map<string, ArticleInput | undefined>, touched: Set<string>): Set<string> {
+    // The articles an edited article disagreed with, or now disagrees with, get their diagnostics anew.
+    const partners = (uri: string) => (this.facts?.conflictsOf(uri) ?? []).map((c) => c.b.uri);
+    const few = this.facts && changes.size < 256;
+    const before = few ? [...changes.keys()].flatMap(partners) : [];
     for (const uri of changes.keys()) if (!this.entries.has(uri)) {
       this.byUri.delete(uri);
       this.countClaims(uri, undefined);
@@ -312,8 +321,38 @@ export class WorkspaceIndex {
       const e = this.entries.get(uri);
       if (e) e.summary = undefined;
     }
+    if (this.facts) for (const uri of touched) this.putFacts(uri);
+    if (few) for (const u of [...before, ...[...changes.keys()].flatMap(partners)]) if (this.byUri.has(u)) touched.add(u);
     this.snapshot = undefined;
     return touched;
+  }
+
+  private putFacts(uri: string): void {
+    const d = this.byUri.get(uri);
+    const text = this.entries.get(uri)?.text;
+    if (!d || text === undefined) return void this.facts!.delete(uri);
+    const dates = d.mentions.filter((m): m is DateMention => m.kind === 'date');
+    const entities = d.mentions.flatMap((m) => (m.kind !== 'date' && m.entity ? [m.entity] : []));
+    this.facts!.set(uri, extractFacts(text, dates), entities, d.date);
+  }
+
+  private factIndex(): FactIndex {
+    this.flush();
+    if (!this.facts) {
+      this.facts = new FactIndex();
+      for (const uri of this.byUri.keys()) this.putFacts(uri);
+    }
+    return this.facts;
+  }
+
+  /** Where an article disagrees with others (its own fact first). */
+  conflictsOf(uri: string): Conflict[] {
+    return this.factIndex().conflictsOf(uri);
+  }
+
+  /** Every disagreement between articles, once. */
+  conflicts(): Conflict[] {
+    return this.factIndex().all();
   }
 
   private inputOf(e: Entry): PrepareInput {

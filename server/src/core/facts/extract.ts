@@ -1,0 +1,167 @@
+/**
+ * Facts an article states that another article may state differently: figures (a number with what
+ * it counts: "66 người thiệt mạng", "500 triệu USD", "59 tuổi") and days ("ngày 25/4"), each with
+ * the words around it, which say what it is about. Offsets are UTF-16 units of the original text.
+ */
+import type { DateMention } from '../types';
+import facts from '../lang/vi/facts.json';
+
+export type Bound = 'exact' | 'approx' | 'min' | 'max';
+
+export interface Fact {
+  kind: 'figure' | 'date';
+  start: number;
+  end: number;
+  /** The value as written ("85", "30.000", "26/4"). */
+  text: string;
+  /** What is counted ("người chết", "usd", "tuổi"), or "day" for a date. */
+  about: string;
+  /** A number (figures) or a day as YYYY-MM-DD (dates). */
+  value: number | string;
+  bound: Bound;
+  /** The text says the value changed ("tăng lên 85 người"). */
+  update: boolean;
+  /** Content words around the value, lower case; a capitalised one (a name) is marked with "^". */
+  context: string[];
+  /** For an age, the name right before it ("Lê Văn Tưởng, 41 tuổi"): whose age it is. */
+  owner?: string;
+  /** Values of the same kind in the same sentence: a list ("Indonesia (75%), Philippines (69%)…"). */
+  listed?: boolean;
+}
+
+const WINDOW_BEFORE = 8;
+const WINDOW_AFTER = 5;
+
+const nouns = [...facts.countedNouns].sort((a, b) => b.length - a.length);
+const participles = Object.entries(facts.participles).sort((a, b) => b[0].length - a[0].length);
+const multipliers = new Map(Object.entries(facts.multipliers));
+const stop = new Set(facts.stopWords);
+const updateWords = facts.updateWords;
+const hedges: [Bound, string[]][] = [
+  ['min', [...facts.hedges.min].sort((a, b) => b.length - a.length)],
+  ['max', [...facts.hedges.max].sort((a, b) => b.length - a.length)],
+  ['approx', [...facts.hedges.approx].sort((a, b) => b.length - a.length)],
+];
+
+/** A number as Vietnamese news writes it: "30.000" (thousands), "1,5" (decimal), "66", "2/3" left out. */
+const NUMBER = /(?<![\p{L}\p{N}.,/:-])(\d{1,3}(?:\.\d{3})+|\d+,\d+|\d+(?:\.\d{1,2})?)(?![\p{L}\p{N}]|[.,/:]\d)/gu;
+const WORD = /[\p{L}\p{M}]+/gu;
+
+function parseNumber(s: string): number {
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
+  return Number(s.replace(',', '.'));
+}
+
+/** The longest of `words` that `text` starts with at `at`, as a whole word. */
+function startsWith(text: string, at: number, words: readonly string[]): string | undefined {
+  for (const w of words) {
+    if (!text.startsWith(w, at)) continue;
+    const next = text.charAt(at + w.length);
+    if (!next || !/[\p{L}\p{M}\p{N}]/u.test(next) || w === '%') return w;
+  }
+  return undefined;
+}
+
+/** The last of `words` that `text` ends with before `at` (white space between), as a whole word. */
+function endsWith(text: string, at: number, words: readonly string[]): string | undefined {
+  const before = text.slice(Math.max(0, at - 40), at).trimEnd();
+  for (const w of words) {
+    if (!before.endsWith(w)) continue;
+    const prev = before.charAt(before.length - w.length - 1);
+    if (!prev || !/[\p{L}\p{M}\p{N}]/u.test(prev)) return w;
+  }
+  return undefined;
+}
+
+function contextOf(text: string, lower: string, from: number, to: number, lineStart: number, lineEnd: number): string[] {
+  const before: string[] = [];
+  const after: string[] = [];
+  const take = (s: number, e: number, out: string[], max: number, fromEnd: boolean) => {
+    const words = [...text.slice(s, e).matchAll(WORD)].map((m) => ({ raw: m[0], lower: lower.substr(s + m.index!, m[0].length) }));
+    const list = fromEnd ? words.reverse() : words;
+    for (const w of list) {
+      if (out.length >= max) break;
+      if (stop.has(w.lower) || w.lower.length < 2) continue;
+      out.push(/^\p{Lu}/u.test(w.raw) ? `^${w.lower}` : w.lower);
+    }
+  };
+  take(lineStart, from, before, WINDOW_BEFORE, true);
+  take(to, lineEnd, after, WINDOW_AFTER, false);
+  return [...new Set([...before, ...after])];
+}
+
+/** The span of the sentence-like stretch around an offset: up to a full stop or a line break. */
+function stretch(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]) && at - s < 400) s--;
+  let e = at;
+  while (e < text.length && !/[.!?\n]/.test(text[e]) && e - at < 400) e++;
+  return [s, e];
+}
+
+export function extractFacts(text: string, dates: readonly DateMention[] = []): Fact[] {
+  const lower = text.toLowerCase();
+  // Lower-casing that changes lengths would shift every offset: such a text has no facts here.
+  if (lower.length !== text.length) return [];
+  const out: Fact[] = [];
+  const inDate = (s: number, e: number) => dates.some((d) => s < d.end && d.start < e);
+  for (const m of text.matchAll(NUMBER)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (inDate(start, end)) continue;
+    let value = parseNumber(m[0]);
+    if (!Number.isFinite(value)) continue;
+    let at = end;
+    const gap = () => {
+      while (lower[at] === ' ') at++;
+    };
+    gap();
+    const mult = startsWith(lower, at, [...multipliers.keys()]);
+    if (mult) {
+      value *= multipliers.get(mult)!;
+      at += mult.length;
+      gap();
+    }
+    let noun = startsWith(lower, at, nouns);
+    if (!noun) continue;
+    at += noun.length;
+    const nounEnd = at;
+    gap();
+    const part = participles.find(([w]) => startsWith(lower, at, [w]));
+    if (part && (noun === 'người' || noun === 'ca' || noun === 'trường hợp' || noun === 'binh sĩ' || noun === 'nạn nhân' || noun === 'người dân')) {
+      noun = `${noun === 'ca' || noun === 'trường hợp' ? 'ca' : 'người'} ${part[1]}`;
+      at += part[0].length;
+    } else at = nounEnd;
+    let bound: Bound = 'exact';
+    for (const [b, words] of hedges) if (endsWith(lower, start, words)) {
+      bound = b;
+      break;
+    }
+    const [ls, le] = stretch(text, start);
+    const sentence = lower.slice(ls, le);
+    const context = contextOf(text, lower, start, at, ls, le);
+    const owner = noun === 'tuổi' ? /(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)[\s,(]*$/u.exec(text.slice(Math.max(ls, start - 60), start))?.[1] : undefined;
+    out.push({
+      kind: 'figure', start, end, text: m[0], about: noun, value, bound,
+      update: updateWords.some((w) => sentence.includes(w)),
+      context,
+      ...(owner ? { owner: owner.toLowerCase() } : {}),
+    });
+  }
+  for (const d of dates) {
+    if (d.relative || !/^\d{4}-\d{2}-\d{2}/.test(d.value)) continue;
+    const [ls, le] = stretch(text, d.start);
+    const sentence = lower.slice(ls, le);
+    out.push({
+      kind: 'date', start: d.start, end: d.end, text: d.text, about: 'day', value: d.value.slice(0, 10), bound: 'exact',
+      update: updateWords.some((w) => sentence.includes(w)),
+      context: contextOf(text, lower, d.start, d.end, ls, le),
+    });
+  }
+  // Three values or more of one kind in one sentence make a list, whose items pair up by position, not by words.
+  const sentenceOf = (f: Fact) => stretch(text, f.start)[0];
+  const counts = new Map<string, number>();
+  for (const f of out) counts.set(`${sentenceOf(f)}\u0000${f.about}`, (counts.get(`${sentenceOf(f)}\u0000${f.about}`) ?? 0) + 1);
+  for (const f of out) if ((counts.get(`${sentenceOf(f)}\u0000${f.about}`) ?? 0) >= 3) f.listed = true;
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,53 @@
+/** Where articles disagree (issue 15): a figure stated differently in two reports of one event. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startServer } from './lspClient';
+import { StatsNotification, type Stats } from '../../server/src/shared/protocol';
+import { tempDir } from '../helpers';
+
+const report = (dead: string) => [
+  'Sập cầu ở Quảng Nam, nhiều người thương vong',
+  `Theo Bộ Giao thông Vận tải, vụ sập cầu Tam Kỳ tại tỉnh Quảng Nam sáng qua đã làm ${dead} người thiệt mạng và 12 người bị thương.`,
+  'Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Nam, đã đến hiện trường chỉ đạo công tác cứu hộ cùng Bộ Giao thông Vận tải.',
+  'Cầu Tam Kỳ được đưa vào sử dụng từ năm 2005 và đang được Bộ Giao thông Vận tải kiểm tra lại.',
+].join('\n');
+const FILES = { 'cau-1.txt': report('66'), 'cau-2.txt': report('85') };
+
+test('two reports of one event that give different death tolls: a conflicting-figure diagnostic pointing at the other', async () => {
+  const root = tempDir('newslens-conflicts-');
+  for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(root, name), text);
+  fs.writeFileSync(path.join(root, 'newslens.json'), '{}\n');
+  const s = await startServer({ root, keep: true });
+  try {
+    await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
+    const d = await s.waitFor(() => s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.find((x) => x.code === 'conflicting-figure'));
+    assert.match(String(d.message), /"66" here and "85" in cau-2\.txt/);
+    assert.equal(d.relatedInformation?.[0].location.uri, s.uri('cau-2.txt'));
+    const at = FILES['cau-1.txt'].split('\n').findIndex((l) => l.includes(' 66 '));
+    assert.equal(d.range.start.line, at);
+    // Mended in the second article, the disagreement goes from the first as well.
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: FILES['cau-2.txt'] } });
+    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri('cau-2.txt'), version: 2 }, contentChanges: [{ text: report('66') }] });
+    await s.waitFor(() => !s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.some((x) => x.code === 'conflicting-figure'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('analyze --json lists the conflict with paths, offsets and the values as written', () => {
+  const root = tempDir('newslens-conflicts-cli-');
+  for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(root, name), text);
+  const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'analyze', '--json', root], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const { conflicts } = JSON.parse(r.stdout);
+  assert.equal(conflicts.length, 1);
+  const [c] = conflicts;
+  assert.equal(c.kind, 'figure');
+  assert.equal(c.about, 'người chết');
+  assert.deepEqual([path.basename(c.a.path), c.a.text, path.basename(c.b.path), c.b.text], ['cau-1.txt', '66', 'cau-2.txt', '85']);
+  assert.equal(FILES['cau-1.txt'].slice(c.a.start, c.a.end), '66');
+  assert.equal(FILES['cau-2.txt'].slice(c.b.start, c.b.end), '85');
+});
