@@ -13,6 +13,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Vietnamese stays as it is in the bundles (escaped, the language data took about a third more room).
+  charset: 'utf8',
   mainFields: ['module', 'main'],
 };
 

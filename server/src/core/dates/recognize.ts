@@ -121,7 +121,10 @@ function keepLongest(found: DateMatch[], length: number): DateMatch[] {
   const overlaps = (d: DateMatch, k: DateMatch) => d.start < k.end && k.start < d.end;
   for (const d of found) {
     if (d.end <= d.start) {
-      if (!kept.some((k) => overlaps(d, k))) kept.push(d), empty.push(d);
+      if (!kept.some((k) => overlaps(d, k))) {
+        kept.push(d);
+        empty.push(d);
+      }
       continue;
     }
     let free = !empty.some((k) => overlaps(d, k));
@@ -295,7 +298,7 @@ export const PATTERNS: Pattern[] = [
       const [whole, part, prefix, wd, sunday, weekRel, rel] = m;
       const wdWord = wd ?? '';
       const isDigit = /^\d$/.test(wdWord);
-      const capitalised = !!sunday ? /^[CcTt]/u.test(whole) : /thứ\s+\p{Lu}/u.test(whole);
+      const capitalised = sunday ? /^[CcTt]/u.test(whole) : /thứ\s+\p{Lu}/u.test(whole);
       const before = wordBefore(ctx.text, m.index, 1);
       const atStart = /(^|\n)\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index));
       const afterChar = ctx.text.slice(m.index + whole.length, m.index + whole.length + 2);

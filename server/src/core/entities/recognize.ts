@@ -951,7 +951,7 @@ function isSentenceInitial(text: string, sentence: Sentence | undefined, t: Toke
   if (!sentence) return true;
   const from = Math.max(sentence.start, t.start - 12);
   const before = text.slice(from, t.start);
-  if (from === sentence.start && /^[\s"“‘'(«\[\-–—•*]*$/u.test(before)) return true;
+  if (from === sentence.start && /^[\s"“‘'(«[\-–—•*]*$/u.test(before)) return true;
   return /(?:[.!?:;…]|["“”]|\n)\s*["“‘'(«\-–]?\s*$/u.test(before) && !/,\s*$/.test(before);
 }
 
