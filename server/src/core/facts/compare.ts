@@ -22,6 +22,8 @@ export interface Conflict {
 
 interface ArticleFacts {
   facts: Fact[];
+  /** The facts by what they count: only facts of one kind of count are compared. */
+  byAbout: Map<string, Fact[]>;
   entities: Set<string>;
   date?: string;
 }
@@ -34,7 +36,7 @@ const GENERIC_SHARE = 0.8;
 const SAME_EVENT = 3;
 const SAME_EVENT_SHARE = 0.2;
 /** Blocks larger than this (a word every article has) say nothing about sameness and are skipped. */
-const MAX_BLOCK = 400;
+const MAX_BLOCK = 40;
 /** A number written with decimals ("837,9", "1.5"), which another article may round differently. */
 const DECIMAL = /,\d|\.\d{1,2}$/;
 /** "khoảng 30.000" allows this much either way. */
@@ -42,12 +44,17 @@ const APPROX = 0.1;
 
 export class FactIndex {
   private articles = new Map<string, ArticleFacts>();
+  /** Each article's conflicts as last computed; any change of facts empties it. */
+  private cache = new Map<string, Conflict[]>();
   /** Facts by what they count and one context word: the only pairs compared. */
   private blocks = new Map<string, Set<string>>();
 
   set(uri: string, facts: Fact[], entities: Iterable<string>, date?: string): void {
     this.delete(uri);
-    this.articles.set(uri, { facts, entities: new Set(entities), date });
+    this.cache.clear();
+    const byAbout = new Map<string, Fact[]>();
+    for (const f of facts) byAbout.set(f.about, [...(byAbout.get(f.about) ?? []), f]);
+    this.articles.set(uri, { facts, byAbout, entities: new Set(entities), date });
     for (const k of blockKeys(facts)) {
       let b = this.blocks.get(k);
       if (!b) this.blocks.set(k, (b = new Set()));
@@ -58,6 +65,7 @@ export class FactIndex {
   delete(uri: string): void {
     const a = this.articles.get(uri);
     if (!a) return;
+    this.cache.clear();
     this.articles.delete(uri);
     for (const k of blockKeys(a.facts)) {
       const b = this.blocks.get(k);
@@ -68,15 +76,23 @@ export class FactIndex {
 
   /** The conflicts an article has with the others, its own fact first in each. */
   conflictsOf(uri: string): Conflict[] {
+    let cached = this.cache.get(uri);
+    if (!cached) this.cache.set(uri, (cached = this.compute(uri)));
+    return cached;
+  }
+
+  private compute(uri: string): Conflict[] {
     const a = this.articles.get(uri);
     if (!a) return [];
-    const others = new Set<string>();
+    // Two facts about one thing share two context words at least (a name and a word, or two words).
+    const hits = new Map<string, number>();
     for (const k of blockKeys(a.facts)) {
       const b = this.blocks.get(k);
-      if (b && b.size <= MAX_BLOCK) for (const u of b) if (u !== uri) others.add(u);
+      if (b && b.size <= MAX_BLOCK) for (const u of b) if (u !== uri) hits.set(u, (hits.get(u) ?? 0) + 1);
     }
+    const others = [...hits].filter(([, n]) => n >= 2).map(([u]) => u);
     const out: Conflict[] = [];
-    for (const u of [...others].sort()) {
+    for (const u of others.sort()) {
       const b = this.articles.get(u)!;
       const both = shared(a.entities, b.entities);
       if (both < SAME_EVENT || both < SAME_EVENT_SHARE * (a.entities.size + b.entities.size - both)) continue;
@@ -111,19 +127,27 @@ function shared(a: Set<string>, b: Set<string>): number {
  */
 const GENERIC = new Set(['%', 'phần trăm', 'đồng', 'usd', 'đô la', 'euro', 'yên', 'nhân dân tệ', 'won', 'rúp', 'bảng', 'ha', 'héc-ta', 'tấn', 'km', 'ki-lô-mét', 'mét', 'lít', 'thùng', 'điểm', 'năm', 'day']);
 
+/** A fact's context words (without the name mark) and whether each is a name, made once per fact. */
+const contexts = new WeakMap<Fact, Map<string, boolean>>();
+function contextMap(f: Fact): Map<string, boolean> {
+  let m = contexts.get(f);
+  if (!m) contexts.set(f, (m = new Map(f.context.map((w) => [w.replace(/^\^/, ''), w.startsWith('^')]))));
+  return m;
+}
+
 export function sameThing(x: Fact, y: Fact): boolean {
   if (x.kind !== y.kind || x.about !== y.about) return false;
-  const ys = new Map(y.context.map((w) => [w.replace(/^\^/, ''), w.startsWith('^')]));
+  if (x.listed || y.listed) return false;
+  const ys = contextMap(y);
   let score = 0;
   for (const w of x.context) {
     const plain = w.replace(/^\^/, '');
     if (!ys.has(plain)) continue;
     score += w.startsWith('^') && ys.get(plain) ? 2 : 1;
   }
-  const words = new Set([...x.context, ...y.context].map((w) => w.replace(/^\^/, ''))).size;
-  const common = x.context.length + y.context.length - words;
-  const shorter = Math.min(x.context.length, y.context.length);
-  if (x.listed || y.listed) return false;
+  let common = 0;
+  for (const w of contextMap(x).keys()) if (ys.has(w)) common++;
+  const shorter = Math.min(contextMap(x).size, ys.size);
   // An age belongs to a person: the same name right before both.
   if (x.about === 'tuổi' && (!x.owner || x.owner !== y.owner)) return false;
   if (GENERIC.has(x.about)) return score >= SAME_THING + 1 && common >= GENERIC_SHARE * shorter;
@@ -152,10 +176,10 @@ function between(ua: string, a: ArticleFacts, ub: string, b: ArticleFacts): Conf
   for (const x of a.facts) {
     // A value the other article also states about the same thing is no disagreement, whatever else
     // it lists there ("từ 1/6/2016 đến 1/6/2017", "75%, hướng tới 65%"); nor is one it states too.
-    const same = b.facts.filter((y) => sameThing(x, y));
+    const same = (b.byAbout.get(x.about) ?? []).filter((y) => sameThing(x, y));
     if (!same.length || same.some((y) => compatible(x, y))) continue;
     const y = same[0];
-    if (a.facts.some((z) => z !== x && sameThing(z, y) && compatible(z, y))) continue;
+    if ((a.byAbout.get(x.about) ?? []).some((z) => z !== x && sameThing(z, y) && compatible(z, y))) continue;
     // One conflict per pair of articles and thing counted: the first pair of values in the text.
     const key = `${x.kind}\u0000${x.about}`;
     if (seen.has(key)) continue;
