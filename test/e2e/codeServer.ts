@@ -48,7 +48,7 @@ export interface Running {
 }
 
 /** Starts code-server on 127.0.0.1 with the extension installed, opening `folder`. */
-export async function startCodeServer(folder: string, extensionsDir: string, port?: number, locale?: string): Promise<Running> {
+export async function startCodeServer(folder: string, extensionsDir: string, port?: number): Promise<Running> {
   const p = port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-cs-data-'));
   fs.mkdirSync(path.join(dataDir, 'User'), { recursive: true });
@@ -70,7 +70,7 @@ export async function startCodeServer(folder: string, extensionsDir: string, por
   const child = spawn(
     process.execPath,
     [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${p}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--user-data-dir', dataDir, '--extensions-dir', extensionsDir, ...(locale ? ['--locale', locale] : []), folder],
+      '--user-data-dir', dataDir, '--extensions-dir', extensionsDir, folder],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, SERVICE_URL: '', ITEM_URL: '' } },
   );
   let log = '';
