@@ -19,7 +19,11 @@ const common = {
 };
 
 const testEntries = (dir) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => `${dir}/${f}`)
+    : [];
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
@@ -43,7 +47,12 @@ const builds = [
   { ...common, entryPoints: { echoWorker: 'test/unit/fixtures/echoWorker.ts' }, outdir: 'out/fixtures' },
   { ...common, entryPoints: { bench: 'test/bench/bench.ts', prose: 'test/bench/prose.ts', conflicts: 'test/bench/conflicts.ts' }, outdir: 'out/bench' },
   { ...common, entryPoints: { e2e: 'test/e2e/e2e.ts', start: 'test/e2e/start.ts' }, outdir: 'out/e2e', external: ['playwright-core'] },
-  { ...common, entryPoints: { runTest: 'test/vscode/runTest.ts', suite: 'test/vscode/suite/index.ts' }, outdir: 'out/vscode', external: ['vscode', 'mocha', '@vscode/test-electron'] },
+  {
+    ...common,
+    entryPoints: { runTest: 'test/vscode/runTest.ts', suite: 'test/vscode/suite/index.ts' },
+    outdir: 'out/vscode',
+    external: ['vscode', 'mocha', '@vscode/test-electron'],
+  },
 ]
   .map((b) => ({
     ...b,

@@ -9,7 +9,11 @@ import type { CollectionResult, DocumentResult, EntityMention } from '../server/
 export const SAMPLES = path.resolve('samples');
 
 export function sampleFiles(): string[] {
-  return fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(SAMPLES, f));
+  return fs
+    .readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => path.join(SAMPLES, f));
 }
 
 export function sampleInputs() {

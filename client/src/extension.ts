@@ -2,7 +2,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
 import { StatsNotification, StatsRequest, WorkspaceTrustedNotification, type InitializationOptions, type Stats } from '../../server/src/shared/protocol';
 import { RestartPolicy } from './restartPolicy';
@@ -38,33 +45,48 @@ function errorHandler(output: vscode.LogOutputChannel, policy: RestartPolicy, ge
   const giveUp = (why: string) => {
     const restart = vscode.l10n.t('Restart');
     const showOutput = vscode.l10n.t('Show Output');
-    void vscode.window.showErrorMessage(vscode.l10n.t('News Lens: the language server {0} and is not restarted again. The News Lens output says what happened.', why), restart, showOutput).then(async (pick) => {
-      if (pick === showOutput) output.show();
-      if (pick !== restart) return;
-      policy.reset();
-      output.info('News Lens: the language server is restarted by the user.');
-      const c = getClient();
-      try {
-        if (c?.isRunning()) await c.restart();
-        else await c?.start();
-      } catch (e) {
-        output.error(`News Lens: the language server could not be restarted: ${(e as Error).message}`);
-      }
-    });
+    void vscode.window
+      .showErrorMessage(
+        vscode.l10n.t('News Lens: the language server {0} and is not restarted again. The News Lens output says what happened.', why),
+        restart,
+        showOutput,
+      )
+      .then(async (pick) => {
+        if (pick === showOutput) output.show();
+        if (pick !== restart) return;
+        policy.reset();
+        output.info('News Lens: the language server is restarted by the user.');
+        const c = getClient();
+        try {
+          if (c?.isRunning()) await c.restart();
+          else await c?.start();
+        } catch (e) {
+          output.error(`News Lens: the language server could not be restarted: ${(e as Error).message}`);
+        }
+      });
   };
   return {
     error(error, _message, count) {
       const d = policy.error(count);
-      if (d.action === 'continue') return { action: ErrorAction.Continue, message: `News Lens: error on the connection to the language server: ${error.message}`, handled: true };
+      if (d.action === 'continue')
+        return { action: ErrorAction.Continue, message: `News Lens: error on the connection to the language server: ${error.message}`, handled: true };
       if (d.notify) giveUp('keeps failing to exchange messages');
-      return { action: ErrorAction.Shutdown, message: `News Lens: the connection to the language server failed ${count} times in a row (${error.message}); it is shut down.`, handled: true };
+      return {
+        action: ErrorAction.Shutdown,
+        message: `News Lens: the connection to the language server failed ${count} times in a row (${error.message}); it is shut down.`,
+        handled: true,
+      };
     },
     async closed() {
       if (stopping) return { action: CloseAction.DoNotRestart, handled: true };
       const d = policy.closed(Date.now());
       if (d.action === 'giveUp') {
         if (d.notify) giveUp(`stopped ${d.crashes} times in a few minutes`);
-        return { action: CloseAction.DoNotRestart, message: `News Lens: the language server stopped ${d.crashes} times in a few minutes; it is not restarted again.`, handled: true };
+        return {
+          action: CloseAction.DoNotRestart,
+          message: `News Lens: the language server stopped ${d.crashes} times in a few minutes; it is not restarted again.`,
+          handled: true,
+        };
       }
       output.warn(`News Lens: the language server stopped unexpectedly; restart ${d.attempt} in ${d.delayMs / 1000} s.`);
       await new Promise((r) => setTimeout(r, d.delayMs));
@@ -93,7 +115,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The warm cache lives in the extension's storage, never in the user's folders. Trust is read at
     // each (re)start: a server restarted after the workspace was trusted may write.
-    initializationOptions: (): InitializationOptions => ({ cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath, trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({
+      cacheDir: (context.storageUri ?? context.globalStorageUri).fsPath,
+      trusted: vscode.workspace.isTrusted,
+    }),
     errorHandler: errorHandler(output, new RestartPolicy(), () => client),
   };
   client = new NewsLensClient('newsLens', 'News Lens', serverOptions, clientOptions);
@@ -123,13 +148,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const claims = new ClaimsView(() => client);
   const entitiesView = entities.createView('newsLens.entities');
   context.subscriptions.push(
-    timeline, entities, claims,
+    timeline,
+    entities,
+    claims,
     timeline.createView('newsLens.timeline'),
     entitiesView,
     claims.createView('newsLens.claims'),
     vscode.commands.registerCommand('newsLens.loadMore', (node: unknown) => (isMore(node) ? node.tree.loadMore(node) : undefined)),
     vscode.commands.registerCommand('newsLens.filterEntities', async () => {
-      const q = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter entities'), value: entities.filter, prompt: vscode.l10n.t('Part of a name or alias; empty shows all.') });
+      const q = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter entities'),
+        value: entities.filter,
+        prompt: vscode.l10n.t('Part of a name or alias; empty shows all.'),
+      });
       if (q === undefined) return;
       entities.filter = q.trim();
       entitiesView.description = entities.filter ? vscode.l10n.t('filter: {0}', entities.filter) : undefined;

@@ -95,8 +95,15 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   if (computed) await saveState(index, state);
   const result = index.get().result;
   const pathOf = (uri: string) => index.document(uri)?.path ?? uri;
-  const side = (x: { uri: string; fact: { start: number; end: number; text: string } }) => ({ path: pathOf(x.uri), start: x.fact.start, end: x.fact.end, text: x.fact.text });
-  const conflicts: JsonConflict[] = index.conflicts().map((c) => ({ kind: c.kind, about: c.about, a: side(c.a), b: side(c.b), ...(c.update ? { update: true } : {}) }));
+  const side = (x: { uri: string; fact: { start: number; end: number; text: string } }) => ({
+    path: pathOf(x.uri),
+    start: x.fact.start,
+    end: x.fact.end,
+    text: x.fact.text,
+  });
+  const conflicts: JsonConflict[] = index
+    .conflicts()
+    .map((c) => ({ kind: c.kind, about: c.about, a: side(c.a), b: side(c.b), ...(c.update ? { update: true } : {}) }));
   for (const [uri, ann] of anns) {
     const decisions = index.decisions(uri);
     for (const e of decisions?.file.errors ?? []) process.stderr.write(`${ann}:${e.line}: ${e.message} (this .ann is not used)\n`);
@@ -174,7 +181,9 @@ async function main(argv: string[]): Promise<number> {
       for (const p of d.decisions?.problems.filter((x) => !x.line) ?? []) process.stderr.write(`${d.ann}: ${p.message}\n`);
       for (const l of d.decisions?.file.lines ?? []) if (l.t) counts.set(l.t.type, (counts.get(l.t.type) ?? 0) + 1);
     }
-    process.stdout.write(`${docs.length} article(s), ${docs.filter((d) => d.ann).length} with annotations: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}\n`);
+    process.stdout.write(
+      `${docs.length} article(s), ${docs.filter((d) => d.ann).length} with annotations: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}\n`,
+    );
     if (out) {
       fs.mkdirSync(out, { recursive: true });
       for (const d of docs) {
@@ -197,17 +206,25 @@ function report(r: CollectionResult, conflicts: JsonConflict[] = []): string {
     const flagged = claims.filter((c) => c.status !== 'sourced');
     const date = d.date ? (d.dateSource ? t('article date {0}, from {1}', d.date, d.dateSource) : t('article date {0}', d.date)) : t('article date unknown');
     lines.push(`${d.path}  (${date})`);
-    lines.push(`  ${t('{0} entity mentions, {1} dates, {2} claims ({3} unsourced, {4} vague)', ents.length, dates.length, claims.length, flagged.filter((c) => c.status === 'unsourced').length, flagged.filter((c) => c.status === 'vague').length)}`);
+    lines.push(
+      `  ${t('{0} entity mentions, {1} dates, {2} claims ({3} unsourced, {4} vague)', ents.length, dates.length, claims.length, flagged.filter((c) => c.status === 'unsourced').length, flagged.filter((c) => c.status === 'vague').length)}`,
+    );
     for (const m of dates) if ('value' in m) lines.push(`  ${t('date')}  ${m.text} → ${m.value} (${describeValue(m.value)})`);
-    for (const c of flagged) lines.push(`  ${c.status === 'vague' ? t('vague') : t('unsourced')} @${c.start}-${c.end}${c.cue ? ` ${t('cue "{0}"', c.cue)}` : ''}`);
+    for (const c of flagged)
+      lines.push(`  ${c.status === 'vague' ? t('vague') : t('unsourced')} @${c.start}-${c.end}${c.cue ? ` ${t('cue "{0}"', c.cue)}` : ''}`);
   }
   if (conflicts.length) {
     lines.push('', t('{0} disagreements between articles:', conflicts.length));
-    for (const c of conflicts) lines.push(`  ${c.kind} (${c.about})${c.update ? ` ${t('(an update)')}` : ''}: ${c.a.path}@${c.a.start} "${c.a.text}" ≠ ${c.b.path}@${c.b.start} "${c.b.text}"`);
+    for (const c of conflicts)
+      lines.push(
+        `  ${c.kind} (${c.about})${c.update ? ` ${t('(an update)')}` : ''}: ${c.a.path}@${c.a.start} "${c.a.text}" ≠ ${c.b.path}@${c.b.start} "${c.b.text}"`,
+      );
   }
   lines.push('', t('{0} entities:', r.entities.length));
   for (const e of [...r.entities].sort((a, b) => b.mentions - a.mentions)) {
-    lines.push(`  ${e.id.padEnd(5)} ${e.kind.padEnd(12)} ${e.name}${e.aliases.length ? ` (${t('also {0}', e.aliases.join(', '))})` : ''}: ${e.documents === 1 ? t('{0} mentions in 1 article', e.mentions) : t('{0} mentions in {1} articles', e.mentions, e.documents)}`);
+    lines.push(
+      `  ${e.id.padEnd(5)} ${e.kind.padEnd(12)} ${e.name}${e.aliases.length ? ` (${t('also {0}', e.aliases.join(', '))})` : ''}: ${e.documents === 1 ? t('{0} mentions in 1 article', e.mentions) : t('{0} mentions in {1} articles', e.mentions, e.documents)}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -2,8 +2,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  createConnection, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments,
-  type Hover, type InitializeParams, type InitializeResult,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -55,13 +64,16 @@ let indexRun: AbortController | undefined;
 /** Settles when the current indexing run is over; requests are answered meanwhile from what is indexed. */
 let ready: Promise<void> = Promise.resolve();
 /** A request waits a moment for an index being built, then is answered from what is indexed. */
-const whenReady = <P, R>(fn: (p: P) => R) => async (p: P): Promise<R> => {
-  await Promise.race([ready, new Promise((r) => setTimeout(r, 300))]);
-  return fn(p);
-};
+const whenReady =
+  <P, R>(fn: (p: P) => R) =>
+  async (p: P): Promise<R> => {
+    await Promise.race([ready, new Promise((r) => setTimeout(r, 300))]);
+    return fn(p);
+  };
 
 /** A failure in a notification or a timer is logged; the server and the other requests go on. */
-const logFailure = (what: string) => (e: unknown) => connection.console.error(`News Lens: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+const logFailure = (what: string) => (e: unknown) =>
+  connection.console.error(`News Lens: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 function guarded<A extends unknown[]>(what: string, fn: (...args: A) => unknown): (...args: A) => void {
   return (...args: A) => {
     try {
@@ -178,7 +190,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   ready = (async () => {
     if (canWatch) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: '**/*.ann' }, { globPattern: `**/${CONFIG_FILE}` }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.txt' }, { globPattern: '**/*.ann' }, { globPattern: `**/${CONFIG_FILE}` }],
+      });
     }
     await reindex();
   })().catch(logFailure('indexing'));
@@ -247,14 +261,17 @@ async function reindex(full = true): Promise<void> {
       }
     }
     for (const [dir, why] of leftAlone) {
-      connection.console.info(`News Lens: ${dir} is not read as news: ${why}. A newslens.json there, or the setting newsLens.enable set to "on", makes its .txt files articles.`);
+      connection.console.info(
+        `News Lens: ${dir} is not read as news: ${why}. A newslens.json there, or the setting newsLens.enable set to "on", makes its .txt files articles.`,
+      );
     }
   }
-  for (const d of documents.all()) if (inWorkspace(pathOf(d.uri))) {
-    seen.add(d.uri);
-    index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)), true);
-    index.prepare(d.uri);
-  }
+  for (const d of documents.all())
+    if (inWorkspace(pathOf(d.uri))) {
+      seen.add(d.uri);
+      index.setDocument(d.uri, pathOf(d.uri), d.getText(), labelOf(pathOf(d.uri)), true);
+      index.prepare(d.uri);
+    }
   if (!run.signal.aborted) {
     for (const uri of index.uris()) if (!seen.has(uri)) index.removeDocument(uri);
     for (const c of index.configList()) if (!seenConfigs.has(c.file)) index.setConfig(c.file, undefined);
@@ -273,7 +290,10 @@ async function reindex(full = true): Promise<void> {
       onProgress: (done, total) => {
         if (done - shown < 100 && done < total) return;
         shown = done;
-        progress?.report(Math.round((100 * done) / Math.max(1, total)), t('{0}/{1} articles', done.toLocaleString(numberLocale()), total.toLocaleString(numberLocale())));
+        progress?.report(
+          Math.round((100 * done) / Math.max(1, total)),
+          t('{0}/{1} articles', done.toLocaleString(numberLocale()), total.toLocaleString(numberLocale())),
+        );
       },
       onPartial: () => void publishFlushed(run.signal),
     }));
@@ -281,7 +301,8 @@ async function reindex(full = true): Promise<void> {
     if (!run.signal.aborted) throw e;
     // Cancelled: what is indexed stays; the rest waits for "Reindex Workspace".
     for (const { uri } of index.pendingInputs()) index.removeDocument(uri);
-    if (indexRun === run) void connection.window.showInformationMessage(t('News Lens: indexing cancelled; run "News Lens: Reindex Workspace" to index the remaining articles.'));
+    if (indexRun === run)
+      void connection.window.showInformationMessage(t('News Lens: indexing cancelled; run "News Lens: Reindex Workspace" to index the remaining articles.'));
   }
   if (indexRun !== run) return;
   index.defer(false);
@@ -343,7 +364,7 @@ function loadConfig(file: string): void {
       severity: 1,
       source: 'News Lens',
       code: 'newslens-json',
-      message: t('{0}; this file\'s settings are ignored until it is fixed', p.message),
+      message: t("{0}; this file's settings are ignored until it is fixed", p.message),
     })),
   });
 }
@@ -380,7 +401,13 @@ function publishOne(uri: string): void {
   const warning = decodeWarnings.get(uri);
   if (warning && index.has(uri)) {
     const first = (index.text(uri) ?? '').search(/\r|\n|$/);
-    list.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, first) } }, severity: 2, source: 'News Lens', code: 'encoding', message: warning });
+    list.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, first) } },
+      severity: 2,
+      source: 'News Lens',
+      code: 'encoding',
+      message: warning,
+    });
   }
   const key = JSON.stringify(list);
   if ((sent.get(uri) ?? '[]') !== key) {
@@ -401,10 +428,13 @@ function publishOne(uri: string): void {
 let statsTimer: NodeJS.Timeout | undefined;
 /** The figures, the semantic tokens and the inlay hints are refreshed at most a few times a second. */
 function scheduleStats(): void {
-  statsTimer ??= setTimeout(guarded('publishing the figures', () => {
-    statsTimer = undefined;
-    publishStats();
-  }), 200);
+  statsTimer ??= setTimeout(
+    guarded('publishing the figures', () => {
+      statsTimer = undefined;
+      publishStats();
+    }),
+    200,
+  );
 }
 
 function publishStats(): void {
@@ -417,10 +447,13 @@ let pending: NodeJS.Timeout | undefined;
 /** Edits are gathered for a moment, then the collection is updated with them alone. */
 function scheduleRefresh(): void {
   if (pending) clearTimeout(pending);
-  pending = setTimeout(guarded('updating the collection', () => {
-    pending = undefined;
-    return update();
-  }), 10);
+  pending = setTimeout(
+    guarded('updating the collection', () => {
+      pending = undefined;
+      return update();
+    }),
+    10,
+  );
 }
 
 async function update(): Promise<void> {
@@ -439,65 +472,73 @@ async function update(): Promise<void> {
   await publishFlushed();
 }
 
-documents.onDidChangeContent(guarded('an edit', (e) => {
-  const p = pathOf(e.document.uri);
-  if (!inWorkspace(p)) return;
-  index.setDocument(e.document.uri, p, e.document.getText(), labelOf(p), true);
-  // While the workers index the workspace, an article open in the editor is summarised here.
-  if (indexing) index.prepare(e.document.uri);
-  scheduleRefresh();
-}));
+documents.onDidChangeContent(
+  guarded('an edit', (e) => {
+    const p = pathOf(e.document.uri);
+    if (!inWorkspace(p)) return;
+    index.setDocument(e.document.uri, p, e.document.getText(), labelOf(p), true);
+    // While the workers index the workspace, an article open in the editor is summarised here.
+    if (indexing) index.prepare(e.document.uri);
+    scheduleRefresh();
+  }),
+);
 
-documents.onDidClose(guarded('closing an article', (e) => {
-  // The editor's copy is gone; the file on disk is the article again.
-  const p = pathOf(e.document.uri);
-  if (!inWorkspace(p)) return;
-  if (!fs.existsSync(p) || !loadArticle(p)) index.removeDocument(e.document.uri);
-  if (diagnosticSettings.scope === 'openFiles') {
-    sent.delete(e.document.uri);
-    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  }
-  scheduleRefresh();
-}));
+documents.onDidClose(
+  guarded('closing an article', (e) => {
+    // The editor's copy is gone; the file on disk is the article again.
+    const p = pathOf(e.document.uri);
+    if (!inWorkspace(p)) return;
+    if (!fs.existsSync(p) || !loadArticle(p)) index.removeDocument(e.document.uri);
+    if (diagnosticSettings.scope === 'openFiles') {
+      sent.delete(e.document.uri);
+      connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }
+    scheduleRefresh();
+  }),
+);
 
-documents.onDidSave(guarded('saving an article', (e) => {
-  // Annotations whose words moved are written at their new place; lost ones are reported.
-  // Not in a workspace that is not trusted: the annotations are shown where their words are, and written once it is.
-  if (!trusted) return;
-  // Saved, the text is the file's: a .ann that runs past its end is reported again, and left alone.
-  if (fs.existsSync(pathOf(e.document.uri)) && readArticleFile(pathOf(e.document.uri)).text === e.document.getText()) index.markSaved(e.document.uri);
-  const lost = settleAnnotations(index, e.document.uri);
-  for (const m of lost) void connection.window.showWarningMessage(`News Lens: ${m}`);
-  if (lost.length) scheduleRefresh();
-}));
+documents.onDidSave(
+  guarded('saving an article', (e) => {
+    // Annotations whose words moved are written at their new place; lost ones are reported.
+    // Not in a workspace that is not trusted: the annotations are shown where their words are, and written once it is.
+    if (!trusted) return;
+    // Saved, the text is the file's: a .ann that runs past its end is reported again, and left alone.
+    if (fs.existsSync(pathOf(e.document.uri)) && readArticleFile(pathOf(e.document.uri)).text === e.document.getText()) index.markSaved(e.document.uri);
+    const lost = settleAnnotations(index, e.document.uri);
+    for (const m of lost) void connection.window.showWarningMessage(`News Lens: ${m}`);
+    if (lost.length) scheduleRefresh();
+  }),
+);
 
-connection.onDidChangeWatchedFiles(guarded('a change on disk', (params) => {
-  let configsAppeared = false;
-  for (const change of params.changes) {
-    const p = pathOf(change.uri);
-    if (path.basename(p) === CONFIG_FILE) {
-      // A newslens.json that appears or goes may make its folders news or not: they are read again.
-      if (change.type !== FileChangeType.Changed && enableMode === 'auto') configsAppeared = true;
-      loadConfig(p);
-      continue;
+connection.onDidChangeWatchedFiles(
+  guarded('a change on disk', (params) => {
+    let configsAppeared = false;
+    for (const change of params.changes) {
+      const p = pathOf(change.uri);
+      if (path.basename(p) === CONFIG_FILE) {
+        // A newslens.json that appears or goes may make its folders news or not: they are read again.
+        if (change.type !== FileChangeType.Changed && enableMode === 'auto') configsAppeared = true;
+        loadConfig(p);
+        continue;
+      }
+      if (p.toLowerCase().endsWith('.ann')) {
+        loadAnn(uriOf(p.replace(/\.ann$/i, '.txt')));
+        continue;
+      }
+      if (!inWorkspace(p)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        index.removeDocument(change.uri);
+      } else if (!documents.get(change.uri)) {
+        loadArticle(p);
+      }
     }
-    if (p.toLowerCase().endsWith('.ann')) {
-      loadAnn(uriOf(p.replace(/\.ann$/i, '.txt')));
-      continue;
+    if (configsAppeared) {
+      ready = reindex(false).catch(logFailure('indexing'));
+      return;
     }
-    if (!inWorkspace(p)) continue;
-    if (change.type === FileChangeType.Deleted) {
-      index.removeDocument(change.uri);
-    } else if (!documents.get(change.uri)) {
-      loadArticle(p);
-    }
-  }
-  if (configsAppeared) {
-    ready = reindex(false).catch(logFailure('indexing'));
-    return;
-  }
-  scheduleRefresh();
-}));
+    scheduleRefresh();
+  }),
+);
 
 connection.onDidChangeConfiguration(() => {
   ready = reindex(false).catch(logFailure('indexing'));
@@ -509,7 +550,13 @@ connection.onHover(whenReady((p) => withIndexState(hover(index, p.textDocument.u
 function withIndexState(h: Hover | null): Hover | null {
   if (!h || !indexing || typeof h.contents !== 'object' || !('kind' in h.contents)) return h;
   const { ready: done, total } = index.progress();
-  return { ...h, contents: { kind: 'markdown', value: `${h.contents.value}\n\n_${t('Index still partial: {0} of {1} articles.', done.toLocaleString(numberLocale()), total.toLocaleString(numberLocale()))}_` } };
+  return {
+    ...h,
+    contents: {
+      kind: 'markdown',
+      value: `${h.contents.value}\n\n_${t('Index still partial: {0} of {1} articles.', done.toLocaleString(numberLocale()), total.toLocaleString(numberLocale()))}_`,
+    },
+  };
 }
 connection.onDefinition(whenReady((p) => definition(index, p.textDocument.uri, p.position)));
 connection.onReferences(whenReady((p) => references(index, p.textDocument.uri, p.position, p.context.includeDeclaration)));
@@ -518,13 +565,34 @@ connection.onDocumentSymbol(whenReady((p) => documentSymbols(index, p.textDocume
 connection.onWorkspaceSymbol(whenReady((p) => workspaceSymbols(index, p.query)));
 connection.languages.inlayHint.on(whenReady((p) => (inlayHintsOn ? inlayHints(index, p.textDocument.uri, p.range) : [])));
 
-connection.onRequest(protocol.DocumentEntitiesRequest, whenReady((p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri)));
-connection.onRequest(protocol.EntityAtRequest, whenReady((p: protocol.EntityAtParams) => requests.entityAt(index, p.uri, p.offset)));
-connection.onRequest(protocol.EntitiesRequest, whenReady((p: protocol.EntitiesParams) => requests.entitiesRequest(index, p)));
-connection.onRequest(protocol.EntityMentionsRequest, whenReady((p: protocol.EntityMentionsParams) => requests.entityMentionsRequest(index, p)));
-connection.onRequest(protocol.ClaimsRequest, whenReady((p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status)));
-connection.onRequest(protocol.StatsRequest, whenReady(() => requests.stats(index, indexing)));
-connection.onRequest(protocol.TimelineRequest, whenReady((p: protocol.TimelineParams) => requests.timelineRequest(index, p)));
+connection.onRequest(
+  protocol.DocumentEntitiesRequest,
+  whenReady((p: protocol.DocumentEntitiesParams) => requests.documentEntities(index, p.uri)),
+);
+connection.onRequest(
+  protocol.EntityAtRequest,
+  whenReady((p: protocol.EntityAtParams) => requests.entityAt(index, p.uri, p.offset)),
+);
+connection.onRequest(
+  protocol.EntitiesRequest,
+  whenReady((p: protocol.EntitiesParams) => requests.entitiesRequest(index, p)),
+);
+connection.onRequest(
+  protocol.EntityMentionsRequest,
+  whenReady((p: protocol.EntityMentionsParams) => requests.entityMentionsRequest(index, p)),
+);
+connection.onRequest(
+  protocol.ClaimsRequest,
+  whenReady((p: protocol.ClaimsParams) => requests.claims(index, p?.uri, p?.status)),
+);
+connection.onRequest(
+  protocol.StatsRequest,
+  whenReady(() => requests.stats(index, indexing)),
+);
+connection.onRequest(
+  protocol.TimelineRequest,
+  whenReady((p: protocol.TimelineParams) => requests.timelineRequest(index, p)),
+);
 connection.onRequest(protocol.ReindexRequest, async () => {
   const run = reindex();
   // A failed run fails this request, not the requests that wait for the index.
@@ -534,34 +602,53 @@ connection.onRequest(protocol.ReindexRequest, async () => {
 });
 connection.onCodeAction(whenReady((p) => codeActions(index, p.textDocument.uri, p.range, p.context.diagnostics)));
 connection.languages.semanticTokens.on(whenReady((p) => semanticTokens(index, p.textDocument.uri)));
-connection.onRequest(protocol.ExportRequest, whenReady((p: protocol.ExportParams) => (trusted ? requests.exportAnnotations(index, p) : refused())));
-connection.onRequest(protocol.ClaimsViewRequest, whenReady((p: protocol.ClaimsViewParams) => requests.claimsViewRequest(index, p)));
-connection.onRequest(protocol.SimilarClaimsRequest, whenReady((p: protocol.SimilarClaimsParams) => similarClaims(index, p.uri, p.offset)));
-connection.onRequest(protocol.AnnotateRequest, whenReady((p: protocol.AnnotateParams) => {
-  if (!trusted) return refused();
-  const r = annotate(index, p);
-  update().catch(logFailure('updating the collection'));
-  return { ok: r.ok, message: r.message, file: r.file };
-}));
-connection.onRequest(protocol.RegistryEditRequest, whenReady((p: protocol.RegistryEditParams) => registryEdit(p)));
+connection.onRequest(
+  protocol.ExportRequest,
+  whenReady((p: protocol.ExportParams) => (trusted ? requests.exportAnnotations(index, p) : refused())),
+);
+connection.onRequest(
+  protocol.ClaimsViewRequest,
+  whenReady((p: protocol.ClaimsViewParams) => requests.claimsViewRequest(index, p)),
+);
+connection.onRequest(
+  protocol.SimilarClaimsRequest,
+  whenReady((p: protocol.SimilarClaimsParams) => similarClaims(index, p.uri, p.offset)),
+);
+connection.onRequest(
+  protocol.AnnotateRequest,
+  whenReady((p: protocol.AnnotateParams) => {
+    if (!trusted) return refused();
+    const r = annotate(index, p);
+    update().catch(logFailure('updating the collection'));
+    return { ok: r.ok, message: r.message, file: r.file };
+  }),
+);
+connection.onRequest(
+  protocol.RegistryEditRequest,
+  whenReady((p: protocol.RegistryEditParams) => registryEdit(p)),
+);
 
 /** F2 on an entity renames it in the registry; the articles' text is never changed. */
-connection.onPrepareRename(whenReady((p) => {
-  const doc = textDocument(index, p.textDocument.uri);
-  const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
-  if (!doc || !m || m.kind === 'date' || !m.entity) return null;
-  // F2 on an entity says at once why it cannot be renamed, rather than after the new name is typed.
-  if (!trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, t(protocol.UNTRUSTED_MESSAGE));
-  return { range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, placeholder: index.get().entities.get(m.entity)?.name ?? m.text };
-}));
-connection.onRenameRequest(whenReady((p) => {
-  const doc = textDocument(index, p.textDocument.uri);
-  const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
-  if (!m || m.kind === 'date' || !m.entity) return null;
-  const r = registryEdit({ action: 'rename', entity: m.entity, value: p.newName });
-  if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message ?? 'the entity could not be renamed');
-  return { changes: {} };
-}));
+connection.onPrepareRename(
+  whenReady((p) => {
+    const doc = textDocument(index, p.textDocument.uri);
+    const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
+    if (!doc || !m || m.kind === 'date' || !m.entity) return null;
+    // F2 on an entity says at once why it cannot be renamed, rather than after the new name is typed.
+    if (!trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, t(protocol.UNTRUSTED_MESSAGE));
+    return { range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, placeholder: index.get().entities.get(m.entity)?.name ?? m.text };
+  }),
+);
+connection.onRenameRequest(
+  whenReady((p) => {
+    const doc = textDocument(index, p.textDocument.uri);
+    const m = doc ? index.mentionAt(p.textDocument.uri, doc.offsetAt(p.position)) : undefined;
+    if (!m || m.kind === 'date' || !m.entity) return null;
+    const r = registryEdit({ action: 'rename', entity: m.entity, value: p.newName });
+    if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message ?? 'the entity could not be renamed');
+    return { changes: {} };
+  }),
+);
 
 connection.onRequest(protocol.TreatAsNewsRequest, (p: protocol.TreatAsNewsParams): protocol.TreatAsNewsResult => {
   if (!trusted) return refused();

@@ -61,7 +61,11 @@ function parseArgs(argv: string[]): Options | { profileTop: string[] } {
   const quick = has('--quick');
   let sizes = quick ? [1000] : [1000, 10000, 50000];
   const n = value('--n');
-  if (n) sizes = n.split(',').map((s) => Number(s.trim().replace(/_/g, ''))).filter((x) => Number.isInteger(x) && x > 0);
+  if (n)
+    sizes = n
+      .split(',')
+      .map((s) => Number(s.trim().replace(/_/g, '')))
+      .filter((x) => Number.isInteger(x) && x > 0);
   if (has('--full') && !sizes.includes(100000)) sizes.push(100000);
   if (!sizes.length) throw new Error('--n: no size');
   const fallback = path.resolve(repo, '..', 'shared', 'corpus', 'vims-early.zip');
@@ -148,7 +152,15 @@ interface Target {
 }
 
 /** Times `count` requests of one method at random targets; stops at the deadline. */
-async function timeRequests(s: Session, method: string, count: number, targets: Target[], rnd: () => number, deadline: number, params: (t: Target) => unknown): Promise<{ ms: number[]; failed: number; timedOut: boolean; empty: number }> {
+async function timeRequests(
+  s: Session,
+  method: string,
+  count: number,
+  targets: Target[],
+  rnd: () => number,
+  deadline: number,
+  params: (t: Target) => unknown,
+): Promise<{ ms: number[]; failed: number; timedOut: boolean; empty: number }> {
   const ms: number[] = [];
   let failed = 0;
   let empty = 0;
@@ -196,7 +208,7 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
   const uriOf = (k: number) => URI.file(folder.files[k]).toString();
   const textOf = (k: number) => fs.readFileSync(folder.files[k], 'utf8');
   const problem = (phase: string, e: unknown) => {
-    const msg = `${phase}: ${e instanceof TimeoutError ? e.message || 'timeout' : (e as Error).message ?? String(e)}`;
+    const msg = `${phase}: ${e instanceof TimeoutError ? e.message || 'timeout' : ((e as Error).message ?? String(e))}`;
     r.problems.push(msg);
     log(`  ${msg}`);
   };
@@ -247,7 +259,8 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
       // Hover, definition, references at names of random articles, five of them open.
       const exclude = new Set<number>([0]);
       const open = Array.from({ length: Math.min(5, n - 1) }, () => pick(exclude));
-      for (const k of open) await cold.notify('textDocument/didOpen', { textDocument: { uri: uriOf(k), languageId: 'news-article', version: 1, text: textOf(k) } });
+      for (const k of open)
+        await cold.notify('textDocument/didOpen', { textDocument: { uri: uriOf(k), languageId: 'news-article', version: 1, text: textOf(k) } });
       const sample = [...open, ...Array.from({ length: Math.min(o.quick ? 20 : 60, n - 1 - open.length) }, () => pick(exclude))];
       const targets: Target[] = [];
       const symbolMs: number[] = [];
@@ -256,13 +269,20 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
         await barrier(cold, uriOf(open[0]), o.timeoutMs);
         for (const k of sample) {
           t = performance.now();
-          const syms = await within(cold.request<DocSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: uriOf(k) } }), Math.max(1, deadline - performance.now()), 'documentSymbol');
+          const syms = await within(
+            cold.request<DocSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: uriOf(k) } }),
+            Math.max(1, deadline - performance.now()),
+            'documentSymbol',
+          );
           symbolMs.push(performance.now() - t);
           for (const g of syms ?? []) {
             if (g.name === 'Dates') continue;
             for (const c of g.children ?? [g]) {
               const { start, end } = c.selectionRange;
-              targets.push({ uri: uriOf(k), position: { line: start.line, character: start.character + (end.line === start.line && end.character - start.character > 1 ? 1 : 0) } });
+              targets.push({
+                uri: uriOf(k),
+                position: { line: start.line, character: start.character + (end.line === start.line && end.character - start.character > 1 ? 1 : 0) },
+              });
             }
           }
         }
@@ -332,7 +352,9 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
       r.editDiagnostics = { ...latency(all), planned: o.edits };
       r.editDiagnosticsNewName = { ...latency(withName), planned: Math.floor(o.edits / 5) };
       r.diagnosticsVersioned = versioned;
-      log(`  edit → diagnostics: p50 ${r.editDiagnostics.p50?.toFixed(0)} ms, p99 ${r.editDiagnostics.p99?.toFixed(0)} ms; new name p50 ${r.editDiagnosticsNewName.p50?.toFixed(0)} ms (${all.length} of ${o.edits} edits${versioned ? ', versioned' : ', no versions'})`);
+      log(
+        `  edit → diagnostics: p50 ${r.editDiagnostics.p50?.toFixed(0)} ms, p99 ${r.editDiagnostics.p99?.toFixed(0)} ms; new name p50 ${r.editDiagnosticsNewName.p50?.toFixed(0)} ms (${all.length} of ${o.edits} edits${versioned ? ', versioned' : ', no versions'})`,
+      );
     }
     r.peakRssColdMB = cold.memory().peakMB;
   } catch (e) {
@@ -359,7 +381,9 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
       first.catch(() => undefined);
       const at = await within(warm.indexed(), o.timeoutMs, 'warm reopen');
       r.warmReopenMs = at - t0;
-      await within(first, 60000, 'warm first answer').then(() => (r.warmFirstAnswerMs = answeredAt! - hoverSent)).catch(() => undefined);
+      await within(first, 60000, 'warm first answer')
+        .then(() => (r.warmFirstAnswerMs = answeredAt! - hoverSent))
+        .catch(() => undefined);
       log(`  warm reopen ${(r.warmReopenMs / 1000).toFixed(2)} s`);
       r.peakRssWarmMB = warm.memory().peakMB;
     } catch (e) {
@@ -380,7 +404,9 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
     r.cliPeakRssMB = c.peakMB;
     if (c.signal || (c.code !== 0 && c.code !== 1)) {
       const fatal = /FATAL ERROR:.*$/m.exec(c.stderr)?.[0];
-      throw new Error(`exited after ${(c.ms / 1000).toFixed(0)} s (code ${c.code}, signal ${c.signal}${outOfMemory(c.stderr) ? ', out of memory' : ''}, peak RSS ${c.peakMB?.toFixed(0)} MB): ${fatal ?? c.stderr.trim().slice(-500)}`);
+      throw new Error(
+        `exited after ${(c.ms / 1000).toFixed(0)} s (code ${c.code}, signal ${c.signal}${outOfMemory(c.stderr) ? ', out of memory' : ''}, peak RSS ${c.peakMB?.toFixed(0)} MB): ${fatal ?? c.stderr.trim().slice(-500)}`,
+      );
     }
     r.cliMs = c.ms;
     r.cliMBps = folder.bytes / 1e6 / (c.ms / 1000);
@@ -397,7 +423,11 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
   return r;
 }
 
-function runCli(cliJs: string, root: string, timeoutMs: number): Promise<{ ms: number; code: number | null; signal: string | null; stderr: string; peakMB?: number }> {
+function runCli(
+  cliJs: string,
+  root: string,
+  timeoutMs: number,
+): Promise<{ ms: number; code: number | null; signal: string | null; stderr: string; peakMB?: number }> {
   return new Promise((resolve, reject) => {
     const devNull = fs.openSync('/dev/null', 'w');
     const t0 = performance.now();
@@ -432,7 +462,10 @@ function runCli(cliJs: string, root: string, timeoutMs: number): Promise<{ ms: n
 function profileFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   if (fs.statSync(dir).isFile()) return [dir];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => path.join(dir, f));
 }
 
 function git(args: string[]): string | undefined {
@@ -458,7 +491,9 @@ async function main(): Promise<number> {
   const corpusText = raw.map((a) => a.text.normalize('NFC')).join('\n');
   const names = newNames(corpusText, Math.max(1, Math.ceil(o.edits / 5)));
   const gen = new Generator(bases);
-  log(`corpus ${o.corpus}: ${bases.length} articles, ${(corpusText.length / 1e6).toFixed(2)} M characters; sizes ${o.sizes.join(', ')}; server ${path.join(o.dist, 'server.js')}`);
+  log(
+    `corpus ${o.corpus}: ${bases.length} articles, ${(corpusText.length / 1e6).toFixed(2)} M characters; sizes ${o.sizes.join(', ')}; server ${path.join(o.dist, 'server.js')}`,
+  );
   const results = {
     date: new Date().toISOString(),
     label: o.label,

@@ -12,7 +12,10 @@ import { extractFacts, type Fact } from '../../server/src/core/facts/extract';
 import { sameThing } from '../../server/src/core/facts/compare';
 import type { DateMention } from '../../server/src/core/types';
 
-interface Article { name: string; text: string }
+interface Article {
+  name: string;
+  text: string;
+}
 
 function analyse(articles: Article[]): WorkspaceIndex {
   const index = new WorkspaceIndex();
@@ -40,7 +43,10 @@ function planted(f: Fact): string | undefined {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const zip = argv[argv.indexOf('--corpus') + 1] && argv.includes('--corpus') ? argv[argv.indexOf('--corpus') + 1] : path.resolve('..', 'shared', 'corpus', 'vims-early.zip');
+  const zip =
+    argv[argv.indexOf('--corpus') + 1] && argv.includes('--corpus')
+      ? argv[argv.indexOf('--corpus') + 1]
+      : path.resolve('..', 'shared', 'corpus', 'vims-early.zip');
   const all = (await readCorpus(zip)).filter((a) => /\/data\//.test(a.name) || !a.name.includes('/summary/'));
   const clusters = new Map<string, Article[]>();
   for (const a of all) {
@@ -80,20 +86,26 @@ async function main(): Promise<void> {
     }
     if (!plant) continue;
     plants++;
-    const changed = list.map((a) => (a === plant!.article ? { ...a, text: a.text.slice(0, plant!.fact.start) + plant!.text + a.text.slice(plant!.fact.end) } : a));
+    const changed = list.map((a) =>
+      a === plant!.article ? { ...a, text: a.text.slice(0, plant!.fact.start) + plant!.text + a.text.slice(plant!.fact.end) } : a,
+    );
     const after = analyse(changed).conflicts();
     const old = new Set(base.map((c) => `${key(c.a.uri, c.a.fact)}|${key(c.b.uri, c.b.fact)}`));
     const fresh = after.filter((c) => !old.has(`${key(c.a.uri, c.a.fact)}|${key(c.b.uri, c.b.fact)}`));
-    const hit = (c: (typeof after)[number]) => [c.a, c.b].some((s) => s.uri === plant!.uri && s.fact.start === plant!.fact.start && s.fact.text === plant!.text);
+    const hit = (c: (typeof after)[number]) =>
+      [c.a, c.b].some((s) => s.uri === plant!.uri && s.fact.start === plant!.fact.start && s.fact.text === plant!.text);
     const hits = fresh.filter(hit);
     if (hits.length) found++;
     plantedOnes += hits.length;
     created += fresh.length;
-    if (!hits.length && shown.length < 8) shown.push(`missed: ${plant.article.name}@${plant.fact.start} ${plant.fact.kind} ${plant.fact.about} "${plant.fact.text}" -> "${plant.text}"`);
+    if (!hits.length && shown.length < 8)
+      shown.push(`missed: ${plant.article.name}@${plant.fact.start} ${plant.fact.kind} ${plant.fact.about} "${plant.fact.text}" -> "${plant.text}"`);
   }
   console.log(`${clusters.size} clusters, ${articles} articles`);
   console.log(`untouched: ${untouched} conflicts, ${((100 * untouched) / Math.max(1, articles)).toFixed(1)} per 100 articles`);
-  console.log(`planted: ${plants}; reported ${found} (recall ${(found / Math.max(1, plants)).toFixed(3)}); new conflicts ${created}, of which ${plantedOnes} set the planted value against another article's (${(plantedOnes / Math.max(1, created)).toFixed(3)})`);
+  console.log(
+    `planted: ${plants}; reported ${found} (recall ${(found / Math.max(1, plants)).toFixed(3)}); new conflicts ${created}, of which ${plantedOnes} set the planted value against another article's (${(plantedOnes / Math.max(1, created)).toFixed(3)})`,
+  );
   for (const s of shown) console.log(`  ${s}`);
 }
 

@@ -53,7 +53,12 @@ function readZip(file: string): Promise<{ name: string; text: string }[]> {
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('error', reject);
           stream.on('end', () => {
-            out.push({ name: entry.fileName, text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '') });
+            out.push({
+              name: entry.fileName,
+              text: Buffer.concat(chunks)
+                .toString('utf8')
+                .replace(/^\uFEFF/, ''),
+            });
             zip.readEntry();
           });
         });
@@ -68,7 +73,10 @@ function readZip(file: string): Promise<{ name: string; text: string }[]> {
 const SENTENCE_END = /(?<=[.!?…]["”»)]?)\s+(?=["“«(]?\p{Lu})/u;
 
 export function toBase(a: { name: string; text: string }): BaseArticle | undefined {
-  const lines = a.text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = a.text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   if (lines.length < 2) return undefined;
   const dir = path.posix.dirname(a.name);
   return {
@@ -91,8 +99,38 @@ export function prng(seed: number): () => number {
   };
 }
 
-const OUTLETS = ['VnExpress', 'Tuổi Trẻ', 'Thanh Niên', 'Dân trí', 'VTV', 'TTXVN', 'VietnamPlus', 'Người Lao Động', 'Tiền Phong', 'Lao Động', 'Zing', 'Reuters', 'AFP', 'BBC', 'CNN', 'AP'];
-const WRITERS = ['Minh Anh', 'Thu Hà', 'Quốc Việt', 'Hoàng Long', 'Ngọc Mai', 'Đức Trung', 'Thanh Tùng', 'Bảo Châu', 'Hải Yến', 'Phương Linh', 'Trọng Nghĩa', 'Khánh Vy'];
+const OUTLETS = [
+  'VnExpress',
+  'Tuổi Trẻ',
+  'Thanh Niên',
+  'Dân trí',
+  'VTV',
+  'TTXVN',
+  'VietnamPlus',
+  'Người Lao Động',
+  'Tiền Phong',
+  'Lao Động',
+  'Zing',
+  'Reuters',
+  'AFP',
+  'BBC',
+  'CNN',
+  'AP',
+];
+const WRITERS = [
+  'Minh Anh',
+  'Thu Hà',
+  'Quốc Việt',
+  'Hoàng Long',
+  'Ngọc Mai',
+  'Đức Trung',
+  'Thanh Tùng',
+  'Bảo Châu',
+  'Hải Yến',
+  'Phương Linh',
+  'Trọng Nghĩa',
+  'Khánh Vy',
+];
 
 /** The varying last line: a byline, a credit, or both; names and outlets recur as in a real collection. */
 function closingLine(rnd: () => number): string {
@@ -100,12 +138,18 @@ function closingLine(rnd: () => number): string {
   const w = WRITERS[Math.floor(rnd() * WRITERS.length)];
   const w2 = WRITERS[Math.floor(rnd() * WRITERS.length)];
   switch (Math.floor(rnd() * 6)) {
-    case 0: return `${w} (theo ${o})`;
-    case 1: return `Theo ${o}`;
-    case 2: return w;
-    case 3: return `Nguồn: ${o}`;
-    case 4: return `${w} - ${w2}`;
-    default: return `(${o})`;
+    case 0:
+      return `${w} (theo ${o})`;
+    case 1:
+      return `Theo ${o}`;
+    case 2:
+      return w;
+    case 3:
+      return `Nguồn: ${o}`;
+    case 4:
+      return `${w} - ${w2}`;
+    default:
+      return `(${o})`;
   }
 }
 

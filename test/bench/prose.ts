@@ -51,13 +51,15 @@ async function main(): Promise<void> {
   const news: { name: string; text: string }[] = [];
   for (const src of newsSources) news.push(...(await readCorpus(src)));
   report('news', news, true);
-  const other = otherSources.flatMap((d) => txtFiles(d)).map((f) => {
-    try {
-      return { name: f, text: fs.readFileSync(f, 'utf8') };
-    } catch {
-      return { name: f, text: '' };
-    }
-  });
+  const other = otherSources
+    .flatMap((d) => txtFiles(d))
+    .map((f) => {
+      try {
+        return { name: f, text: fs.readFileSync(f, 'utf8') };
+      } catch {
+        return { name: f, text: '' };
+      }
+    });
   report('other text', other, false);
 }
 

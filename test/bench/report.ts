@@ -61,12 +61,15 @@ export interface RunResult {
 const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 const sec = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(ms < 10000 ? 2 : 1));
 const pair = (l: Latency | undefined) =>
-  !l || !l.count ? '—' : `${fmt(l.p50, l.p50! < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99! < 10 ? 1 : 0)}${l.planned && l.count < l.planned ? ` (${l.count} of ${l.planned})` : ''}`;
+  !l || !l.count
+    ? '—'
+    : `${fmt(l.p50, l.p50! < 10 ? 1 : 0)} / ${fmt(l.p99, l.p99! < 10 ? 1 : 0)}${l.planned && l.count < l.planned ? ` (${l.count} of ${l.planned})` : ''}`;
 /** An empty cell says why: the phase ran out of time, or the process died (of memory). */
 const orTimeout = (r: RunResult, phase: string, v: string) => {
   if (v !== '—') return v;
   // A phase that could not run for want of an index says why the index is missing.
-  const p = r.problems.find((x) => x.startsWith(phase) && !x.includes('skipped')) ?? (phase === 'cli' ? undefined : r.problems.find((x) => x.startsWith('cold index')));
+  const p =
+    r.problems.find((x) => x.startsWith(phase) && !x.includes('skipped')) ?? (phase === 'cli' ? undefined : r.problems.find((x) => x.startsWith('cold index')));
   if (!p) return v;
   if (p.includes('out of memory')) return 'OOM';
   if (p.includes('exited')) return 'crash';
@@ -77,8 +80,20 @@ const orTimeout = (r: RunResult, phase: string, v: string) => {
 /** One row per N. */
 export function table(runs: RunResult[]): string {
   const head = [
-    'N', 'MB', 'cold index s', 'ms/article', 'warm reopen s', 'first answer s', 'hover p50/p99 ms', 'definition p50/p99 ms',
-    'references p50/p99 ms', 'edit→diagnostics p50/p99 ms', 'new-name edit p50/p99 ms', 'peak RSS MB', 'CLI s', 'CLI MB/s',
+    'N',
+    'MB',
+    'cold index s',
+    'ms/article',
+    'warm reopen s',
+    'first answer s',
+    'hover p50/p99 ms',
+    'definition p50/p99 ms',
+    'references p50/p99 ms',
+    'edit→diagnostics p50/p99 ms',
+    'new-name edit p50/p99 ms',
+    'peak RSS MB',
+    'CLI s',
+    'CLI MB/s',
   ];
   const rows = runs.map((r) => [
     r.n.toLocaleString('en-US'),
@@ -225,5 +240,11 @@ export function profileTable(files: string[], top = 15): string {
   const { total, entries } = topSelfTime(files, top);
   const short = (name: string) => (name.length > 60 ? `${name.slice(0, 57)}…` : name).replace(/\|/g, '\\|');
   const rows = entries.map((e, i) => `| ${i + 1} | \`${short(e.name)}\` | ${e.where || '—'} | ${e.selfMs.toFixed(0)} | ${e.percent.toFixed(1)} |`);
-  return [`${files.length} profile(s), ${(total / 1000).toFixed(1)} s sampled`, '', '| # | function | where | self ms | % |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    `${files.length} profile(s), ${(total / 1000).toFixed(1)} s sampled`,
+    '',
+    '| # | function | where | self ms | % |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }

@@ -103,8 +103,11 @@ export function readEntries(entries, zipPath = ZIP) {
 }
 
 export async function pack(goldDir, outPath) {
-  const names = readdirSync(goldDir).filter((f) => f.endsWith('.gold.txt')).map((f) => f.slice(0, -'.gold.txt'.length)).sort();
-  const dates = existsSync(join(goldDir, 'newslens.json')) ? JSON.parse(readFileSync(join(goldDir, 'newslens.json'), 'utf8')).articles ?? {} : {};
+  const names = readdirSync(goldDir)
+    .filter((f) => f.endsWith('.gold.txt'))
+    .map((f) => f.slice(0, -'.gold.txt'.length))
+    .sort();
+  const dates = existsSync(join(goldDir, 'newslens.json')) ? (JSON.parse(readFileSync(join(goldDir, 'newslens.json'), 'utf8')).articles ?? {}) : {};
   const texts = await readEntries(names.map(entryOf));
   const set = [];
   for (const name of names) {
@@ -122,7 +125,9 @@ export async function pack(goldDir, outPath) {
     if (text !== article) {
       let k = 0;
       while (k < text.length && text[k] === article[k]) k++;
-      throw new Error(`${name}: the gold text differs from ${entry} at ${k}: ${JSON.stringify(article.slice(k - 30, k + 30))} vs ${JSON.stringify(text.slice(k - 30, k + 30))}`);
+      throw new Error(
+        `${name}: the gold text differs from ${entry} at ${k}: ${JSON.stringify(article.slice(k - 30, k + 30))} vs ${JSON.stringify(text.slice(k - 30, k + 30))}`,
+      );
     }
     const item = { zip: entry, sha1: sha1(text), mentions, sentences };
     const date = dates[name + '.txt']?.date;

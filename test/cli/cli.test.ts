@@ -16,7 +16,12 @@ test('analyze --json prints the specified shape', () => {
   const d = out.documents.find((x: any) => x.path === 'samples/000_a37f9ae36c8c9fee.txt');
   assert.equal(d.date, '2019-04-24');
   const kim = d.mentions.find((m: any) => m.text === 'Kim Jong-un');
-  assert.deepEqual(Object.keys(kim).filter((k) => ['start', 'end', 'text', 'kind', 'entity'].includes(k)).sort(), ['end', 'entity', 'kind', 'start', 'text']);
+  assert.deepEqual(
+    Object.keys(kim)
+      .filter((k) => ['start', 'end', 'text', 'kind', 'entity'].includes(k))
+      .sort(),
+    ['end', 'entity', 'kind', 'start', 'text'],
+  );
   assert.equal(kim.kind, 'person');
   const text = fs.readFileSync('samples/000_a37f9ae36c8c9fee.txt', 'utf8');
   assert.equal(text.slice(kim.start, kim.end), 'Kim Jong-un');
@@ -69,14 +74,20 @@ test('the readable report names entities and flagged claims', () => {
   assert.match(r.stdout, /unsourced/);
 });
 
-test('the report speaks the locale given or the environment\'s, and the JSON stays English', () => {
+test("the report speaks the locale given or the environment's, and the JSON stays English", () => {
   const vi = run(['analyze', '--locale', 'vi', 'samples']);
   assert.equal(vi.status, 0, vi.stderr);
   assert.match(vi.stdout, /lần nhắc thực thể, \d+ ngày tháng, \d+ thông tin \(\d+ không nêu nguồn/);
   assert.match(vi.stdout, /\d+ thực thể:/);
-  const env = spawnSync(process.execPath, [CLI, 'analyze', 'samples'], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'vi_VN.UTF-8' } });
+  const env = spawnSync(process.execPath, [CLI, 'analyze', 'samples'], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'vi_VN.UTF-8' },
+  });
   assert.equal(env.stdout, vi.stdout);
-  const en = spawnSync(process.execPath, [CLI, 'analyze', 'samples'], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
+  const en = spawnSync(process.execPath, [CLI, 'analyze', 'samples'], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
+  });
   assert.match(en.stdout, /entity mentions, \d+ dates, \d+ claims/);
   const json = run(['analyze', '--json', '--locale', 'vi', 'samples']);
   assert.deepEqual(Object.keys(JSON.parse(json.stdout)).sort(), ['conflicts', 'documents', 'entities']);

@@ -69,8 +69,21 @@ export async function startCodeServer(folder: string, extensionsDir: string, por
   );
   const child = spawn(
     process.execPath,
-    [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${p}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--user-data-dir', dataDir, '--extensions-dir', extensionsDir, folder],
+    [
+      ENTRY,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${p}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      dataDir,
+      '--extensions-dir',
+      extensionsDir,
+      folder,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, SERVICE_URL: '', ITEM_URL: '' } },
   );
   let log = '';

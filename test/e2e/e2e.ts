@@ -29,7 +29,13 @@ async function step(page: Page, name: string, fn: () => Promise<void>): Promise<
     failed++;
     console.log(`FAIL ${name}: ${(e as Error).message.split('\n')[0]}`);
   } finally {
-    await page.screenshot({ path: path.join(RESULTS, `${String(passed + failed).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.jpg`), type: 'jpeg', quality: 70 }).catch(() => undefined);
+    await page
+      .screenshot({
+        path: path.join(RESULTS, `${String(passed + failed).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.jpg`),
+        type: 'jpeg',
+        quality: 70,
+      })
+      .catch(() => undefined);
   }
 }
 
@@ -103,7 +109,15 @@ async function main(): Promise<number> {
   let server: Running | undefined;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     server = await startCodeServer(folder, extensions);
@@ -313,7 +327,10 @@ async function main(): Promise<number> {
       for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await poll(async () => /Dismissed T\d+ common-knowledge/.test(ann002()), 'the dismissal in the .ann file');
-      await poll(async () => Number((await page.locator('.statusbar').innerText()).match(/(\d+) unsourced/)![1]) === Number(before) - 1, 'one unsourced claim less');
+      await poll(
+        async () => Number((await page.locator('.statusbar').innerText()).match(/(\d+) unsourced/)![1]) === Number(before) - 1,
+        'one unsourced claim less',
+      );
     });
 
     await step(page, 'command: Find This Claim in Other Articles', async () => {
@@ -374,7 +391,10 @@ async function main(): Promise<number> {
 
     await step(page, 'command: Split Mention From Entity', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();
-      await gotoPosition(page, where(path.join(folder, A002), 'Chủ tịch Kim là') .replace(/:(\d+)$/, (_m, c) => `:${Number(c) + 9}`));
+      await gotoPosition(
+        page,
+        where(path.join(folder, A002), 'Chủ tịch Kim là').replace(/:(\d+)$/, (_m, c) => `:${Number(c) + 9}`),
+      );
       await palette(page, 'News Lens: Split Mention From Entity');
       await poll(async () => /"exclude": \[/.test(registry()), 'the split in newslens.json');
     });
@@ -394,7 +414,10 @@ async function main(): Promise<number> {
       await input.fill(out + '/');
       await page.waitForTimeout(500);
       await page.keyboard.press('Enter');
-      await poll(async () => fs.existsSync(path.join(out, 'annotation.conf')) && fs.existsSync(path.join(out, A002.replace('.txt', '.ann'))), 'the exported brat folder');
+      await poll(
+        async () => fs.existsSync(path.join(out, 'annotation.conf')) && fs.existsSync(path.join(out, A002.replace('.txt', '.ann'))),
+        'the exported brat folder',
+      );
     });
 
     await step(page, 'command: Import brat Annotations', async () => {
@@ -417,7 +440,10 @@ async function main(): Promise<number> {
 
     await step(page, 'command: Reindex Workspace', async () => {
       await palette(page, 'News Lens: Reindex Workspace');
-      await poll(async () => /indexed 10 articles/.test(await page.locator('.notifications-toasts').innerText()), 'the reindex message (the imported copy included)');
+      await poll(
+        async () => /indexed 10 articles/.test(await page.locator('.notifications-toasts').innerText()),
+        'the reindex message (the imported copy included)',
+      );
     });
   } finally {
     await browser.close();

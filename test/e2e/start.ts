@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const extensions = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-ext-'));
   installExtension(extensions);
   const server = await startCodeServer(path.join(ROOT, 'samples'), extensions);
-  console.log(`\nNews Lens is running in VS Code (code-server) with samples/ open:\n\n    ${server.url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.`);
+  console.log(
+    `\nNews Lens is running in VS Code (code-server) with samples/ open:\n\n    ${server.url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.`,
+  );
   const stop = () => {
     server.stop();
     fs.rmSync(extensions, { recursive: true, force: true });

@@ -21,7 +21,11 @@ test('annotations, quick fixes and claim decisions go to NAME.ann and show at on
 
     // Quick fixes on a suggestion.
     const at = positionOf(text, 'Vladivostok');
-    const actions: any[] = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    const actions: any[] = await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    });
     assert.ok(actions.some((a) => /Reject suggestion/.test(a.title)));
     const offset = text.indexOf('Vladivostok');
     const rejected = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, { uri, action: 'reject', offset });
@@ -33,7 +37,13 @@ test('annotations, quick fixes and claim decisions go to NAME.ann and show at on
 
     // Annotate a selection the analysis missed.
     const start = text.indexOf('tàu bọc thép');
-    const added = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, { uri, action: 'annotate', start, end: start + 'tàu bọc thép'.length, kind: 'organization' });
+    const added = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, {
+      uri,
+      action: 'annotate',
+      start,
+      end: start + 'tàu bọc thép'.length,
+      kind: 'organization',
+    });
     assert.equal(added.ok, true);
     const hover2: any = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'bọc thép') });
     assert.match(hover2.contents.value, /tàu bọc thép\*\* · organisation/);
@@ -42,7 +52,10 @@ test('annotations, quick fixes and claim decisions go to NAME.ann and show at on
     const diags = await s.waitFor(() => s.diagnostics.get(uri)?.diagnostics.filter((d) => d.code === 'unsourced-claim'));
     const d0 = diags[diags.length - 1];
     const fixes: any[] = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d0.range, context: { diagnostics: [d0] } });
-    assert.deepEqual(fixes.filter((f) => f.diagnostics).map((f) => f.title), ['Mark as sourced by…', 'Dismiss: not a claim', 'Dismiss: common knowledge', 'Find this claim in other articles']);
+    assert.deepEqual(
+      fixes.filter((f) => f.diagnostics).map((f) => f.title),
+      ['Mark as sourced by…', 'Dismiss: not a claim', 'Dismiss: common knowledge', 'Find this claim in other articles'],
+    );
     const lines = text.split('\n');
     const claimOffset = lines.slice(0, d0.range.start.line).join('\n').length + (d0.range.start.line ? 1 : 0) + d0.range.start.character;
     const before = s.diagnostics.get(uri)!.diagnostics.length;

@@ -8,12 +8,13 @@ import { startServer } from './lspClient';
 import { StatsNotification, type Stats } from '../../server/src/shared/protocol';
 import { tempDir } from '../helpers';
 
-const report = (dead: string) => [
-  'Sập cầu ở Quảng Nam, nhiều người thương vong',
-  `Theo Bộ Giao thông Vận tải, vụ sập cầu Tam Kỳ tại tỉnh Quảng Nam sáng qua đã làm ${dead} người thiệt mạng và 12 người bị thương.`,
-  'Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Nam, đã đến hiện trường chỉ đạo công tác cứu hộ cùng Bộ Giao thông Vận tải.',
-  'Cầu Tam Kỳ được đưa vào sử dụng từ năm 2005 và đang được Bộ Giao thông Vận tải kiểm tra lại.',
-].join('\n');
+const report = (dead: string) =>
+  [
+    'Sập cầu ở Quảng Nam, nhiều người thương vong',
+    `Theo Bộ Giao thông Vận tải, vụ sập cầu Tam Kỳ tại tỉnh Quảng Nam sáng qua đã làm ${dead} người thiệt mạng và 12 người bị thương.`,
+    'Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Nam, đã đến hiện trường chỉ đạo công tác cứu hộ cùng Bộ Giao thông Vận tải.',
+    'Cầu Tam Kỳ được đưa vào sử dụng từ năm 2005 và đang được Bộ Giao thông Vận tải kiểm tra lại.',
+  ].join('\n');
 const FILES = { 'cau-1.txt': report('66'), 'cau-2.txt': report('85') };
 
 test('two reports of one event that give different death tolls: a conflicting-figure diagnostic pointing at the other', async () => {
@@ -29,8 +30,13 @@ test('two reports of one event that give different death tolls: a conflicting-fi
     const at = FILES['cau-1.txt'].split('\n').findIndex((l) => l.includes(' 66 '));
     assert.equal(d.range.start.line, at);
     // Mended in the second article, the disagreement goes from the first as well.
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: FILES['cau-2.txt'] } });
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri('cau-2.txt'), version: 2 }, contentChanges: [{ text: report('66') }] });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: FILES['cau-2.txt'] },
+    });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: s.uri('cau-2.txt'), version: 2 },
+      contentChanges: [{ text: report('66') }],
+    });
     await s.waitFor(() => !s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.some((x) => x.code === 'conflicting-figure'));
   } finally {
     await s.close();

@@ -28,17 +28,32 @@ test('a .ann past the end, with crossing mentions, or that does not parse: a dia
     await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
     const annDiags = (name: string) => s.waitFor(() => s.diagnostics.get(s.uri(name))?.diagnostics);
     const past = await annDiags('past.ann');
-    assert.deepEqual(past.map((d) => [d.code, d.range.start.line]), [['ann-syntax', 1]]);
+    assert.deepEqual(
+      past.map((d) => [d.code, d.range.start.line]),
+      [['ann-syntax', 1]],
+    );
     assert.match(past[0].message as string, /T2 "Trần Thị Bình" \(Person\) ends at 513, past the end of the article.*will not be overwritten/);
     const cross = await annDiags('cross.ann');
-    assert.deepEqual(cross.map((d) => [d.code, d.severity, d.range.start.line]), [['ann-warning', 2, 1]]);
+    assert.deepEqual(
+      cross.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['ann-warning', 2, 1]],
+    );
     assert.match(cross[0].message as string, /T2 "Thị Bình, Giám đốc" \(organization\) crosses T1/);
     const broken = await annDiags('broken.ann');
-    assert.deepEqual(broken.map((d) => [d.code, d.range.start.line]), [['ann-syntax', 1]]);
+    assert.deepEqual(
+      broken.map((d) => [d.code, d.range.start.line]),
+      [['ann-syntax', 1]],
+    );
 
     // Commands refuse to write the unusable files, and say which line is at fault.
     for (const name of ['past', 'broken']) {
-      const r = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, { uri: s.uri(`${name}.txt`), action: 'annotate', start: 0, end: 3, kind: 'person' });
+      const r = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, {
+        uri: s.uri(`${name}.txt`),
+        action: 'annotate',
+        start: 0,
+        end: 3,
+        kind: 'person',
+      });
       assert.equal(r.ok, false, name);
       assert.match(r.message ?? '', /line 2/, name);
     }
@@ -85,10 +100,18 @@ test('saving an edited article whose .ann runs past its end logs no error, repor
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(fs.readFileSync(path.join(root, 'past.ann'), 'utf8'), ARTICLES['past.ann']);
     const errors = s.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1);
-    assert.deepEqual(errors.map((n) => (n.params as { message: string }).message.split('\n')[0]), [], 'no error logged');
+    assert.deepEqual(
+      errors.map((n) => (n.params as { message: string }).message.split('\n')[0]),
+      [],
+      'no error logged',
+    );
     const warnings = s.notifications.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
     assert.ok(!warnings.some((w) => /dropped/.test(w)), `nothing reported as dropped: ${warnings.join(' | ')}`);
-    assert.deepEqual((await annDiags('past.ann')).map((d) => [d.code, d.range.start.line]), [['ann-syntax', 1]], 'still reported after the edit');
+    assert.deepEqual(
+      (await annDiags('past.ann')).map((d) => [d.code, d.range.start.line]),
+      [['ann-syntax', 1]],
+      'still reported after the edit',
+    );
   } finally {
     await s.close();
   }

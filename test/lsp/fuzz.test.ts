@@ -32,8 +32,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { startServer, type Session } from './lspClient';
 import {
-  collect, describeOp, makeOffset, makePosition, makeText, nfd, opArb, rangeProblem, positionProblem, splitsPair, tokenProblems, SENTENCES, ODD,
-  type ChangeSpec, type Op, type PosSpec, type RequestSpec,
+  collect,
+  describeOp,
+  makeOffset,
+  makePosition,
+  makeText,
+  nfd,
+  opArb,
+  rangeProblem,
+  positionProblem,
+  splitsPair,
+  tokenProblems,
+  SENTENCES,
+  ODD,
+  type ChangeSpec,
+  type Op,
+  type PosSpec,
+  type RequestSpec,
 } from './fuzzModel';
 import { StatsNotification, type EntitySummary, type Stats } from '../../server/src/shared/protocol';
 
@@ -50,7 +65,9 @@ const SEED = process.env.NEWS_LENS_FUZZ_SEED ? Number(process.env.NEWS_LENS_FUZZ
 
 const sent = (i: number) => SENTENCES[i % SENTENCES.length];
 const GENERATED: Record<string, string | Buffer> = {
-  'g_mixed.txt': [0, 3, 7, 11, 15].map((i, k) => `${ODD[(k * 7) % ODD.length]}${sent(i)} ${ODD[(k * 11 + 3) % ODD.length]}😀 𝔸 \u202E${sent(i + 1)}\u202C`).join('\n'),
+  'g_mixed.txt': [0, 3, 7, 11, 15]
+    .map((i, k) => `${ODD[(k * 7) % ODD.length]}${sent(i)} ${ODD[(k * 11 + 3) % ODD.length]}😀 𝔸 \u202E${sent(i + 1)}\u202C`)
+    .join('\n'),
   'g_crlf_bom.txt': '\uFEFF' + [2, 5, 8, 13].map(sent).join('\r\n') + '\r\n',
   'g_cr_nfd.txt': nfd([1, 4, 9, 12].map(sent).join('\r')),
   'g_invalid.txt': Buffer.concat([Buffer.from('\n'), Buffer.from([0xff, 0xfe, 0x20]), Buffer.from(sent(6) + '\n' + sent(10))]),
@@ -93,7 +110,10 @@ function decodeDisk(bytes: Buffer): string | undefined {
 
 // ---- The harness -------------------------------------------------------------------------------
 
-interface Stat { ms: number; what: string }
+interface Stat {
+  ms: number;
+  what: string;
+}
 
 class Fuzz {
   s!: Session;
@@ -373,7 +393,10 @@ class Fuzz {
     }
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
-      answer.then((result) => ({ result, error: undefined }), (error: unknown) => ({ result: undefined, error })),
+      answer.then(
+        (result) => ({ result, error: undefined }),
+        (error: unknown) => ({ result: undefined, error }),
+      ),
       new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), LIMIT_MS))),
     ]);
     clearTimeout(timer);
@@ -441,7 +464,9 @@ class Fuzz {
       case 'textDocument/codeAction': {
         // The diagnostics the server last published for the document, or made-up ones.
         const published = this.s.diagnostics.get(uri)?.diagnostics ?? [];
-        const diagnostics = r.flag ? published.slice(0, Math.abs(Math.trunc(r.m)) % 8) : [{ range, message: 'x', source: 'News Lens', code: pick(['unsourced-claim', 'vague-source', 'other']) }];
+        const diagnostics = r.flag
+          ? published.slice(0, Math.abs(Math.trunc(r.m)) % 8)
+          : [{ range, message: 'x', source: 'News Lens', code: pick(['unsourced-claim', 'vague-source', 'other']) }];
         params = { textDocument, range, context: { diagnostics } };
         break;
       }
@@ -449,7 +474,14 @@ class Fuzz {
         params = { uri };
         break;
       case 'newsLens/entities':
-        params = pick([undefined, {}, { query: r.q }, { groups: true, query: r.flag ? r.q : undefined }, { kind: pick(['person', 'organization', 'location', 'nope'], r.m), ...paging, query: r.flag ? r.q : undefined }, paging]);
+        params = pick([
+          undefined,
+          {},
+          { query: r.q },
+          { groups: true, query: r.flag ? r.q : undefined },
+          { kind: pick(['person', 'organization', 'location', 'nope'], r.m), ...paging, query: r.flag ? r.q : undefined },
+          paging,
+        ]);
         break;
       case 'newsLens/entityMentions':
         params = r.flag ? { id, ...paging } : { id };
@@ -465,7 +497,14 @@ class Fuzz {
         params = pick([undefined, {}, { groups: true }, { group: pick(['unsourced', 'vague', 'sourced', 'dismissed', 'nope'], r.m), ...paging }, paging]);
         break;
       case 'newsLens/timeline':
-        params = pick([undefined, {}, { groups: true, ...(r.flag ? paging : {}) }, { day: this.days.length ? pick(this.days, r.m) : '2019-04-24', ...paging }, paging, { day: 'nope' }]);
+        params = pick([
+          undefined,
+          {},
+          { groups: true, ...(r.flag ? paging : {}) },
+          { day: this.days.length ? pick(this.days, r.m) : '2019-04-24', ...paging },
+          paging,
+          { day: 'nope' },
+        ]);
         break;
       case 'newsLens/stats':
       case 'newsLens/reindex':
@@ -475,15 +514,29 @@ class Fuzz {
         const action = pick(['annotate', 'remove', 'accept', 'reject', 'link', 'acceptAll', 'claim'] as const);
         const end = offset + Math.trunc(r.m);
         params = {
-          uri, action, start: offset, end, offset, kind: pick(['person', 'organization', 'location', 'date'] as const, r.m),
-          ref: id, name: r.q || 'Tên', status: pick(['sourced', 'vague', 'unsourced'] as const, r.m), dismissed: r.flag ? 'not-a-claim' : undefined, source: r.q,
+          uri,
+          action,
+          start: offset,
+          end,
+          offset,
+          kind: pick(['person', 'organization', 'location', 'date'] as const, r.m),
+          ref: id,
+          name: r.q || 'Tên',
+          status: pick(['sourced', 'vague', 'unsourced'] as const, r.m),
+          dismissed: r.flag ? 'not-a-claim' : undefined,
+          source: r.q,
         };
         break;
       }
       case 'newsLens/editRegistry':
         params = {
-          action: pick(['merge', 'split', 'rename', 'setKind', 'addAlias', 'linkWikidata'] as const), entity: id, others: [pick(this.ids.length ? this.ids : ['x'], r.m + 1)],
-          uri, offset, value: r.q || pick(['Tên mới', 'person', 'Q42', 'organization'], r.m), force: r.flag,
+          action: pick(['merge', 'split', 'rename', 'setKind', 'addAlias', 'linkWikidata'] as const),
+          entity: id,
+          others: [pick(this.ids.length ? this.ids : ['x'], r.m + 1)],
+          uri,
+          offset,
+          value: r.q || pick(['Tên mới', 'person', 'Q42', 'organization'], r.m),
+          force: r.flag,
         };
         break;
       case 'newsLens/setArticleDate':
@@ -556,7 +609,20 @@ class Fuzz {
   /** Lets the debounced diagnostics go out, then asks a trivial request: everything before it is answered. */
   async settle(): Promise<void> {
     await new Promise((r) => setTimeout(r, 15));
-    const problems = await this.send({ op: 'request', method: 'newsLens/stats', doc: 0, a: { p: 'f', f: 0 }, b: { p: 'f', f: 0 }, offset: { o: 'raw', n: 0 }, n: 0, m: 0, q: '', flag: false, cancel: false, malformed: 0 });
+    const problems = await this.send({
+      op: 'request',
+      method: 'newsLens/stats',
+      doc: 0,
+      a: { p: 'f', f: 0 },
+      b: { p: 'f', f: 0 },
+      offset: { o: 'raw', n: 0 },
+      n: 0,
+      m: 0,
+      q: '',
+      flag: false,
+      cancel: false,
+      malformed: 0,
+    });
     if (problems.length) throw new Error(problems.join('\n'));
   }
 
@@ -597,41 +663,45 @@ class Fuzz {
   }
 }
 
-test(`random edits and requests against the real server: ${TARGET.toLocaleString('en')} operations, answers within ${LIMIT_MS} ms, ranges inside their documents`, { timeout: 30 * 60_000 }, async () => {
-  const fuzz = new Fuzz();
-  const t0 = performance.now();
-  try {
-    await fuzz.ensureServer();
-    const property = fc.asyncProperty(fc.array(opArb, { minLength: SEQUENCE, maxLength: SEQUENCE }), async (ops) => {
-      // Past the shrinking budget every candidate passes at once, so fast-check ends with the smallest failing sequence so far.
-      if (fuzz.firstFailure !== undefined && Date.now() - fuzz.firstFailure > SHRINK_MS) return;
-      await fuzz.sequence(ops);
-    });
-    if (REPLAY_PATH) {
-      await fc.assert(property, { seed: SEED, path: REPLAY_PATH, endOnFailure: true, includeErrorInReport: true });
-      return;
+test(
+  `random edits and requests against the real server: ${TARGET.toLocaleString('en')} operations, answers within ${LIMIT_MS} ms, ranges inside their documents`,
+  { timeout: 30 * 60_000 },
+  async () => {
+    const fuzz = new Fuzz();
+    const t0 = performance.now();
+    try {
+      await fuzz.ensureServer();
+      const property = fc.asyncProperty(fc.array(opArb, { minLength: SEQUENCE, maxLength: SEQUENCE }), async (ops) => {
+        // Past the shrinking budget every candidate passes at once, so fast-check ends with the smallest failing sequence so far.
+        if (fuzz.firstFailure !== undefined && Date.now() - fuzz.firstFailure > SHRINK_MS) return;
+        await fuzz.sequence(ops);
+      });
+      if (REPLAY_PATH) {
+        await fc.assert(property, { seed: SEED, path: REPLAY_PATH, endOnFailure: true, includeErrorInReport: true });
+        return;
+      }
+      const batches = Math.ceil(TARGET / (SEQUENCE * RUNS_PER_BATCH));
+      for (let b = 0; b < batches; b++) {
+        const runs = Math.min(RUNS_PER_BATCH, Math.ceil((TARGET - b * SEQUENCE * RUNS_PER_BATCH) / SEQUENCE));
+        await fc.assert(property, { numRuns: runs, seed: SEED + b, endOnFailure: false, includeErrorInReport: true });
+      }
+    } finally {
+      const list = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
+      const malformed = [...fuzz.malformedErrors.values()].reduce((a, b) => a + b, 0);
+      console.log(
+        [
+          `fuzz: ${fuzz.cases.toLocaleString('en')} operations (${fuzz.nops} of them nothing) in ${((performance.now() - t0) / 1000).toFixed(1)} s, seed ${SEED}`,
+          `  ${fuzz.requests.toLocaleString('en')} requests, ${fuzz.cancelled} of them cancelled (${fuzz.cancelledErrors.get('cancelled') ?? 0} answered "cancelled", the others with a result)`,
+          `  slowest answer ${Math.round(fuzz.slowest.ms)} ms: ${fuzz.slowest.what.slice(0, 160)}`,
+          `  checked: ${fuzz.rangesChecked.toLocaleString('en')} ranges and positions in answers, ${fuzz.diagnosticsChecked.toLocaleString('en')} published diagnostics`,
+          `  JSON-RPC errors to well-formed requests: ${list(fuzz.errors)}; to malformed ones: ${malformed} (codes ${list(fuzz.malformedErrors)})`,
+          `  positions inside a surrogate pair: ${list(fuzz.splitPairs)}; known bugs met: ${list(fuzz.known)}; server restarts: ${fuzz.restarts}`,
+        ].join('\n'),
+      );
+      await fuzz.close();
     }
-    const batches = Math.ceil(TARGET / (SEQUENCE * RUNS_PER_BATCH));
-    for (let b = 0; b < batches; b++) {
-      const runs = Math.min(RUNS_PER_BATCH, Math.ceil((TARGET - b * SEQUENCE * RUNS_PER_BATCH) / SEQUENCE));
-      await fc.assert(property, { numRuns: runs, seed: SEED + b, endOnFailure: false, includeErrorInReport: true });
-    }
-  } finally {
-    const list = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
-    const malformed = [...fuzz.malformedErrors.values()].reduce((a, b) => a + b, 0);
-    console.log(
-      [
-        `fuzz: ${fuzz.cases.toLocaleString('en')} operations (${fuzz.nops} of them nothing) in ${((performance.now() - t0) / 1000).toFixed(1)} s, seed ${SEED}`,
-        `  ${fuzz.requests.toLocaleString('en')} requests, ${fuzz.cancelled} of them cancelled (${fuzz.cancelledErrors.get('cancelled') ?? 0} answered "cancelled", the others with a result)`,
-        `  slowest answer ${Math.round(fuzz.slowest.ms)} ms: ${fuzz.slowest.what.slice(0, 160)}`,
-        `  checked: ${fuzz.rangesChecked.toLocaleString('en')} ranges and positions in answers, ${fuzz.diagnosticsChecked.toLocaleString('en')} published diagnostics`,
-        `  JSON-RPC errors to well-formed requests: ${list(fuzz.errors)}; to malformed ones: ${malformed} (codes ${list(fuzz.malformedErrors)})`,
-        `  positions inside a surrogate pair: ${list(fuzz.splitPairs)}; known bugs met: ${list(fuzz.known)}; server restarts: ${fuzz.restarts}`,
-      ].join('\n'),
-    );
-    await fuzz.close();
-  }
-});
+  },
+);
 
 // ---- Bugs the fuzz test found (fixed), as the smallest cases --
 
@@ -664,12 +734,17 @@ test('an article opened under another name of its file (sub/../a.txt) leaves not
     await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
     const before = await s.connection.sendRequest<Stats>('newsLens/stats');
     const alias = `${URI.file(root).toString()}/sub/../a.txt`;
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: alias, languageId: 'news-article', version: 1, text: 'Tổng thống Putin nói hôm qua.' } });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: alias, languageId: 'news-article', version: 1, text: 'Tổng thống Putin nói hôm qua.' },
+    });
     await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: alias } });
     const after = await s.connection.sendRequest<Stats>('newsLens/stats');
     const timeline = await s.connection.sendRequest<{ uri: string }[]>('newsLens/timeline');
     assert.deepEqual({ articles: after.articles, unsourced: after.unsourced }, { articles: before.articles, unsourced: before.unsourced });
-    assert.deepEqual(timeline.filter((t) => t.uri === alias), []);
+    assert.deepEqual(
+      timeline.filter((t) => t.uri === alias),
+      [],
+    );
   } finally {
     await s.close();
   }
@@ -681,7 +756,13 @@ test('linking a mention to a person (a registry id with a space) writes an .ann 
     await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
     const name = '000_a37f9ae36c8c9fee.txt';
     const text = fs.readFileSync(path.join(s.root, name), 'utf8');
-    const r = await s.connection.sendRequest<{ ok: boolean }>('newsLens/annotate', { uri: s.uri(name), action: 'link', offset: text.indexOf('Vladivostok'), ref: 'person:kim jong un', name: 'Kim Jong-un' });
+    const r = await s.connection.sendRequest<{ ok: boolean }>('newsLens/annotate', {
+      uri: s.uri(name),
+      action: 'link',
+      offset: text.indexOf('Vladivostok'),
+      ref: 'person:kim jong un',
+      name: 'Kim Jong-un',
+    });
     assert.equal(r.ok, true);
     const ann = s.uri(name.replace('.txt', '.ann'));
     await new Promise((done) => setTimeout(done, 200));
@@ -716,6 +797,15 @@ test('the checks of the fuzz test count lines and characters as LSP does', () =>
   assert.equal(splitsPair(text, { line: 3, character: 1 }), true);
   assert.deepEqual(tokenProblems(text, [1, 0, 2, 0, 0]), []);
   assert.equal(tokenProblems(text, [1, 1, 2, 0, 0]).length, 1, 'a token past the end of its line');
-  const found = collect([{ uri: 'a', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }, { changes: { b: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } } }] } }], 'c');
-  assert.deepEqual(found.map((f) => f.uri), ['a', 'b']);
+  const found = collect(
+    [
+      { uri: 'a', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } },
+      { changes: { b: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } } }] } },
+    ],
+    'c',
+  );
+  assert.deepEqual(
+    found.map((f) => f.uri),
+    ['a', 'b'],
+  );
 });

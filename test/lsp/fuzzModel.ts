@@ -36,11 +36,16 @@ export function linesOf(text: string): Lines {
   return { starts, lengths };
 }
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
-export const isPosition = (x: any): x is Position =>
-  !!x && typeof x === 'object' && typeof x.line === 'number' && typeof x.character === 'number';
+export const isPosition = (x: any): x is Position => !!x && typeof x === 'object' && typeof x.line === 'number' && typeof x.character === 'number';
 export const isRange = (x: any): x is Range => !!x && typeof x === 'object' && isPosition(x.start) && isPosition(x.end);
 
 /** Why a position is not inside the text, or undefined when it is. */
@@ -161,7 +166,11 @@ export function tokenProblems(text: string, data: unknown): string[] {
 
 const SAMPLES = 'samples';
 const sampleTexts = fs.existsSync(SAMPLES)
-  ? fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8'))
+  ? fs
+      .readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8'))
   : ['Tổng thống Nga Vladimir Putin gặp Chủ tịch Kim Jong-un tại Vladivostok vào ngày 25/4.'];
 
 /** Sentences of the sample articles. */
@@ -172,19 +181,97 @@ export const SENTENCES: string[] = sampleTexts
 
 /** Words the analysis finds (names, dates, cues), to put positions on mentions. */
 export const NEEDLES = [
-  'Putin', 'Vladimir Putin', 'Kim Jong-un', 'Kim', 'Triều Tiên', 'Nga', 'Mỹ', 'Vladivostok', 'Moscow', 'Washington', 'Yonhap', 'Reuters',
-  'KCNA', 'Yuri Ushakov', 'Hà Nội', 'ngày 24/4', 'ngày 25/4', 'hôm qua', 'tuần trước', 'năm 2019', '2019', 'tháng 4', 'cho biết', 'cho rằng',
-  'nói', 'theo', 'các chuyên gia', 'các nhà phân tích', 'Tổng thống', 'Chủ tịch', 'ông', 'bà',
+  'Putin',
+  'Vladimir Putin',
+  'Kim Jong-un',
+  'Kim',
+  'Triều Tiên',
+  'Nga',
+  'Mỹ',
+  'Vladivostok',
+  'Moscow',
+  'Washington',
+  'Yonhap',
+  'Reuters',
+  'KCNA',
+  'Yuri Ushakov',
+  'Hà Nội',
+  'ngày 24/4',
+  'ngày 25/4',
+  'hôm qua',
+  'tuần trước',
+  'năm 2019',
+  '2019',
+  'tháng 4',
+  'cho biết',
+  'cho rằng',
+  'nói',
+  'theo',
+  'các chuyên gia',
+  'các nhà phân tích',
+  'Tổng thống',
+  'Chủ tịch',
+  'ông',
+  'bà',
 ];
 
 /** Characters that trouble positions and tokenizers. */
 export const ODD = [
-  '😀', '👩‍👩‍👧', '🇻🇳', '𝔸', '𝔸𝔹ℂ', '𠀀', '\u{10FFFF}', // astral
-  'a\u0301', 'e\u0302\u0301', 'Nguye\u0302\u0303n', 'o\u031B\u0300', 'x' + '\u0301'.repeat(30), // combining marks
-  '\u202E', '\u202D', '\u202C', '\u2066', '\u2067', '\u2069', '\u200F', '\u200E', '\u061C', '\u200B', '\u200D', // bidi, zero-width
-  '\r', '\r\n', '\n', '\n\n', '\r\r', '\u2028', '\u2029', '\u0085', '\v', '\f', '\t', // line breaks
-  '\0', '\uFEFF', '\uFFFD', '\uD800', '\uDC00', '\uDBFF', // NUL, BOM, lone surrogates
-  '"', '“', '”', '«', '»', '–', '—', '…', '.', '. ', ', ', ':', ' - ', '(', ')', // punctuation around claims
+  '😀',
+  '👩‍👩‍👧',
+  '🇻🇳',
+  '𝔸',
+  '𝔸𝔹ℂ',
+  '𠀀',
+  '\u{10FFFF}', // astral
+  'a\u0301',
+  'e\u0302\u0301',
+  'Nguye\u0302\u0303n',
+  'o\u031B\u0300',
+  'x' + '\u0301'.repeat(30), // combining marks
+  '\u202E',
+  '\u202D',
+  '\u202C',
+  '\u2066',
+  '\u2067',
+  '\u2069',
+  '\u200F',
+  '\u200E',
+  '\u061C',
+  '\u200B',
+  '\u200D', // bidi, zero-width
+  '\r',
+  '\r\n',
+  '\n',
+  '\n\n',
+  '\r\r',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\v',
+  '\f',
+  '\t', // line breaks
+  '\0',
+  '\uFEFF',
+  '\uFFFD',
+  '\uD800',
+  '\uDC00',
+  '\uDBFF', // NUL, BOM, lone surrogates
+  '"',
+  '“',
+  '”',
+  '«',
+  '»',
+  '–',
+  '—',
+  '…',
+  '.',
+  '. ',
+  ', ',
+  ':',
+  ' - ',
+  '(',
+  ')', // punctuation around claims
 ];
 
 export const nfd = (s: string) => s.normalize('NFD');
@@ -209,10 +296,7 @@ export const shortText = fc.array(piece, { maxLength: 5 }).map((a) => a.join('')
 
 /** A whole document's text, as described by what fast-check drew; made concrete by `makeText`. */
 export type TextSpec =
-  | { t: 'same' }
-  | { t: 'sample'; i: number; inserts: { f: number; s: string }[]; nfd: boolean }
-  | { t: 'pieces'; s: string }
-  | { t: 'empty' };
+  { t: 'same' } | { t: 'sample'; i: number; inserts: { f: number; s: string }[]; nfd: boolean } | { t: 'pieces'; s: string } | { t: 'empty' };
 
 export const textSpec: fc.Arbitrary<TextSpec> = fc.oneof(
   { arbitrary: fc.constant<TextSpec>({ t: 'same' }), weight: 3 },
@@ -384,7 +468,10 @@ const requestSpec = (methods: fc.Arbitrary<string>): fc.Arbitrary<RequestSpec> =
     offset: offsetSpec,
     n: fc.oneof(fc.nat(40), fc.integer({ min: -5, max: 5 }), fc.constantFrom(2 ** 31, 1e12, 0.5)),
     m: fc.oneof(fc.nat(20), fc.integer({ min: -5, max: 0 }), fc.constantFrom(2 ** 31, 1e12, 0.5)),
-    q: fc.oneof(fc.constantFrom('', 'putin', 'kim', 'Triều', 'trieu tien', 'nga', 'a', '😀', '\u202E', '\0', 'e\u0301', '.*', '(', '%'), fc.string({ maxLength: 6 })),
+    q: fc.oneof(
+      fc.constantFrom('', 'putin', 'kim', 'Triều', 'trieu tien', 'nga', 'a', '😀', '\u202E', '\0', 'e\u0301', '.*', '(', '%'),
+      fc.string({ maxLength: 6 }),
+    ),
     flag: fc.boolean(),
     // One request in seven is cancelled right after it is sent.
     cancel: fc.nat(6).map((n) => n === 0),
@@ -408,7 +495,10 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('close' as const), doc: docIndex }), weight: 9 },
   { arbitrary: requestSpec(fc.constantFrom(...REQUESTS)), weight: 90 },
   { arbitrary: requestSpec(fc.constantFrom(...WRITING_REQUESTS)), weight: 6 },
-  { arbitrary: fc.record({ op: fc.constant('burst' as const), requests: fc.array(requestSpec(fc.constantFrom(...REQUESTS)), { minLength: 2, maxLength: 5 }) }), weight: 6 },
+  {
+    arbitrary: fc.record({ op: fc.constant('burst' as const), requests: fc.array(requestSpec(fc.constantFrom(...REQUESTS)), { minLength: 2, maxLength: 5 }) }),
+    weight: 6,
+  },
 );
 
 /** An operation in a line, for the report of a failing sequence. */

@@ -16,7 +16,10 @@ test('in locale vi the diagnostics and the hover are in Vietnamese; the codes st
     assert.ok(diags.length > 0);
     for (const d of diags) assert.match(String(d.message), /không nêu nguồn|không rõ người nói/);
     const text = fs.readFileSync(path.join(s.root, A002), 'utf8');
-    const hover = await s.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: s.uri(A002) }, position: positionOf(text, 'Putin', 1) });
+    const hover = await s.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: s.uri(A002) },
+      position: positionOf(text, 'Putin', 1),
+    });
     assert.match(hover.contents.value, /Vladimir Putin\*\* · người/);
     assert.match(hover.contents.value, /lần nhắc trong 5 bài/);
   } finally {
@@ -28,7 +31,10 @@ test('in another locale they are in English', async () => {
   const s = await startServer({ locale: 'de' });
   try {
     const diags = await s.waitFor(() => s.diagnostics.get(s.uri(A002))?.diagnostics.filter((d) => d.code === 'unsourced-claim'));
-    assert.ok(diags.every((d) => /^(Unsourced|Unattributed)/.test(String(d.message))), diags.map((d) => d.message).join('\n'));
+    assert.ok(
+      diags.every((d) => /^(Unsourced|Unattributed)/.test(String(d.message))),
+      diags.map((d) => d.message).join('\n'),
+    );
   } finally {
     await s.close();
   }

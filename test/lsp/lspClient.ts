@@ -4,7 +4,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 
@@ -20,7 +24,9 @@ export interface Session {
 }
 
 /** Copies the samples to a temporary workspace and starts the server on it. */
-export async function startServer(options: { configuration?: boolean; files?: Record<string, string>; root?: string; keep?: boolean; locale?: string } = {}): Promise<Session> {
+export async function startServer(
+  options: { configuration?: boolean; files?: Record<string, string>; root?: string; keep?: boolean; locale?: string } = {},
+): Promise<Session> {
   const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-lsp-'));
   if (!options.root) for (const f of fs.readdirSync('samples')) fs.copyFileSync(path.join('samples', f), path.join(root, f));
   for (const [name, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(root, name), text);
@@ -45,17 +51,19 @@ export async function startServer(options: { configuration?: boolean; files?: Re
     if (!options.keep) fs.rmSync(root, { recursive: true, force: true });
     throw e;
   };
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: URI.file(root).toString(),
-    workspaceFolders: [{ uri: URI.file(root).toString(), name: 'samples' }],
-    ...(options.locale ? { locale: options.locale } : {}),
-    capabilities: {
-      workspace: { configuration: options.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      window: { workDoneProgress: true },
-      textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
-    },
-  }).catch(abandon);
+  await connection
+    .sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: URI.file(root).toString(),
+      workspaceFolders: [{ uri: URI.file(root).toString(), name: 'samples' }],
+      ...(options.locale ? { locale: options.locale } : {}),
+      capabilities: {
+        workspace: { configuration: options.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        window: { workDoneProgress: true },
+        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
+      },
+    })
+    .catch(abandon);
   await connection.sendNotification('initialized', {});
   const waitFor = async <T>(what: () => T | undefined, timeoutMs = 20000): Promise<T> => {
     const until = Date.now() + timeoutMs;
@@ -67,7 +75,12 @@ export async function startServer(options: { configuration?: boolean; files?: Re
     }
   };
   return {
-    connection, server, root, diagnostics, notifications, waitFor,
+    connection,
+    server,
+    root,
+    diagnostics,
+    notifications,
+    waitFor,
     uri: (name: string) => URI.file(path.join(root, name)).toString(),
     async close() {
       try {

@@ -14,7 +14,10 @@ import { tempDir } from '../helpers';
 const REPO: Record<string, string> = {
   'requirements.txt': 'numpy==1.26.4\nrequests>=2.31\npandas~=2.2\npytest\n',
   'LICENSE.txt': [
-    'MIT License', '', 'Copyright (c) 2024 Example Authors', '',
+    'MIT License',
+    '',
+    'Copyright (c) 2024 Example Authors',
+    '',
     'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files, to deal in the Software without restriction.',
     '',
     'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED. IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY.',
@@ -26,7 +29,8 @@ const REPO: Record<string, string> = {
     '2024-05-02 10:14:10 INFO build finished in 7.2 s',
   ].join('\n'),
   'todo.txt': '- fix the login form on mobile\n- update the docs for the new API\n- ask Minh about the release date\n- remove the old importer\n',
-  'CMakeLists.txt': 'cmake_minimum_required(VERSION 3.16)\nproject(demo LANGUAGES CXX)\nadd_executable(demo main.cpp)\ntarget_link_libraries(demo PRIVATE fmt)\n',
+  'CMakeLists.txt':
+    'cmake_minimum_required(VERSION 3.16)\nproject(demo LANGUAGES CXX)\nadd_executable(demo main.cpp)\ntarget_link_libraries(demo PRIVATE fmt)\n',
 };
 
 async function indexed(s: Session): Promise<Stats> {
@@ -34,20 +38,23 @@ async function indexed(s: Session): Promise<Stats> {
   return s.connection.sendRequest<Stats>(StatsRequest);
 }
 
-test('a code repository\'s .txt files are no articles and get no diagnostics, until the folder is made news', async () => {
+test("a code repository's .txt files are no articles and get no diagnostics, until the folder is made news", async () => {
   const root = tempDir('newslens-quiet-');
   for (const [name, text] of Object.entries(REPO)) fs.writeFileSync(path.join(root, name), text);
   const s = await startServer({ root, keep: true });
   try {
     assert.equal((await indexed(s)).articles, 0);
     const flagged = [...s.diagnostics.values()].filter((d) => d.diagnostics.length);
-    assert.deepEqual(flagged.map((d) => d.uri), []);
+    assert.deepEqual(
+      flagged.map((d) => d.uri),
+      [],
+    );
     const r = await s.connection.sendRequest<TreatAsNewsResult>(TreatAsNewsRequest, { uri: s.uri('todo.txt') });
     assert.ok(r.ok, r.message);
     assert.equal(r.file, path.join(root, 'newslens.json'));
     assert.deepEqual(JSON.parse(fs.readFileSync(r.file!, 'utf8')), {});
     let st = await s.connection.sendRequest<Stats>(StatsRequest);
-    for (const until = Date.now() + 20000; (st.articles !== Object.keys(REPO).length || st.indexing) && Date.now() < until; ) {
+    for (const until = Date.now() + 20000; (st.articles !== Object.keys(REPO).length || st.indexing) && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 50));
       st = await s.connection.sendRequest<Stats>(StatsRequest);
     }

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startServer, positionOf, type Session } from './lspClient';
-import { StatsNotification, RegistryEditRequest, EntitiesRequest, type Stats, type EntitySummary, type RegistryEditResult } from '../../server/src/shared/protocol';
+import {
+  StatsNotification,
+  RegistryEditRequest,
+  EntitiesRequest,
+  type Stats,
+  type EntitySummary,
+  type RegistryEditResult,
+} from '../../server/src/shared/protocol';
 
 const A000 = '000_a37f9ae36c8c9fee.txt';
 const A001 = '001_11ff586dfdeba885.txt';
@@ -38,7 +45,11 @@ test('merges, splits, renames and kinds persist in newslens.json, apply to every
     assert.equal((await entityAt(s, A002, 'Interfax')).name, 'TASS');
     assert.equal((await entityAt(s, '004_a41bdff0d3ec78da.txt', 'Interfax')).name, 'TASS', 'the merge shows in another article at once');
 
-    const refused = await s.connection.sendRequest<RegistryEditResult>(RegistryEditRequest, { action: 'merge', entity: tass.id, others: [(await entityAt(s, A000, 'Nga')).id] });
+    const refused = await s.connection.sendRequest<RegistryEditResult>(RegistryEditRequest, {
+      action: 'merge',
+      entity: tass.id,
+      others: [(await entityAt(s, A000, 'Nga')).id],
+    });
     assert.equal(refused.ok, false, 'an organisation and a place are not merged');
 
     const text001 = fs.readFileSync(path.join(root, A001), 'utf8');
@@ -48,9 +59,16 @@ test('merges, splits, renames and kinds persist in newslens.json, apply to every
     assert.equal(split.ok, true, split.message);
     assert.notEqual((await entityAt(s, A001, 'ông Kim', 0)).id, kim.id);
 
-    const prepared: any = await s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: s.uri(A002) }, position: positionOf(fs.readFileSync(path.join(root, A002), 'utf8'), 'Putin') });
+    const prepared: any = await s.connection.sendRequest('textDocument/prepareRename', {
+      textDocument: { uri: s.uri(A002) },
+      position: positionOf(fs.readFileSync(path.join(root, A002), 'utf8'), 'Putin'),
+    });
     assert.equal(prepared.placeholder, 'Vladimir Putin');
-    const edit: any = await s.connection.sendRequest('textDocument/rename', { textDocument: { uri: s.uri(A002) }, position: positionOf(fs.readFileSync(path.join(root, A002), 'utf8'), 'Putin'), newName: 'Vladimir Vladimirovich Putin' });
+    const edit: any = await s.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri: s.uri(A002) },
+      position: positionOf(fs.readFileSync(path.join(root, A002), 'utf8'), 'Putin'),
+      newName: 'Vladimir Vladimirovich Putin',
+    });
     assert.deepEqual(edit.changes, {}, 'the article text is never edited');
 
     const wagner = await entityAt(s, '004_a41bdff0d3ec78da.txt', 'Wagner');
@@ -69,7 +87,10 @@ test('merges, splits, renames and kinds persist in newslens.json, apply to every
     assert.equal((await entityAt(s, A002, 'Putin', 1)).name, 'Vladimir Vladimirovich Putin', 'the rename survives a restart');
     const splitKim = await entityAt(s, A001, 'ông Kim', 0);
     assert.equal(splitKim.mentions, 1, 'the split survives a restart');
-    const hover: any = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri('004_a41bdff0d3ec78da.txt') }, position: positionOf(fs.readFileSync(path.join(root, '004_a41bdff0d3ec78da.txt'), 'utf8'), 'Wagner') });
+    const hover: any = await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: s.uri('004_a41bdff0d3ec78da.txt') },
+      position: positionOf(fs.readFileSync(path.join(root, '004_a41bdff0d3ec78da.txt'), 'utf8'), 'Wagner'),
+    });
     assert.match(hover.contents.value, /wikidata\.org\/wiki\/Q20062591/);
   } finally {
     await s.close();

@@ -9,15 +9,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { positionOf, startServer } from './lspClient';
 import {
-  AnnotateRequest, EntitiesRequest, EntityMentionsRequest, ExportRequest, RegistryEditRequest, SetArticleDateRequest, StatsNotification,
-  UNTRUSTED_MESSAGE, WorkspaceTrustedNotification,
-  type AnnotateResult, type EntitySummary, type ExportResult, type RegistryEditResult, type SetArticleDateResult, type Stats,
+  AnnotateRequest,
+  EntitiesRequest,
+  EntityMentionsRequest,
+  ExportRequest,
+  RegistryEditRequest,
+  SetArticleDateRequest,
+  StatsNotification,
+  UNTRUSTED_MESSAGE,
+  WorkspaceTrustedNotification,
+  type AnnotateResult,
+  type EntitySummary,
+  type ExportResult,
+  type RegistryEditResult,
+  type SetArticleDateResult,
+  type Stats,
 } from '../../server/src/shared/protocol';
 
 const A000 = '000_a37f9ae36c8c9fee.txt';
@@ -107,7 +117,13 @@ test('an untrusted workspace: hover and definition answer, every write is refuse
 
     const refusal = { ok: false, message: UNTRUSTED_MESSAGE };
     const start = text.indexOf('Moscow');
-    const annotated = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, { uri: uri(A002), action: 'annotate', start, end: start + 6, kind: 'location' });
+    const annotated = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, {
+      uri: uri(A002),
+      action: 'annotate',
+      start,
+      end: start + 6,
+      kind: 'location',
+    });
     assert.deepEqual(annotated, refusal);
     const rejected = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, { uri: uri(A002), action: 'reject', offset: start });
     assert.deepEqual(rejected, refusal);
@@ -120,8 +136,14 @@ test('an untrusted workspace: hover and definition answer, every write is refuse
     const alias = await s.connection.sendRequest<RegistryEditResult>(RegistryEditRequest, { action: 'addAlias', entity: vp.id, value: 'Putin V.' });
     assert.deepEqual(alias, refusal);
     // F2 says why at once.
-    await assert.rejects(s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: uri(A002) }, position: putin }), (e: Error) => e.message === UNTRUSTED_MESSAGE);
-    await assert.rejects(s.connection.sendRequest('textDocument/rename', { textDocument: { uri: uri(A002) }, position: putin, newName: 'V. Putin' }), (e: Error) => e.message === UNTRUSTED_MESSAGE);
+    await assert.rejects(
+      s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: uri(A002) }, position: putin }),
+      (e: Error) => e.message === UNTRUSTED_MESSAGE,
+    );
+    await assert.rejects(
+      s.connection.sendRequest('textDocument/rename', { textDocument: { uri: uri(A002) }, position: putin, newName: 'V. Putin' }),
+      (e: Error) => e.message === UNTRUSTED_MESSAGE,
+    );
     const dated = await s.connection.sendRequest<SetArticleDateResult>(SetArticleDateRequest, { uri: uri(A000), date: '2019-04-30' });
     assert.deepEqual(dated, refusal);
     const exported = await s.connection.sendRequest<ExportResult>(ExportRequest, { format: 'brat', out: path.join(root, 'export') });
@@ -130,11 +152,17 @@ test('an untrusted workspace: hover and definition answer, every write is refuse
     // An edit that moves the annotation, then a save: in a trusted workspace the .ann would be rewritten.
     const doc = { uri: uri(A002), languageId: 'news-article', version: 1, text };
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: doc });
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Tin mới. ' }] });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: doc.uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Tin mới. ' }],
+    });
     await new Promise((r) => setTimeout(r, 200));
     await s.connection.sendNotification('textDocument/didSave', { textDocument: { uri: doc.uri } });
     // The annotation is still shown, at its new place.
-    const moved: any = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position: positionOf('Tin mới. ' + text, 'Moscow') });
+    const moved: any = await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: doc.uri },
+      position: positionOf('Tin mới. ' + text, 'Moscow'),
+    });
     assert.ok(moved, 'the moved annotation still answers');
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(listing(root), before, 'nothing is written into the workspace');
@@ -165,7 +193,10 @@ test('a client that says nothing of trust is trusted', async () => {
   const s = await rawServer(root, {});
   try {
     await waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing), 'the index');
-    const r = await s.connection.sendRequest<SetArticleDateResult>(SetArticleDateRequest, { uri: URI.file(path.join(root, 'a.txt')).toString(), date: '2019-04-30' });
+    const r = await s.connection.sendRequest<SetArticleDateResult>(SetArticleDateRequest, {
+      uri: URI.file(path.join(root, 'a.txt')).toString(),
+      date: '2019-04-30',
+    });
     assert.equal(r.ok, true, r.message);
     assert.ok(fs.existsSync(path.join(root, 'newslens.json')));
   } finally {
@@ -189,16 +220,23 @@ test('an exception in one request or notification fails only that one: the serve
 
     // Notifications whose handlers throw: logged, and the server goes on.
     await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: null });
-    await s.waitFor(() => s.notifications.find((n) => n.method === 'window/logMessage' && /a change on disk failed/.test((n.params as { message: string }).message)));
+    await s.waitFor(() =>
+      s.notifications.find((n) => n.method === 'window/logMessage' && /a change on disk failed/.test((n.params as { message: string }).message)),
+    );
     await s.connection.sendNotification('textDocument/didOpen', {});
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri(A002), version: 2 }, contentChanges: null });
     assert.equal(s.server.exitCode, null, 'the server is still running');
     assert.match((await hoverPutin()).contents.value, /Vladimir Putin/);
-    const mentions = await s.connection.sendRequest<unknown[]>(EntityMentionsRequest, { id: (await s.connection.sendRequest<EntitySummary[]>(EntitiesRequest, {}))[0].id });
+    const mentions = await s.connection.sendRequest<unknown[]>(EntityMentionsRequest, {
+      id: (await s.connection.sendRequest<EntitySummary[]>(EntitiesRequest, {}))[0].id,
+    });
     assert.ok(mentions.length >= 1);
     // Edits still reach the index.
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: s.uri(A002), languageId: 'news-article', version: 1, text } });
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri(A002), version: 2 }, contentChanges: [{ text: 'Ông Nguyễn Văn An nói.\n' + text }] });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: s.uri(A002), version: 2 },
+      contentChanges: [{ text: 'Ông Nguyễn Văn An nói.\n' + text }],
+    });
     const edited = 'Ông Nguyễn Văn An nói.\n' + text;
     const until = Date.now() + 10000;
     for (;;) {

@@ -5,7 +5,14 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { URI } from 'vscode-uri';
 import { startServer, positionOf, type Session } from './lspClient';
-import { StatsNotification, StatsRequest, DocumentEntitiesRequest, SetArticleDateRequest, type Stats, type EntitySummary } from '../../server/src/shared/protocol';
+import {
+  StatsNotification,
+  StatsRequest,
+  DocumentEntitiesRequest,
+  SetArticleDateRequest,
+  type Stats,
+  type EntitySummary,
+} from '../../server/src/shared/protocol';
 
 const A002 = '002_5cb9b134e5cf0392.txt';
 let s: Session;
@@ -40,7 +47,10 @@ test('hover on a date gives its normalised value and the article date', async ()
 });
 
 test('definition from "Kim Jong Un" in article 002 lands in the other articles', async () => {
-  const defs: any[] = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri: s.uri(A002) }, position: positionOf(text002, 'Kim Jong Un') });
+  const defs: any[] = await s.connection.sendRequest('textDocument/definition', {
+    textDocument: { uri: s.uri(A002) },
+    position: positionOf(text002, 'Kim Jong Un'),
+  });
   const files = new Set(defs.map((d) => path.basename(new URL(d.uri).pathname)));
   assert.equal(files.size, 4);
   assert.ok(!files.has(A002));
@@ -51,9 +61,16 @@ test('definition from "Kim Jong Un" in article 002 lands in the other articles',
 });
 
 test('references list every mention in every article; highlights stay in the article', async () => {
-  const refs: any[] = await s.connection.sendRequest('textDocument/references', { textDocument: { uri: s.uri(A002) }, position: positionOf(text002, 'Putin'), context: { includeDeclaration: true } });
+  const refs: any[] = await s.connection.sendRequest('textDocument/references', {
+    textDocument: { uri: s.uri(A002) },
+    position: positionOf(text002, 'Putin'),
+    context: { includeDeclaration: true },
+  });
   assert.ok(refs.length >= 20);
-  const hl: any[] = await s.connection.sendRequest('textDocument/documentHighlight', { textDocument: { uri: s.uri(A002) }, position: positionOf(text002, 'Putin') });
+  const hl: any[] = await s.connection.sendRequest('textDocument/documentHighlight', {
+    textDocument: { uri: s.uri(A002) },
+    position: positionOf(text002, 'Putin'),
+  });
   assert.ok(hl.length >= 5 && hl.length < refs.length);
 });
 
@@ -64,7 +81,9 @@ test('an unsourced sentence has a diagnostic and a sourced one has none', async 
   const sourced = lineOf('Bộ Ngoại giao Mỹ cho biết');
   const codes = d.diagnostics.filter((x) => x.range.start.line <= unsourced && x.range.end.line >= unsourced).map((x) => x.code);
   assert.ok(codes.includes('unsourced-claim'));
-  const atSourced = d.diagnostics.filter((x) => x.range.start.line === sourced && x.range.start.character >= positionOf(text002, 'Bộ Ngoại giao Mỹ cho biết').character - 1);
+  const atSourced = d.diagnostics.filter(
+    (x) => x.range.start.line === sourced && x.range.start.character >= positionOf(text002, 'Bộ Ngoại giao Mỹ cho biết').character - 1,
+  );
   assert.deepEqual(atSourced, []);
   assert.ok(d.diagnostics.some((x) => x.code === 'vague-source' && /các nhà phân tích/i.test(String(x.message))));
 });
@@ -83,7 +102,10 @@ test('document and workspace symbols list entities', async () => {
   const ds: any[] = await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: s.uri(A002) } });
   assert.ok(ds.some((x) => x.name === 'Vladimir Putin'));
   const ws: any[] = await s.connection.sendRequest('workspace/symbol', { query: 'putin' });
-  assert.deepEqual(ws.map((x) => x.name), ['Vladimir Putin']);
+  assert.deepEqual(
+    ws.map((x) => x.name),
+    ['Vladimir Putin'],
+  );
   const ents = await s.connection.sendRequest<EntitySummary[]>(DocumentEntitiesRequest, { uri: s.uri(A002) });
   assert.ok(ents.some((e) => e.name === 'Triều Tiên'));
   assert.ok(ents.some((e) => e.name === 'Vladimir Putin' && e.documents === 5));
@@ -130,7 +152,10 @@ test('the timeline lists dated mentions of every article in date order', async (
 });
 
 test('F12 on a date goes to the same day in other articles; F12 on a cue goes to the source', async () => {
-  const defs: any[] = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri: s.uri(A002) }, position: positionOf(text002, 'ngày 24/4') });
+  const defs: any[] = await s.connection.sendRequest('textDocument/definition', {
+    textDocument: { uri: s.uri(A002) },
+    position: positionOf(text002, 'ngày 24/4'),
+  });
   assert.ok(defs.length >= 2 && defs.every((d) => !d.uri.endsWith(A002)), 'other articles mention 24 April 2019');
   const cue = positionOf(text002, 'Yonhap cho biết');
   cue.character += 'Yonhap '.length;
@@ -154,6 +179,9 @@ test('an article date is never written outside the workspace: an untitled docume
   assert.equal(r.ok, false);
   assert.match(r.message ?? '', /outside the workspace/);
   assert.equal(fs.existsSync('newslens.json'), existed);
-  const outside = await s.connection.sendRequest<{ ok: boolean }>(SetArticleDateRequest, { uri: URI.file(path.join(os.tmpdir(), 'elsewhere.txt')).toString(), date: '2024-01-02' });
+  const outside = await s.connection.sendRequest<{ ok: boolean }>(SetArticleDateRequest, {
+    uri: URI.file(path.join(os.tmpdir(), 'elsewhere.txt')).toString(),
+    date: '2024-01-02',
+  });
   assert.equal(outside.ok, false);
 });

@@ -16,8 +16,18 @@ import { tokenize } from '../../server/src/core/text/tokens';
 import { KindVotes } from '../../server/src/core/resolve/kindVotes';
 import { KnownNames, knownContributions } from '../../server/src/core/resolve/knownNames';
 import {
-  decideKind, finalMentions, findablePhrases, hash32, hasHash, loneWords, misspellable, personWords, refind, sortedHashes,
-  type ArticleInput, type CollectionView,
+  decideKind,
+  finalMentions,
+  findablePhrases,
+  hash32,
+  hasHash,
+  loneWords,
+  misspellable,
+  personWords,
+  refind,
+  sortedHashes,
+  type ArticleInput,
+  type CollectionView,
 } from '../../server/src/core/resolve/articlePass';
 
 const summaryOf = (text: string, registry?: RegistryEntity[]) => summarize({ path: 'a.txt', text, meta: {}, registry });
@@ -77,7 +87,10 @@ test('refind finds a known name of several words in lower case', () => {
 test('refind lengthens a short form into the known full name, keeping its title', () => {
   const text = 'Ông Kim jong-un đến Nga.';
   const s = summaryOf(text);
-  assert.ok(s.candidates.some((c) => c.text === 'Kim'), 'alone, the article has "Kim"');
+  assert.ok(
+    s.candidates.some((c) => c.text === 'Kim'),
+    'alone, the article has "Kim"',
+  );
   const found = refind(inputOf(text, s), viewOf([SUMMIT]));
   assert.ok(!found.some((c) => c.text === 'Kim'));
   const kim = found.find((c) => c.text === 'Kim jong-un');
@@ -92,13 +105,19 @@ test('refind finds a one-letter misspelling of a known one-word foreign name', (
   assert.deepEqual(found.map(brief), [{ text: 'reuter', kind: 'organization', id: 'reuters', strength: 2, foreign: true }]);
   // A name known from an article is found misspelt too, but not two letters off.
   const view = viewOf([FOXCONN]);
-  assert.deepEqual(added(refind(inputOf('Đại diện foxcon từ chối bình luận.'), view)).map((c) => c.text), ['foxcon']);
+  assert.deepEqual(
+    added(refind(inputOf('Đại diện foxcon từ chối bình luận.'), view)).map((c) => c.text),
+    ['foxcon'],
+  );
   assert.deepEqual(added(refind(inputOf('Đại diện foxcn từ chối bình luận.'), view)), []);
 });
 
 test('refind leaves a misspelling alone when two known names are as close', () => {
   const text = 'Đoàn công tác đã đến ivanovo hôm qua.';
-  assert.deepEqual(added(refind(inputOf(text), viewOf([IVANOV]))).map((c) => c.text), ['ivanovo']);
+  assert.deepEqual(
+    added(refind(inputOf(text), viewOf([IVANOV]))).map((c) => c.text),
+    ['ivanovo'],
+  );
   assert.deepEqual(added(refind(inputOf(text), viewOf([IVANOV, 'Bà Ivanova cho biết thêm.']))), []);
 });
 
@@ -156,16 +175,22 @@ test('decideKind keeps a gazetteer kind and the local kind of a lone Vietnamese 
   assert.equal(decideKind(tuan, votes), undefined, 'only local evidence counts for "Tuấn"');
 });
 
-test('personWords are the words of foreign persons\' full names', () => {
+test("personWords are the words of foreign persons' full names", () => {
   const text = `${SUMMIT} Ông Nguyễn Tiến Minh cho biết.`;
   const found = refind(inputOf(text), viewOf([]));
   const decided = found.map((c) => decideKind(c, viewOf([])));
   assert.deepEqual(personWords(found, decided).sort(), ['jong', 'kim', 'putin', 'un', 'vladimir']);
   // Not a person: no person words.
-  assert.deepEqual(personWords(found, decided.map(() => 'organization' as const)), []);
+  assert.deepEqual(
+    personWords(
+      found,
+      decided.map(() => 'organization' as const),
+    ),
+    [],
+  );
 });
 
-test('finalMentions: a lone word is a person when it is a word of some foreign person\'s name', () => {
+test("finalMentions: a lone word is a person when it is a word of some foreign person's name", () => {
   const text = 'Theo Choe, hai bên sẽ tiếp tục đàm phán.';
   const found = refind(inputOf(text), viewOf([]));
   const decided = found.map((c) => decideKind(c, viewOf([])));
@@ -177,15 +202,34 @@ test('finalMentions: a lone word is a person when it is a word of some foreign p
   assert.deepEqual(brief(finalMentions(found, decided, new Set(), viewOf([], ['choe']))), expected, 'a word of a name elsewhere');
 });
 
-test('finalMentions drops a sentence\'s first word that nothing else makes a name', () => {
+test("finalMentions drops a sentence's first word that nothing else makes a name", () => {
   const text = 'Ivanov từng làm đại sứ.';
   const found = refind(inputOf(text), viewOf([]));
-  assert.deepEqual(found.map((c) => c.text), ['Ivanov']);
-  assert.deepEqual(finalMentions(found, found.map((c) => decideKind(c, viewOf([]))), new Set(), viewOf([])), []);
+  assert.deepEqual(
+    found.map((c) => c.text),
+    ['Ivanov'],
+  );
+  assert.deepEqual(
+    finalMentions(
+      found,
+      found.map((c) => decideKind(c, viewOf([]))),
+      new Set(),
+      viewOf([]),
+    ),
+    [],
+  );
   assert.deepEqual(loneWords(found), [], 'a first word asks nothing of the collection');
   const view = viewOf([IVANOV]);
   const again = refind(inputOf(text), view);
-  assert.deepEqual(finalMentions(again, again.map((c) => decideKind(c, view)), new Set(), view).map((m) => [m.text, m.kind]), [['Ivanov', 'person']]);
+  assert.deepEqual(
+    finalMentions(
+      again,
+      again.map((c) => decideKind(c, view)),
+      new Set(),
+      view,
+    ).map((m) => [m.text, m.kind]),
+    [['Ivanov', 'person']],
+  );
 });
 
 test('findablePhrases starts at capitalised or foreign words and stops at punctuation', () => {
@@ -205,19 +249,57 @@ test('sortedHashes and hasHash: a sorted set of 32-bit hashes searched by bisect
   for (const k of keys) assert.ok(hasHash(h, hash32(k)), k);
   assert.ok(!hasHash(h, hash32('kim')));
   assert.ok(!hasHash(new Int32Array(), hash32('kim')));
-  assert.deepEqual(summaryOf('Đại diện foxconn từ chối.').phrases, [...sortedHashes(['đại', 'đại diện', 'đại diện foxconn', 'đại diện foxconn từ', 'đại diện foxconn từ chối', 'foxconn', 'foxconn từ', 'foxconn từ chối'])]);
+  assert.deepEqual(summaryOf('Đại diện foxconn từ chối.').phrases, [
+    ...sortedHashes(['đại', 'đại diện', 'đại diện foxconn', 'đại diện foxconn từ', 'đại diện foxconn từ chối', 'foxconn', 'foxconn từ', 'foxconn từ chối']),
+  ]);
 });
 
-test('property: every span refind adds has its phrase in the article\'s fingerprint', () => {
+test("property: every span refind adds has its phrase in the article's fingerprint", () => {
   const view = viewOf([FOXCONN, SUMMIT, ZELENSKY_FULL, ZELENSKY, IVANOV, LINCOLN_PERSON]);
   const words = [
-    'ông', 'Ông', 'Tổng thống', 'Volodymyr', 'volodymyr', 'Zelensky', 'zelensky', 'zelenski', 'zelenskyy',
-    'Foxconn', 'foxconn', 'foxcon', 'FOXCONN', 'reuter', 'reuters', 'Kim', 'kim', 'Jong-un', 'jong-un', 'jong-um',
-    'Vladimir', 'putin', 'ivanov', 'lincoln', 'Lincoln', 'nói', 'tại', 'Kyiv', 'hôm qua', 'ngày 5/3', 'đại diện', 'Hà Nội', 'công ty', 'thành phố',
+    'ông',
+    'Ông',
+    'Tổng thống',
+    'Volodymyr',
+    'volodymyr',
+    'Zelensky',
+    'zelensky',
+    'zelenski',
+    'zelenskyy',
+    'Foxconn',
+    'foxconn',
+    'foxcon',
+    'FOXCONN',
+    'reuter',
+    'reuters',
+    'Kim',
+    'kim',
+    'Jong-un',
+    'jong-un',
+    'jong-um',
+    'Vladimir',
+    'putin',
+    'ivanov',
+    'lincoln',
+    'Lincoln',
+    'nói',
+    'tại',
+    'Kyiv',
+    'hôm qua',
+    'ngày 5/3',
+    'đại diện',
+    'Hà Nội',
+    'công ty',
+    'thành phố',
   ];
   const seps = [' ', ' ', ' ', ', ', '. ', ' (', ') ', ' - ', '  '];
-  const article = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { minLength: 1, maxLength: 14 })
-    .map((parts) => parts.map(([w, s]) => w + s).join('').trim() + '.');
+  const article = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { minLength: 1, maxLength: 14 }).map(
+    (parts) =>
+      parts
+        .map(([w, s]) => w + s)
+        .join('')
+        .trim() + '.',
+  );
   let seen = 0;
   fc.assert(
     fc.property(article, (text) => {
@@ -227,7 +309,10 @@ test('property: every span refind adds has its phrase in the article\'s fingerpr
       assert.deepEqual(s.phrases, [...prints]);
       for (const c of added(refind(input, view))) {
         seen++;
-        const phrase = input.tokens.filter((t) => t.start >= c.start && t.end <= c.end).map((t) => t.lower).join(' ');
+        const phrase = input.tokens
+          .filter((t) => t.start >= c.start && t.end <= c.end)
+          .map((t) => t.lower)
+          .join(' ');
         assert.ok(hasHash(prints, hash32(phrase)), `"${phrase}" in ${text}`);
         // Not known as written: a misspelling, which the article's misspellable words must hold.
         if (!view.known(phrase)) assert.ok(s.misspellable.includes(phrase), `"${phrase}" misspellable in ${text}`);

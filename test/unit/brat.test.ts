@@ -19,14 +19,28 @@ test('a real brat corpus file that nobody here wrote is read without error', { s
   assert.deepEqual(doc.decisions!.problems, [], 'every span matches its text');
   const first = doc.decisions!.added[0];
   assert.deepEqual([first.text, first.kind], ['Cristina Heusel', 'person']);
-  assert.ok(doc.decisions!.other.some((o) => o.type === 'MISC'), 'unknown types are kept');
+  assert.ok(
+    doc.decisions!.other.some((o) => o.type === 'MISC'),
+    'unknown types are kept',
+  );
   const original = fs.readFileSync(path.join(PEER, 'esp.train-doc-503.ann'), 'utf8');
   assert.equal(serializeAnn(parseAnn(original).lines), original, 'written back unchanged');
 });
 
 test('brat type names map to kinds case-insensitively', () => {
-  assert.deepEqual(['PER', 'PERSON', 'Person', 'ORG', 'Organization', 'LOC', 'GPE', 'Location', 'DATE', 'TIMEX3', 'MISC'].map(kindOfType),
-    ['person', 'person', 'person', 'organization', 'organization', 'location', 'location', 'location', 'date', 'date', undefined]);
+  assert.deepEqual(['PER', 'PERSON', 'Person', 'ORG', 'Organization', 'LOC', 'GPE', 'Location', 'DATE', 'TIMEX3', 'MISC'].map(kindOfType), [
+    'person',
+    'person',
+    'person',
+    'organization',
+    'organization',
+    'location',
+    'location',
+    'location',
+    'date',
+    'date',
+    undefined,
+  ]);
 });
 
 test('offsets count code points, also outside the Basic Multilingual Plane', () => {
@@ -44,7 +58,12 @@ test('offsets count code points, also outside the Basic Multilingual Plane', () 
 
 test("the user's decisions win over the analysis, and the analysis shows the merge of both", () => {
   const text = 'Ông Kim gặp Tổng thống Putin tại Vladivostok. Làng Vũ Đại rất đẹp.';
-  const ann = ['T1\tLocation 34 45\tVladivostok', 'A1\tRejected T1', `T2\tLocation ${text.indexOf('Làng')} ${text.indexOf(' rất')}\tLàng Vũ Đại`, 'T3\tEvent 4 7\tKim'].join('\n');
+  const ann = [
+    'T1\tLocation 34 45\tVladivostok',
+    'A1\tRejected T1',
+    `T2\tLocation ${text.indexOf('Làng')} ${text.indexOf(' rất')}\tLàng Vũ Đại`,
+    'T3\tEvent 4 7\tKim',
+  ].join('\n');
   const r = analyzeTexts([{ path: 'a.txt', text, meta: {}, decisions: readDecisions(ann, text) }]);
   assert.deepEqual(tagged(r.documents[0]), ['Kim:person', 'Putin:person', 'Làng Vũ Đại:location']);
   assert.equal(entityMentions(r.documents[0]).find((m) => m.text === 'Làng Vũ Đại')!.origin, 'user');
@@ -55,8 +74,14 @@ test('edits move annotations with their words; deleted words drop them with a me
   const ann = `T1\tPerson 4 9\tPutin\nT2\tPerson 18 21\tKim\n`;
   const after = 'Hôm qua, ông Putin nói. Ông nghe.';
   const d = readDecisions(ann, after);
-  assert.deepEqual(d.added.map((a) => [a.text, a.start]), [['Putin', after.indexOf('Putin')]]);
-  assert.deepEqual(d.moved.map((m) => m.id), ['T1']);
+  assert.deepEqual(
+    d.added.map((a) => [a.text, a.start]),
+    [['Putin', after.indexOf('Putin')]],
+  );
+  assert.deepEqual(
+    d.moved.map((m) => m.id),
+    ['T1'],
+  );
   assert.equal(d.problems.length, 1);
   assert.match(d.problems[0].message, /T2 "Kim" .* no longer in the article/);
   void before;
@@ -91,13 +116,25 @@ test('export → import round trip on the samples loses nothing', () => {
   for (let i = 0; i < a.documents.length; i++) {
     const key = (m: any) => `${m.start}-${m.end}-${m.kind}-${m.value ?? ''}`;
     assert.deepEqual(b.documents[i].mentions.map(key), a.documents[i].mentions.map(key), a.documents[i].path);
-    assert.deepEqual(b.documents[i].claims.map((c: any) => `${c.start}-${c.status}`), a.documents[i].claims.map((c: any) => `${c.start}-${c.status}`));
+    assert.deepEqual(
+      b.documents[i].claims.map((c: any) => `${c.start}-${c.status}`),
+      a.documents[i].claims.map((c: any) => `${c.start}-${c.status}`),
+    );
   }
   // Entity groups are the same partition of mentions.
-  const groups = (r: any) => JSON.stringify(r.documents.flatMap((d: any) => d.mentions.filter((m: any) => m.entity).map((m: any) => r.documents.flatMap((x: any) => x.mentions).findIndex((y: any) => y.entity === m.entity))));
+  const groups = (r: any) =>
+    JSON.stringify(
+      r.documents.flatMap((d: any) =>
+        d.mentions.filter((m: any) => m.entity).map((m: any) => r.documents.flatMap((x: any) => x.mentions).findIndex((y: any) => y.entity === m.entity)),
+      ),
+    );
   assert.equal(groups(b), groups(a));
   for (const f of ['conll', 'jsonl', 'webanno']) assert.equal(cli(['export', '--format', f, 'samples', '--out', path.join(out, f)]).status, 0);
-  const jsonl = fs.readFileSync(path.join(out, 'jsonl', 'news-lens.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const jsonl = fs
+    .readFileSync(path.join(out, 'jsonl', 'news-lens.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const first = jsonl[0];
   const [s, e, label] = first.label[0];
   assert.deepEqual([[...first.text].slice(s, e).join(''), label], ['Tổ Quốc', 'ORG']);

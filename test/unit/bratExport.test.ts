@@ -46,7 +46,11 @@ test('CoNLL columns of a long article with nested, crossing and unsorted mention
     const qn = at('Quảng Nam', base);
     const byt = at('Bộ Y tế', base);
     // Nested (Quảng Nam inside UBND tỉnh Quảng Nam), crossing (Văn An, Chủ tịch), listed out of order.
-    mentions.push({ start: byt, end: byt + 7, kind: 'organization' }, { start: qn, end: qn + 9, kind: 'location' }, { start: ubnd, end: ubnd + 19, kind: 'organization' });
+    mentions.push(
+      { start: byt, end: byt + 7, kind: 'organization' },
+      { start: qn, end: qn + 9, kind: 'location' },
+      { start: ubnd, end: ubnd + 19, kind: 'organization' },
+    );
     mentions.push({ start: an, end: an + 13, kind: 'person' }, { start: an + 7, end: an + 23, kind: 'organization' });
   }
   const d = { path: 'a.txt', mentions: mentions.map((m) => ({ ...m, text: text.slice(m.start, m.end) })), claims: [] } as unknown as DocumentResult;

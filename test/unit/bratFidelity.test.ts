@@ -75,7 +75,10 @@ test('edits to a real brat file change only their lines; references stay valid',
   const now = edit({ action: 'annotate', start: 20, end: 26, kind: 'organization' });
   assert.equal(now, (ann + 'A3\tConfirmed T1\n').replace('T2\tLOC 20 26\tMadrid\n', 'T2\tOrganization 20 26\tMadrid\n'));
   // Removing an argument of a relation would break the relation: refused, nothing written.
-  assert.throws(() => edit({ action: 'remove', offset: 37 }), (e: Error) => e instanceof AnnWriteError && /T3 "EFE" is an argument of R1/.test(e.message));
+  assert.throws(
+    () => edit({ action: 'remove', offset: 37 }),
+    (e: Error) => e instanceof AnnWriteError && /T3 "EFE" is an argument of R1/.test(e.message),
+  );
   assert.equal(fs.readFileSync(file, 'utf8'), now);
   // Removing one nothing refers to takes its line and its notes, nothing else.
   const removed = edit({ action: 'remove', offset: 233 });
@@ -98,7 +101,10 @@ test('an edit that changes nothing does not write the file', () => {
   fs.writeFileSync(file, ann);
   const old = new Date('2001-01-01T00:00:00Z');
   fs.utimesSync(file, old, old);
-  assert.equal(editAnnFile(file, (lines) => lines), ann);
+  assert.equal(
+    editAnnFile(file, (lines) => lines),
+    ann,
+  );
   assert.equal(fs.statSync(file).mtime.getTime(), old.getTime());
   assert.equal(fs.readFileSync(file, 'utf8'), ann);
 });
@@ -111,17 +117,29 @@ test('a span across line breaks is written as fragments, and read back', () => {
   const d = readDecisions(serializeAnn(lines), text);
   assert.deepEqual(d.problems, []);
   assert.deepEqual(d.moved, []);
-  assert.deepEqual(d.claims.map((c) => [c.start, c.end, c.status]), [[0, text.length, 'unsourced']]);
+  assert.deepEqual(
+    d.claims.map((c) => [c.start, c.end, c.status]),
+    [[0, text.length, 'unsourced']],
+  );
   // CRLF: neither character is in a fragment.
   const crlf = 'Ông Kim nói\r\nrằng hội đàm tốt.';
-  assert.deepEqual(spanFields(crlf, 0, crlf.length), { spans: [[0, 11], [13, 30]], text: 'Ông Kim nói rằng hội đàm tốt.' });
+  assert.deepEqual(spanFields(crlf, 0, crlf.length), {
+    spans: [
+      [0, 11],
+      [13, 30],
+    ],
+    text: 'Ông Kim nói rằng hội đàm tốt.',
+  });
   // A span that starts or ends at a line break leaves it out.
   assert.deepEqual(spanFields('a\nKim\nb', 1, 6), { spans: [[2, 5]], text: 'Kim' });
   assert.deepEqual(spanFields('Kim', 0, 3), { spans: [[0, 3]], text: 'Kim' });
   // A mention annotated over a line break, too.
   const m = applyEdit([], 'Ngân hàng\nNhà nước nói.', { action: 'annotate', start: 0, end: 18, kind: 'organization' });
   assert.equal(serializeAnn(m), 'T1\tOrganization 0 9;10 18\tNgân hàng Nhà nước\n');
-  assert.deepEqual(readDecisions(serializeAnn(m), 'Ngân hàng\nNhà nước nói.').added.map((x) => [x.start, x.end, x.text]), [[0, 18, 'Ngân hàng\nNhà nước']]);
+  assert.deepEqual(
+    readDecisions(serializeAnn(m), 'Ngân hàng\nNhà nước nói.').added.map((x) => [x.start, x.end, x.text]),
+    [[0, 18, 'Ngân hàng\nNhà nước']],
+  );
 });
 
 test('discontinuous spans are read, used from their first start to their last end, and kept as written', () => {
@@ -129,7 +147,13 @@ test('discontinuous spans are read, used from their first start to their last en
   const ann = `T1\tOrganization 0 9;25 32\tNgân hàng Quốc tế\nT2\tLocation 41 47\tHà Nội\n`;
   const d = readDecisions(ann, text);
   assert.deepEqual(d.problems, []);
-  assert.deepEqual(d.added.map((m) => [m.id, m.start, m.end]), [['T1', 0, 32], ['T2', 41, 47]]);
+  assert.deepEqual(
+    d.added.map((m) => [m.id, m.start, m.end]),
+    [
+      ['T1', 0, 32],
+      ['T2', 41, 47],
+    ],
+  );
   const after = serializeAnn(applyEdit(d.file.lines, text, { action: 'reject', start: 41, end: 47, kind: 'location' }));
   assert.equal(after, ann + 'A1\tRejected T2\n');
 });
@@ -151,24 +175,42 @@ test('the brat export writes claims and mentions over line breaks as fragments',
   const putin = { start: 11, end: 25, text: 'Vladimir\nPutin', kind: 'person', origin: 'rule' };
   const doc = { path: 'a.txt', mentions: [putin], claims: [{ start: 0, end: text.length, status: 'unsourced' }], sentences: [] } as unknown as DocumentResult;
   const ann = toBrat(doc, text, { documents: [doc], entities: [] } as unknown as CollectionResult);
-  assert.equal(ann, 'T1\tPerson 11 19;20 25\tVladimir Putin\nT2\tClaim 0 19;20 34;35 51\tTổng thống Vladimir Putin nói rằng hội đàm rất tốt.\nA1\tStatus T2 unsourced\n');
+  assert.equal(
+    ann,
+    'T1\tPerson 11 19;20 25\tVladimir Putin\nT2\tClaim 0 19;20 34;35 51\tTổng thống Vladimir Putin nói rằng hội đàm rất tốt.\nA1\tStatus T2 unsourced\n',
+  );
   const d = readDecisions(ann, text);
   assert.deepEqual(d.problems, []);
-  assert.deepEqual(d.added.map((m) => [m.start, m.end]), [[11, 25]]);
-  assert.deepEqual(d.claims.map((c) => [c.start, c.end]), [[0, text.length]]);
+  assert.deepEqual(
+    d.added.map((m) => [m.start, m.end]),
+    [[11, 25]],
+  );
+  assert.deepEqual(
+    d.claims.map((c) => [c.start, c.end]),
+    [[0, text.length]],
+  );
 });
 
 test('offsets past the end of the article: reported by line, the .ann not used and never overwritten', () => {
   const text = 'Ông Putin nói.';
   const ann = 'T1\tPerson 4 9\tPutin\nT2\tPerson 40 45\tTrump\nA1\tRejected T2\n';
   const d = readDecisions(ann, text);
-  assert.deepEqual(d.file.errors.map((e) => e.line), [2]);
+  assert.deepEqual(
+    d.file.errors.map((e) => e.line),
+    [2],
+  );
   assert.match(d.file.errors[0].message, /^T2 "Trump" \(Person\) ends at 45, past the end of the article \(14 characters\)/);
-  assert.deepEqual(d.problems.map((p) => p.line), [2]);
+  assert.deepEqual(
+    d.problems.map((p) => p.line),
+    [2],
+  );
   const dir = tmp();
   const file = path.join(dir, 'a.ann');
   fs.writeFileSync(file, ann);
-  assert.throws(() => editAnnFile(file, (lines) => applyEdit(lines, text, { action: 'annotate', start: 0, end: 3, kind: 'person' })), (e: Error) => e instanceof AnnWriteError && /line 2/.test(e.message));
+  assert.throws(
+    () => editAnnFile(file, (lines) => applyEdit(lines, text, { action: 'annotate', start: 0, end: 3, kind: 'person' })),
+    (e: Error) => e instanceof AnnWriteError && /line 2/.test(e.message),
+  );
   assert.throws(() => editAnnFile(file, (lines) => applyMoves(lines, text, [])), AnnWriteError);
   assert.equal(fs.readFileSync(file, 'utf8'), ann);
   // Past the end, but its words are found again nearby (the article got shorter before it): moved, not an error.
@@ -179,7 +221,13 @@ test('offsets past the end of the article: reported by line, the .ann not used a
 
 test('spans that overlap strangely: fragments out of order are errors; crossing mentions are warnings by line', () => {
   const bad = readDecisions('T1\tPerson 4 9\tPutin\nT2\tPerson 5 9;0 3\tutin Ông\nT3\tPerson 0 5;3 9\tÔng P Putin\n', 'Ông Putin nói.');
-  assert.deepEqual(bad.file.errors.map((e) => [e.line, e.message.replace(/:.*/, '')]), [[2, 'the fragments of a span overlap or are out of order'], [3, 'the fragments of a span overlap or are out of order']]);
+  assert.deepEqual(
+    bad.file.errors.map((e) => [e.line, e.message.replace(/:.*/, '')]),
+    [
+      [2, 'the fragments of a span overlap or are out of order'],
+      [3, 'the fragments of a span overlap or are out of order'],
+    ],
+  );
   const text = 'Ông Kim Jong-un gặp Tổng thống Putin tại Vladivostok.';
   const ann = [
     'T1\tPerson 4 15\tKim Jong-un',
@@ -192,7 +240,11 @@ test('spans that overlap strangely: fragments out of order are errors; crossing 
   ].join('\n');
   const d = readDecisions(ann, text);
   assert.deepEqual(d.file.errors, []);
-  assert.deepEqual(d.warnings.map((w) => w.line), [2, 4], 'nested spans and types News Lens does not use are not warned about');
+  assert.deepEqual(
+    d.warnings.map((w) => w.line),
+    [2, 4],
+    'nested spans and types News Lens does not use are not warned about',
+  );
   assert.match(d.warnings[0].message, /^T2 "Jong-un gặp" \(organization\) crosses T1 "Kim Jong-un" \(person\); only T2, the later line, is used$/);
   assert.match(d.warnings[1].message, /^T4 "Putin" \(location\) annotates the words of T3 again, as a location rather than a person; only T4/);
   // What the warning says is what the analysis does.
@@ -206,12 +258,18 @@ test('spans that overlap strangely: fragments out of order are errors; crossing 
 test('lines that do not parse, or repeat an id, are reported by line; the file is never overwritten', () => {
   const ann = 'T1\tPerson 4 9\tPutin\nX1\twhat is this\nT2\tPerson four nine\tPutin\n\nT1\tPerson 0 3\tÔng\nA1\tRejected\n';
   const d = readDecisions(ann, 'Ông Putin nói.');
-  assert.deepEqual(d.file.errors.map((e) => e.line), [2, 3, 5, 6]);
+  assert.deepEqual(
+    d.file.errors.map((e) => e.line),
+    [2, 3, 5, 6],
+  );
   assert.match(d.file.errors[2].message, /^the id T1 is already used on line 1$/);
   const dir = tmp();
   const file = path.join(dir, 'a.ann');
   fs.writeFileSync(file, ann);
-  assert.throws(() => editAnnFile(file, (lines) => lines), (e: Error) => e instanceof AnnWriteError && /4 line\(s\).*line 2/.test(e.message));
+  assert.throws(
+    () => editAnnFile(file, (lines) => lines),
+    (e: Error) => e instanceof AnnWriteError && /4 line\(s\).*line 2/.test(e.message),
+  );
   assert.equal(fs.readFileSync(file, 'utf8'), ann);
 });
 
@@ -225,7 +283,13 @@ test('an .ann that is not valid UTF-8 is never overwritten; one with a byte orde
   const bom = '\uFEFFT1\tPerson 4 9\tPutin\n';
   const d = readDecisions(bom, 'Ông Putin nói.');
   assert.deepEqual(d.file.errors, []);
-  assert.deepEqual(d.added.map((m) => m.text), ['Putin']);
+  assert.deepEqual(
+    d.added.map((m) => m.text),
+    ['Putin'],
+  );
   fs.writeFileSync(file, bom);
-  assert.equal(editAnnFile(file, (lines) => applyEdit(lines, 'Ông Putin nói.', { action: 'reject', start: 4, end: 9, kind: 'person' })), bom + 'A1\tRejected T1\n');
+  assert.equal(
+    editAnnFile(file, (lines) => applyEdit(lines, 'Ông Putin nói.', { action: 'reject', start: 4, end: 9, kind: 'person' })),
+    bom + 'A1\tRejected T1\n',
+  );
 });

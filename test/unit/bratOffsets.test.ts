@@ -56,17 +56,32 @@ test('many annotations on a long text with astral characters: written in code po
   const d = readDecisions(ann, text);
   assert.deepEqual(d.problems, []);
   assert.deepEqual(d.moved, []);
-  assert.deepEqual(d.added.map((m) => [m.start, m.end]), spans.map((s) => [s.start, s.end]));
+  assert.deepEqual(
+    d.added.map((m) => [m.start, m.end]),
+    spans.map((s) => [s.start, s.end]),
+  );
   // Accepting all of them again changes nothing; accepting them on an empty file writes the same offsets.
-  assert.equal(serializeAnn(applyEdit(parseAnn(ann).lines, text, { action: 'acceptAll', mentions: spans.map((s) => ({ ...s, kind: 'person' as const })) })), ann);
+  assert.equal(
+    serializeAnn(applyEdit(parseAnn(ann).lines, text, { action: 'acceptAll', mentions: spans.map((s) => ({ ...s, kind: 'person' as const })) })),
+    ann,
+  );
   const fresh = serializeAnn(applyEdit([], text, { action: 'acceptAll', mentions: [...spans, spans[0]].map((s) => ({ ...s, kind: 'person' as const })) }));
-  const expected = spans.map((s, i) => `T${i + 1}\tPerson ${naiveCp(text, s.start)} ${naiveCp(text, s.end)}\t${text.slice(s.start, s.end)}\nA${i + 1}\tConfirmed T${i + 1}\n`).join('');
+  const expected = spans
+    .map((s, i) => `T${i + 1}\tPerson ${naiveCp(text, s.start)} ${naiveCp(text, s.end)}\t${text.slice(s.start, s.end)}\nA${i + 1}\tConfirmed T${i + 1}\n`)
+    .join('');
   assert.equal(fresh, expected, 'one T line and one Confirmed per span, the repeated span once');
 });
 
 test('doccano export offsets are code points of the text', () => {
   const { text, spans } = longArticle();
-  const d = { path: 'a.txt', mentions: spans.map((s) => ({ ...s, kind: 'person', text: text.slice(s.start, s.end) })), claims: [] } as unknown as DocumentResult;
+  const d = {
+    path: 'a.txt',
+    mentions: spans.map((s) => ({ ...s, kind: 'person', text: text.slice(s.start, s.end) })),
+    claims: [],
+  } as unknown as DocumentResult;
   const label = JSON.parse(toJsonl(d, text)).label as [number, number, string][];
-  assert.deepEqual(label, spans.map((s) => [naiveCp(text, s.start), naiveCp(text, s.end), 'PER']));
+  assert.deepEqual(
+    label,
+    spans.map((s) => [naiveCp(text, s.start), naiveCp(text, s.end), 'PER']),
+  );
 });

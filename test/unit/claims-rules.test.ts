@@ -24,7 +24,11 @@ test('captions with a photo credit are no claims', () => {
   assert.deepEqual(statuses('Các vận động viên nhận huy chương tại lễ bế mạc (ảnh BTC cung cấp).\nGiải đấu kết thúc tối qua.'), ['none', 'unsourced']);
   assert.deepEqual(statuses('Ảnh minh họa.\nGiá xăng RON 95 tăng 500 đồng mỗi lít.'), ['none', 'unsourced']);
   assert.deepEqual(statuses('Hậu vệ Marcelo bị loại khỏi danh sách. (Ảnh: Getty).\nĐội tuyển sẽ tập trung vào tuần sau.'), ['none', 'none', 'unsourced']);
-  assert.deepEqual(statuses('Dybala không dự Copa America để giữ sức cho Olympic.\n(Ảnh: Getty).\nĐội tuyển sẽ tập trung vào tuần sau.'), ['none', 'none', 'unsourced']);
+  assert.deepEqual(statuses('Dybala không dự Copa America để giữ sức cho Olympic.\n(Ảnh: Getty).\nĐội tuyển sẽ tập trung vào tuần sau.'), [
+    'none',
+    'none',
+    'unsourced',
+  ]);
   assert.deepEqual(statuses('Marco Reus bị loại khỏi danh sách tuyển Đức. Nguồn: Eurosport.\nĐây là cú sốc với người hâm mộ.'), ['none', 'none', 'unsourced']);
 });
 
@@ -35,10 +39,21 @@ test('bylines and agency credits alone on their line are no claims', () => {
 });
 
 test('headings are no claims, also when run onto the paragraph before; a line without its stop can still be a sentence', () => {
-  assert.deepEqual(statuses('Giải mã vụ máy bay rơi\nPhó Chủ tịch hãng không loại trừ khả năng có bom. Máy bay bị đặt bom\nKịch bản này được nhiều người ủng hộ nhất.'), ['none', 'unsourced', 'none', 'unsourced']);
-  assert.deepEqual(statuses('Giá vàng hôm nay\nMột nhóm cổ đông trong công ty đã tự bầu ra hội đồng quản trị của mình\nCông ty chưa lên tiếng.'), ['none', 'unsourced', 'unsourced']);
+  assert.deepEqual(
+    statuses('Giải mã vụ máy bay rơi\nPhó Chủ tịch hãng không loại trừ khả năng có bom. Máy bay bị đặt bom\nKịch bản này được nhiều người ủng hộ nhất.'),
+    ['none', 'unsourced', 'none', 'unsourced'],
+  );
+  assert.deepEqual(statuses('Giá vàng hôm nay\nMột nhóm cổ đông trong công ty đã tự bầu ra hội đồng quản trị của mình\nCông ty chưa lên tiếng.'), [
+    'none',
+    'unsourced',
+    'unsourced',
+  ]);
   assert.deepEqual(statuses('Giá vàng hôm nay\nÔng có vai trò lớn trong đường dây buôn lậu, theo Liên Hiệp Quốc'), ['none', 'sourced']);
-  assert.deepEqual(statuses('Cấp giấy phép lái xe trực tuyến\nBước 1: Khai báo thông tin hồ sơ trực tuyến.\nBước 2: Thanh toán lệ phí qua cổng thanh toán.'), ['none', 'none', 'none']);
+  assert.deepEqual(statuses('Cấp giấy phép lái xe trực tuyến\nBước 1: Khai báo thông tin hồ sơ trực tuyến.\nBước 2: Thanh toán lệ phí qua cổng thanh toán.'), [
+    'none',
+    'none',
+    'none',
+  ]);
 });
 
 test('an organisation stating its own prices is sourced', () => {
@@ -73,8 +88,14 @@ test('a judgement verb after a pronoun or a noun for the speaker before is sourc
   assert.deepEqual(statuses('Dù nói cứng như vậy, câu lạc bộ đang âm thầm tìm người thay thế.'), ['unsourced']);
   assert.deepEqual(statuses('Đáng nói, ngôi nhà bị trộm là của một đại biểu HĐND thành phố.'), ['unsourced']);
   // A title of two syllables or more stands for the speaker as well as "ông" does.
-  assert.deepEqual(statuses('Diễn viên Ngô Thanh Vân tham gia chiến dịch bảo vệ tê giác. Nam diễn viên nhấn mạnh: “Loài tê giác đang bên bờ tuyệt chủng.”'), ['unsourced', 'sourced']);
-  assert.deepEqual(statuses('“Chúng tôi sẽ không lùi bước trước khó khăn.” Đó là lời phát biểu của bà Nguyễn Thị Kim Ngân tại hội nghị.'), ['sourced', 'sourced']);
+  assert.deepEqual(statuses('Diễn viên Ngô Thanh Vân tham gia chiến dịch bảo vệ tê giác. Nam diễn viên nhấn mạnh: “Loài tê giác đang bên bờ tuyệt chủng.”'), [
+    'unsourced',
+    'sourced',
+  ]);
+  assert.deepEqual(statuses('“Chúng tôi sẽ không lùi bước trước khó khăn.” Đó là lời phát biểu của bà Nguyễn Thị Kim Ngân tại hội nghị.'), [
+    'sourced',
+    'sourced',
+  ]);
 });
 
 test('cue verbs in a sense that is no speech are no attribution', () => {
@@ -87,7 +108,7 @@ test('cue verbs in a sense that is no speech are no attribution', () => {
   assert.deepEqual(statuses('Đối tượng Tú nói tiếng phổ thông rất tốt và đã có một tiền án.'), ['unsourced']);
 });
 
-test('a named body\'s request is its statement, but not a request in a list of nouns', () => {
+test("a named body's request is its statement, but not a request in a list of nouns", () => {
   assert.deepEqual(statuses('Bộ GD-ĐT cũng đề nghị các sở giáo dục thực hiện nghiêm quy định tuyển sinh.'), ['sourced']);
   assert.deepEqual(statuses('Phó Chủ tịch UBND TP Lê Văn Khoa vừa yêu cầu quận 5 rà soát phương án bồi thường.'), ['sourced']);
   assert.deepEqual(statuses('Ông Kim đang tìm sự hỗ trợ từ Moscow cho các thỏa thuận phi hạt nhân hóa và yêu cầu nới lỏng trừng phạt.'), ['unsourced']);
@@ -99,7 +120,10 @@ test('a quote closed with a comma and a name is sourced, whatever the verb; so i
   assert.deepEqual(statuses('“Đừng để chung cư cũ sập rồi mới làm”, Bí thư Nguyễn Văn Thăng dẫn chứng vụ sập cầu.'), ['sourced']);
   assert.deepEqual(statuses('“Có những vòng đội tôi thi đấu chưa tốt. Lỗi hoàn toàn ở huấn luyện viên”, Đức Thịnh thẳng thắn.'), ['sourced', 'sourced']);
   assert.deepEqual(statuses('“Chúng tôi đã làm hết sức”, nhưng việc họ bị loại khiến người hâm mộ thất vọng.'), ['unsourced']);
-  assert.deepEqual(statuses('Đạo diễn Đức Thịnh cho biết đây là cuộc thi đường dài. Tuy nhiên, “những thí sinh đi tới vòng cuối luôn là người giỏi nhất”.'), ['sourced', 'sourced']);
+  assert.deepEqual(statuses('Đạo diễn Đức Thịnh cho biết đây là cuộc thi đường dài. Tuy nhiên, “những thí sinh đi tới vòng cuối luôn là người giỏi nhất”.'), [
+    'sourced',
+    'sourced',
+  ]);
 });
 
 test('an anonymous source is vague even beside a name', () => {
@@ -109,7 +133,10 @@ test('an anonymous source is vague even beside a name', () => {
 });
 
 test('"theo đó" goes on with the source before; passives, "nói trên" and nominalised cues are no attribution', () => {
-  assert.deepEqual(statuses('Sở Nội vụ Hải Phòng kết luận việc bổ nhiệm là sai quy trình. Theo đó, ông Thành không đủ tiêu chuẩn làm phó phòng.'), ['sourced', 'sourced']);
+  assert.deepEqual(statuses('Sở Nội vụ Hải Phòng kết luận việc bổ nhiệm là sai quy trình. Theo đó, ông Thành không đủ tiêu chuẩn làm phó phòng.'), [
+    'sourced',
+    'sourced',
+  ]);
   assert.deepEqual(statuses('Theo đó, từ hôm nay người dân có thể nộp hồ sơ trực tuyến.'), ['unsourced']);
   assert.deepEqual(statuses('Thanh niên này bị cáo buộc dùng dao chém trọng thương ông Nguyễn Văn Quân.'), ['unsourced']);
   assert.deepEqual(statuses('Vụ việc nói trên đã được chuyển cho cơ quan công an.'), ['unsourced']);
@@ -151,16 +178,20 @@ test('the severity of an unsourced claim follows its kind, capped by newsLens.di
   // A client that sends only some kinds keeps the defaults for the others.
   assert.equal(unsourcedSeverity({ ...DEFAULT_DIAGNOSTICS, claimKinds: { figure: 'hint' } }, 'prediction'), 'warning');
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-  for (const [k, v] of Object.entries(DEFAULT_CLAIM_KINDS)) assert.equal(pkg.contributes.configuration.properties[`newsLens.diagnostics.claimKinds.${k}`].default, v, k);
+  for (const [k, v] of Object.entries(DEFAULT_CLAIM_KINDS))
+    assert.equal(pkg.contributes.configuration.properties[`newsLens.diagnostics.claimKinds.${k}`].default, v, k);
 
   const ix = new WorkspaceIndex();
   const text = 'Giá xăng RON 95 tăng 500 đồng mỗi lít.\nÔng Kim tới Nga bằng tàu hỏa.\n';
   ix.setDocument('file:///a.txt', '/a.txt', text, 'a.txt');
   const ds = diagnostics(ix, 'file:///a.txt');
-  assert.deepEqual(ds.map((d) => [d.code, d.severity, d.message]), [
-    ['unsourced-claim', 2, 'Unsourced figure: no source named for this number.'],
-    ['unsourced-claim', 3, 'Unsourced claim: no source named for this statement.'],
-  ]);
+  assert.deepEqual(
+    ds.map((d) => [d.code, d.severity, d.message]),
+    [
+      ['unsourced-claim', 2, 'Unsourced figure: no source named for this number.'],
+      ['unsourced-claim', 3, 'Unsourced claim: no source named for this statement.'],
+    ],
+  );
   const h = hover(ix, 'file:///a.txt', { line: 0, character: 3 });
   assert.match((h?.contents as { value: string }).value, /\*\*Unsourced claim\*\* · a figure/);
 });

@@ -26,7 +26,10 @@ const GAZ = new Map([...lang.gazetteer.values()].map((e) => [e.id, { name: e.nam
  */
 class Graph {
   private docs = new Map<number, ClusterDoc>();
-  readonly clusters = new Clusters((ref) => GAZ.get(ref), (id) => this.docs.get(id));
+  readonly clusters = new Clusters(
+    (ref) => GAZ.get(ref),
+    (id) => this.docs.get(id),
+  );
 
   update(changes: Map<number, ClusterDoc | undefined>) {
     const given = new Map<number, { before?: ClusterDoc; after?: ClusterDoc }>();
@@ -72,7 +75,12 @@ function docOf(text: string): ClusterDoc {
   votes.takeChanged();
   known.takeChanged();
   const norm = normalize(text);
-  const view: CollectionView = { known: (k) => known.get(k), foreignSingles: (f) => known.foreignSingles(f), verdict: (k) => votes.verdict(k), personWord: () => false };
+  const view: CollectionView = {
+    known: (k) => known.get(k),
+    foreignSingles: (f) => known.foreignSingles(f),
+    verdict: (k) => votes.verdict(k),
+    personWord: () => false,
+  };
   const found = refind({ candidates: s.candidates, tokens: tokenize(norm.text), text: norm.text, blocked: [...s.dates, ...s.suppressed] }, view);
   const decided = found.map((c) => decideKind(c, view));
   const ms = finalMentions(found, decided, new Set(personWords(found, decided)), view);
@@ -111,14 +119,15 @@ function entityAt(c: Graph, id: number, doc: ClusterDoc, text: string, nth = 0):
 /** What the entities should say, from the mentions and the entity each was given. */
 function expectedInfo(c: Graph, docs: Map<number, ClusterDoc>) {
   const by = new Map<string, { kinds: EntityKind[]; surfaces: string[]; docs: Set<number> }>();
-  for (const [id, d] of docs) d.mentions.forEach((m, i) => {
-    const e = c.entityOf(id, i, m.key)!;
-    const x = by.get(e) ?? { kinds: [], surfaces: [], docs: new Set<number>() };
-    x.kinds.push(m.kind);
-    x.surfaces.push(m.text);
-    x.docs.add(id);
-    by.set(e, x);
-  });
+  for (const [id, d] of docs)
+    d.mentions.forEach((m, i) => {
+      const e = c.entityOf(id, i, m.key)!;
+      const x = by.get(e) ?? { kinds: [], surfaces: [], docs: new Set<number>() };
+      x.kinds.push(m.kind);
+      x.surfaces.push(m.text);
+      x.docs.add(id);
+      by.set(e, x);
+    });
   return by;
 }
 
@@ -135,7 +144,10 @@ function checkInfo(c: Graph, docs: Map<number, ClusterDoc>): void {
     if (!e.key) {
       assert.ok(surfaces.has(e.name), `${e.id} is named as some mention`);
       const words = (s: string) => s.split(/[\s-]/).length;
-      assert.ok([...surfaces].every((s) => words(s) <= words(e.name)), `${e.id} is named by its longest name`);
+      assert.ok(
+        [...surfaces].every((s) => words(s) <= words(e.name)),
+        `${e.id} is named by its longest name`,
+      );
     }
     const kindCount = (k: EntityKind) => x.kinds.filter((y) => y === k).length;
     assert.ok(kindCount(e.kind) >= Math.max(kindCount('person'), kindCount('organization'), kindCount('location')), `${e.id} kind`);
@@ -148,16 +160,26 @@ function state(c: Graph, docs: Map<number, ClusterDoc>) {
 
 test('the article pass gives the mentions and links these tests rely on', () => {
   const a = docOf(ACRONYM);
-  assert.deepEqual(a.mentions.map((m) => m.key), [VNCQ, 'organization:vncq']);
+  assert.deepEqual(
+    a.mentions.map((m) => m.key),
+    [VNCQ, 'organization:vncq'],
+  );
   assert.deepEqual(a.links, [[VNCQ, 'organization:vncq']]);
   const s = docOf(SUMMIT);
-  assert.deepEqual(s.mentions.map((m) => m.text), ['Kim Jong-un', 'Bình Nhưỡng', 'Kim', 'Vladimir Putin', 'Vladivostok']);
+  assert.deepEqual(
+    s.mentions.map((m) => m.text),
+    ['Kim Jong-un', 'Bình Nhưỡng', 'Kim', 'Vladimir Putin', 'Vladivostok'],
+  );
   assert.ok(s.links.some(([x, y]) => x === 'id:place_vladivostok' && y === 'location:vladivostok'));
 });
 
 test('an acronym and its long form joined by an article share an entity; removing that article splits them', () => {
   const c = newClusters();
-  const docs = new Map([[1, docOf(ACRONYM)], [2, docOf(ACRONYM_ALONE)], [3, docOf(LONG_ALONE)]]);
+  const docs = new Map([
+    [1, docOf(ACRONYM)],
+    [2, docOf(ACRONYM_ALONE)],
+    [3, docOf(LONG_ALONE)],
+  ]);
   c.update(docs);
   assert.equal(entityAt(c, 2, docs.get(2)!, 'VNCQ'), VNCQ);
   assert.equal(entityAt(c, 3, docs.get(3)!, 'Viện Nghiên cứu Chiến lược Quân sự'), VNCQ);
@@ -181,7 +203,11 @@ test('an acronym and its long form joined by an article share an entity; removin
 
 test('a link stated by two articles holds while either has it', () => {
   const c = newClusters();
-  const docs = new Map([[1, docOf(ACRONYM)], [2, docOf(ACRONYM)], [3, docOf(ACRONYM_ALONE)]]);
+  const docs = new Map([
+    [1, docOf(ACRONYM)],
+    [2, docOf(ACRONYM)],
+    [3, docOf(ACRONYM_ALONE)],
+  ]);
   c.update(docs);
   c.update(new Map([[1, undefined]]));
   docs.delete(1);
@@ -189,12 +215,18 @@ test('a link stated by two articles holds while either has it', () => {
   c.update(new Map([[2, undefined]]));
   docs.delete(2);
   assert.equal(entityAt(c, 3, docs.get(3)!, 'VNCQ'), 'organization:vncq');
-  assert.deepEqual(c.entities().map((e) => e.id), ['organization:vncq']);
+  assert.deepEqual(
+    c.entities().map((e) => e.id),
+    ['organization:vncq'],
+  );
 });
 
 test('two near spellings of a foreign name are joined while both are there', () => {
   const c = newClusters();
-  const docs = new Map([[1, docOf(ZELENSKY)], [2, docOf(ZELENSKIY)]]);
+  const docs = new Map([
+    [1, docOf(ZELENSKY)],
+    [2, docOf(ZELENSKIY)],
+  ]);
   c.update(docs);
   const id = entityAt(c, 1, docs.get(1)!, 'Zelensky');
   assert.equal(entityAt(c, 2, docs.get(2)!, 'Zelenskiy'), id);
@@ -208,7 +240,10 @@ test('two near spellings of a foreign name are joined while both are there', () 
 
 test('a near spelling joins only a unique closest one: a third spelling as close to both leaves all apart', () => {
   const c = newClusters();
-  const docs = new Map([[1, docOf(ZELENSKY)], [2, docOf(ZELENSKIY)]]);
+  const docs = new Map([
+    [1, docOf(ZELENSKY)],
+    [2, docOf(ZELENSKIY)],
+  ]);
   c.update(docs);
   assert.equal(entityAt(c, 1, docs.get(1)!, 'Zelensky'), entityAt(c, 2, docs.get(2)!, 'Zelenskiy'));
   docs.set(3, docOf(ZELENSKYY));
@@ -226,19 +261,29 @@ test('a near spelling joins only a unique closest one: a third spelling as close
 
 test('an entity keeps its id, and no article is reported, when an unrelated article is added', () => {
   const c = newClusters();
-  const docs = new Map([[1, docOf(ACRONYM)], [2, docOf(ACRONYM_ALONE)], [3, docOf(SUMMIT)]]);
+  const docs = new Map([
+    [1, docOf(ACRONYM)],
+    [2, docOf(ACRONYM_ALONE)],
+    [3, docOf(SUMMIT)],
+  ]);
   c.update(docs);
   const before = c.entities();
   const { docs: changed } = c.update(new Map([[4, docOf(ZELENSKY)]]));
   assert.deepEqual([...changed], [4]);
   const after = c.entities();
-  assert.deepEqual(after.filter((e) => e.id !== 'person:zelensky'), before);
+  assert.deepEqual(
+    after.filter((e) => e.id !== 'person:zelensky'),
+    before,
+  );
   assert.equal(entityAt(c, 2, docs.get(2)!, 'VNCQ'), VNCQ);
 });
 
-test('the id is the known name\'s key, else the longest key, so it survives losing a spelling', () => {
+test("the id is the known name's key, else the longest key, so it survives losing a spelling", () => {
   const c = newClusters();
-  const docs = new Map([[1, docOf(ACRONYM)], [2, docOf(ACRONYM_ALONE)]]);
+  const docs = new Map([
+    [1, docOf(ACRONYM)],
+    [2, docOf(ACRONYM_ALONE)],
+  ]);
   c.update(docs);
   assert.equal(entityAt(c, 2, docs.get(2)!, 'VNCQ'), VNCQ);
   // The Vladivostok mention carries a gazetteer id: its part is named by it.
@@ -259,9 +304,13 @@ test('the short form "Kim" in an article with "Kim Jong-un" gets the full name\'
   checkInfo(c, docs);
 });
 
-test('a Vietnamese-looking short form is linked only within its article; a foreign one to the collection\'s full name', () => {
+test("a Vietnamese-looking short form is linked only within its article; a foreign one to the collection's full name", () => {
   const c = newClusters();
-  const docs = new Map([[1, docOf(SUMMIT)], [2, docOf(KIM_ALONE)], [3, docOf(PUTIN_ALONE)]]);
+  const docs = new Map([
+    [1, docOf(SUMMIT)],
+    [2, docOf(KIM_ALONE)],
+    [3, docOf(PUTIN_ALONE)],
+  ]);
   c.update(docs);
   assert.equal(entityAt(c, 2, docs.get(2)!, 'Kim'), 'person:kim');
   assert.equal(entityAt(c, 3, docs.get(3)!, 'Putin'), 'person:vladimir putin');

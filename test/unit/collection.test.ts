@@ -10,7 +10,8 @@ import type { DocumentResult, EntityMention } from '../../server/src/core/types'
 import { Collection, type ArticleInput } from '../../server/src/core/resolve/collection';
 
 const ARTICLES: Record<string, string> = {
-  'summit.txt': 'Chủ tịch Kim Jong-un đã đến Vladivostok hôm 24/4. Ông Kim sẽ gặp Tổng thống Vladimir Putin. Hãng thông tấn Trung ương Triều Tiên (KCNA) đưa tin cuộc gặp diễn ra trong không khí thân mật.',
+  'summit.txt':
+    'Chủ tịch Kim Jong-un đã đến Vladivostok hôm 24/4. Ông Kim sẽ gặp Tổng thống Vladimir Putin. Hãng thông tấn Trung ương Triều Tiên (KCNA) đưa tin cuộc gặp diễn ra trong không khí thân mật.',
   'putin.txt': 'Ông Putin nói rằng cuộc gặp rất hữu ích. Theo hãng tin reuter, hai bên đã nhất trí mở rộng hợp tác.',
   'choe.txt': 'Thứ trưởng Ngoại giao Choe Son-hui cho biết Bình Nhưỡng muốn đối thoại. Theo Choe, hai bên sẽ tiếp tục đàm phán.',
   'choe2.txt': 'Phát biểu hôm qua, Choe nói Triều Tiên không nhượng bộ.',
@@ -28,7 +29,10 @@ const ARTICLES: Record<string, string> = {
 };
 const URIS = Object.keys(ARTICLES);
 
-const inputOf = (uri: string, text = ARTICLES[uri]): ArticleInput => ({ summary: summarize({ path: uri, text, meta: { date: '2024-04-25', dateSource: 'newslens.json' } }), text });
+const inputOf = (uri: string, text = ARTICLES[uri]): ArticleInput => ({
+  summary: summarize({ path: uri, text, meta: { date: '2024-04-25', dateSource: 'newslens.json' } }),
+  text,
+});
 const INPUTS = new Map(URIS.map((u) => [u, inputOf(u)]));
 
 function snapshot(c: Collection, uris: readonly string[] = URIS) {
@@ -159,7 +163,7 @@ test('an edit that changes other articles reports exactly those whose result cha
   assert.deepEqual(snapshot(c), snapshot(atOnce()));
 });
 
-test('the edit of one article changes another one\'s mentions as a full analysis would', () => {
+test("the edit of one article changes another one's mentions as a full analysis would", () => {
   const c = atOnce();
   const changed = c.update(new Map([['foxconn.txt', inputOf('foxconn.txt', 'Một công ty Đài Loan sẽ mở nhà máy mới tại Bắc Giang.')]]));
   assert.ok(changed.has('foxconn2.txt') && changed.has('foxcon.txt'));
@@ -186,7 +190,16 @@ test('removing an article removes its entities and its result', () => {
   assert.ok(!ids(c).some((x) => x.includes('zelensk')));
   assert.equal(c.entity(id), undefined);
   assert.deepEqual(c.articlesOf(id), []);
-  assert.deepEqual(snapshot(c, URIS.filter((u) => u !== 'zelensky.txt')), snapshot(atOnce(URIS.filter((u) => u !== 'zelensky.txt')), URIS.filter((u) => u !== 'zelensky.txt')));
+  assert.deepEqual(
+    snapshot(
+      c,
+      URIS.filter((u) => u !== 'zelensky.txt'),
+    ),
+    snapshot(
+      atOnce(URIS.filter((u) => u !== 'zelensky.txt')),
+      URIS.filter((u) => u !== 'zelensky.txt'),
+    ),
+  );
 
   // An entity mentioned in three articles loses one document, then goes.
   const foxconn = mention(c.result('foxconn.txt'), 'Foxconn')!.entity!;
@@ -228,14 +241,21 @@ test('a collection restored from its exported state equals it, and goes on as it
 test('entity info agrees with the mentions of the results', () => {
   const c = atOnce();
   for (const e of c.entities()) {
-    const ms = URIS.flatMap((u) => mentions(c.result(u)).filter((m) => m.entity === e.id).map((m) => ({ u, m })));
+    const ms = URIS.flatMap((u) =>
+      mentions(c.result(u))
+        .filter((m) => m.entity === e.id)
+        .map((m) => ({ u, m })),
+    );
     assert.equal(e.mentions, ms.length, e.id);
     assert.equal(e.documents, new Set(ms.map((x) => x.u)).size, e.id);
     // articlesOf may name more (an article whose "Choe" went to Choe Son-hui is still listed for
     // person:choe); its caller filters by entity, so it must only never name fewer.
     const of = new Set(c.articlesOf(e.id));
     for (const x of ms) assert.ok(of.has(x.u), `${e.id}: ${x.u} in articlesOf`);
-    assert.ok(ms.every((x) => x.m.kind === e.kind), `${e.id}: one kind`);
+    assert.ok(
+      ms.every((x) => x.m.kind === e.kind),
+      `${e.id}: one kind`,
+    );
     const surfaces = new Set(ms.map((x) => x.m.text));
     assert.deepEqual(e.aliases, [...surfaces].filter((s) => s !== e.name).sort(), `${e.id} aliases`);
     // A gazetteer name is named by the gazetteer ("Kiev" for "Kyiv"), others by a mention.

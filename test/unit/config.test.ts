@@ -15,10 +15,19 @@ test('a malformed newslens.json is reported with file, line and column', () => {
 });
 
 test('wrong shapes are reported and skipped, the rest is kept', () => {
-  const cfg = parseConfig('/x/newslens.json', JSON.stringify({ articles: { 'a.txt': { date: '24/4/2019' }, 'b.txt': { date: '2019-04-24', outlet: 'Tổ Quốc' } }, entities: { k: { name: 'Kim', kind: 'robot' }, p: { name: 'Putin', kind: 'person', aliases: ['Путин'] } } }));
+  const cfg = parseConfig(
+    '/x/newslens.json',
+    JSON.stringify({
+      articles: { 'a.txt': { date: '24/4/2019' }, 'b.txt': { date: '2019-04-24', outlet: 'Tổ Quốc' } },
+      entities: { k: { name: 'Kim', kind: 'robot' }, p: { name: 'Putin', kind: 'person', aliases: ['Путин'] } },
+    }),
+  );
   assert.equal(cfg.problems.length, 2);
   assert.equal(cfg.articles['b.txt'].date, '2019-04-24');
-  assert.deepEqual(cfg.entities.map((e) => e.id), ['p']);
+  assert.deepEqual(
+    cfg.entities.map((e) => e.id),
+    ['p'],
+  );
 });
 
 test('the nearest newslens.json names the article; paths are relative to it', () => {
@@ -47,7 +56,10 @@ test('setting a date keeps the rest of the file; an unparsable file is never ove
 });
 
 test('article paths outside the folder of newslens.json are ignored with a message', () => {
-  const cfg = parseConfig('/w/sub/newslens.json', JSON.stringify({ articles: { '../a.txt': { date: '2019-01-01' }, '/etc/b.txt': { date: '2019-01-02' }, 'c.txt': { date: '2019-01-03' } } }));
+  const cfg = parseConfig(
+    '/w/sub/newslens.json',
+    JSON.stringify({ articles: { '../a.txt': { date: '2019-01-01' }, '/etc/b.txt': { date: '2019-01-02' }, 'c.txt': { date: '2019-01-03' } } }),
+  );
   assert.deepEqual(Object.keys(cfg.articles), ['c.txt']);
   assert.equal(cfg.problems.length, 2);
   assert.match(cfg.problems[0].message, /outside this file's folder/);

@@ -11,18 +11,39 @@ function values(text: string, anchor: { y: number; m: number; d: number } | null
 }
 
 test('absolute dates', () => {
-  assert.deepEqual(values('vào ngày 24/4, ngày 24-4, 24/4/2019 và ngày 24 tháng 4 năm 2019'), ['ngày 24/4=2019-04-24', 'ngày 24-4=2019-04-24', '24/4/2019=2019-04-24', 'ngày 24 tháng 4 năm 2019=2019-04-24']);
+  assert.deepEqual(values('vào ngày 24/4, ngày 24-4, 24/4/2019 và ngày 24 tháng 4 năm 2019'), [
+    'ngày 24/4=2019-04-24',
+    'ngày 24-4=2019-04-24',
+    '24/4/2019=2019-04-24',
+    'ngày 24 tháng 4 năm 2019=2019-04-24',
+  ]);
   assert.deepEqual(values('mồng 3 tháng ba; tháng 4/2019; hồi tháng Ba; năm 2019; quý 3 năm 2018; thập niên 1990'), [
-    'mồng 3 tháng ba=2019-03-03', 'tháng 4/2019=2019-04', 'hồi tháng Ba=2019-03', 'năm 2019=2019', 'quý 3 năm 2018=2018-Q3', 'thập niên 1990=199',
+    'mồng 3 tháng ba=2019-03-03',
+    'tháng 4/2019=2019-04',
+    'hồi tháng Ba=2019-03',
+    'năm 2019=2019',
+    'quý 3 năm 2018=2018-Q3',
+    'thập niên 1990=199',
   ]);
 });
 
 test('relative dates resolve against the article date', () => {
   assert.deepEqual(values('hôm nay, hôm qua, hôm kia, ngày mai'), ['hôm nay=2019-04-24', 'hôm qua=2019-04-23', 'hôm kia=2019-04-22', 'ngày mai=2019-04-25']);
   assert.deepEqual(values('tuần trước; tuần này; tuần tới; tháng trước; năm ngoái; năm nay; năm tới'), [
-    'tuần trước=2019-W16', 'tuần này=2019-W17', 'tuần tới=2019-W18', 'tháng trước=2019-03', 'năm ngoái=2018', 'năm nay=2019', 'năm tới=2020',
+    'tuần trước=2019-W16',
+    'tuần này=2019-W17',
+    'tuần tới=2019-W18',
+    'tháng trước=2019-03',
+    'năm ngoái=2018',
+    'năm nay=2019',
+    'năm tới=2020',
   ]);
-  assert.deepEqual(values('đầu tuần này; cuối năm ngoái; hồi đầu tháng này; tháng 1 vừa qua'), ['đầu tuần này=2019-W17', 'cuối năm ngoái=2018', 'hồi đầu tháng này=2019-04', 'tháng 1 vừa qua=2019-01']);
+  assert.deepEqual(values('đầu tuần này; cuối năm ngoái; hồi đầu tháng này; tháng 1 vừa qua'), [
+    'đầu tuần này=2019-W17',
+    'cuối năm ngoái=2018',
+    'hồi đầu tháng này=2019-04',
+    'tháng 1 vừa qua=2019-01',
+  ]);
 });
 
 test('a bare weekday is the most recent one, unless the verb is future', () => {

@@ -91,7 +91,10 @@ test('offsets of mentions in a UTF-16 file are those of its UTF-8 copy', () => {
   const texts = [TEXT, decodeArticle(cat([0xff, 0xfe], utf16le(TEXT))).text, decodeArticle(swap(utf16le(TEXT))).text];
   const r = analyzeTexts(texts.map((text, i) => ({ path: `${i}.txt`, text, meta: { date: '2019-04-24' } })));
   const spans = r.documents.map((d) => d.mentions.map((m) => `${m.start}-${m.end}:${m.kind}:${m.text}`));
-  assert.ok(spans[0].some((s) => s.endsWith(':person:Vladimir Putin')), spans[0].join(', '));
+  assert.ok(
+    spans[0].some((s) => s.endsWith(':person:Vladimir Putin')),
+    spans[0].join(', '),
+  );
   assert.ok(spans[0].length >= 4);
   assert.deepEqual(spans[1], spans[0]);
   assert.deepEqual(spans[2], spans[0]);
@@ -119,32 +122,48 @@ test('readArticle decodes UTF-16 and drops the BOM; readArticleFile tells the en
   assert.equal(readArticleFile(bin).binary, true);
 });
 
-test('listArticles follows symbolic links inside the folder only, and lists each file once', { skip: process.platform === 'win32' && 'symlinks need privileges' }, () => {
-  const base = tempDir('nl-links-');
-  const root = path.join(base, 'root');
-  const outside = path.join(base, 'outside');
-  fs.mkdirSync(path.join(root, 'sub'), { recursive: true });
-  fs.mkdirSync(outside);
-  fs.writeFileSync(path.join(root, 'a.txt'), 'a');
-  fs.writeFileSync(path.join(root, 'sub', 'b.txt'), 'b');
-  fs.writeFileSync(path.join(outside, 'secret.txt'), 'secret');
-  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'c-out.txt'));
-  fs.symlinkSync(outside, path.join(root, 'd-outdir'));
-  fs.symlinkSync('../a.txt', path.join(root, 'sub', 'e-same.txt'));
-  fs.symlinkSync(path.join(root, 'sub'), path.join(root, 'f-subdir'));
-  fs.symlinkSync('..', path.join(root, 'sub', 'g-loop'));
-  fs.symlinkSync(path.join(base, 'nowhere.txt'), path.join(root, 'h-dangling.txt'));
-  const skipped: string[] = [];
-  const files = listArticles(root, (f, why) => skipped.push(`${path.relative(root, f)}: ${why}`));
-  assert.deepEqual(files.map((f) => path.relative(root, f)), ['a.txt', path.join('sub', 'b.txt')]);
-  assert.deepEqual(skipped.map((s) => s.split(':')[0]).sort(), ['c-out.txt', 'd-outdir', 'h-dangling.txt']);
-  assert.ok(skipped.some((s) => /^c-out\.txt: a symbolic link to .*outside.*not followed$/.test(s)), skipped.join('\n'));
-  // A link inside the folder to a file not listed otherwise (not named .txt) is listed by the link's path.
-  fs.mkdirSync(path.join(root, 'j'));
-  fs.writeFileSync(path.join(root, 'j', 'target.text'), 'x');
-  fs.symlinkSync(path.join(root, 'j', 'target.text'), path.join(root, 'k-link.txt'));
-  assert.deepEqual(listArticles(root).map((f) => path.relative(root, f)), ['a.txt', 'k-link.txt', path.join('sub', 'b.txt')]);
-  // The folder given may itself be reached through a link.
-  fs.symlinkSync(root, path.join(base, 'root-link'));
-  assert.deepEqual(listArticles(path.join(base, 'root-link')).map((f) => path.relative(path.join(base, 'root-link'), f)), listArticles(root).map((f) => path.relative(root, f)));
-});
+test(
+  'listArticles follows symbolic links inside the folder only, and lists each file once',
+  { skip: process.platform === 'win32' && 'symlinks need privileges' },
+  () => {
+    const base = tempDir('nl-links-');
+    const root = path.join(base, 'root');
+    const outside = path.join(base, 'outside');
+    fs.mkdirSync(path.join(root, 'sub'), { recursive: true });
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(root, 'a.txt'), 'a');
+    fs.writeFileSync(path.join(root, 'sub', 'b.txt'), 'b');
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'secret');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'c-out.txt'));
+    fs.symlinkSync(outside, path.join(root, 'd-outdir'));
+    fs.symlinkSync('../a.txt', path.join(root, 'sub', 'e-same.txt'));
+    fs.symlinkSync(path.join(root, 'sub'), path.join(root, 'f-subdir'));
+    fs.symlinkSync('..', path.join(root, 'sub', 'g-loop'));
+    fs.symlinkSync(path.join(base, 'nowhere.txt'), path.join(root, 'h-dangling.txt'));
+    const skipped: string[] = [];
+    const files = listArticles(root, (f, why) => skipped.push(`${path.relative(root, f)}: ${why}`));
+    assert.deepEqual(
+      files.map((f) => path.relative(root, f)),
+      ['a.txt', path.join('sub', 'b.txt')],
+    );
+    assert.deepEqual(skipped.map((s) => s.split(':')[0]).sort(), ['c-out.txt', 'd-outdir', 'h-dangling.txt']);
+    assert.ok(
+      skipped.some((s) => /^c-out\.txt: a symbolic link to .*outside.*not followed$/.test(s)),
+      skipped.join('\n'),
+    );
+    // A link inside the folder to a file not listed otherwise (not named .txt) is listed by the link's path.
+    fs.mkdirSync(path.join(root, 'j'));
+    fs.writeFileSync(path.join(root, 'j', 'target.text'), 'x');
+    fs.symlinkSync(path.join(root, 'j', 'target.text'), path.join(root, 'k-link.txt'));
+    assert.deepEqual(
+      listArticles(root).map((f) => path.relative(root, f)),
+      ['a.txt', 'k-link.txt', path.join('sub', 'b.txt')],
+    );
+    // The folder given may itself be reached through a link.
+    fs.symlinkSync(root, path.join(base, 'root-link'));
+    assert.deepEqual(
+      listArticles(path.join(base, 'root-link')).map((f) => path.relative(path.join(base, 'root-link'), f)),
+      listArticles(root).map((f) => path.relative(root, f)),
+    );
+  },
+);

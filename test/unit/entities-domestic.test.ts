@@ -7,10 +7,19 @@ import { analyzeTexts } from '../../server/src/core/analyze';
 const tags = (text: string) => tagged(analyzeOne(text, '2016-05-20').doc);
 
 test('administrative units: the name after its type word is one place, never a person', () => {
-  assert.deepEqual(tags('Vụ việc xảy ra tại phường Hiệp Bình Phước, quận Thủ Đức, TP HCM.'), ['Hiệp Bình Phước:location', 'Thủ Đức:location', 'TP HCM:location']);
+  assert.deepEqual(tags('Vụ việc xảy ra tại phường Hiệp Bình Phước, quận Thủ Đức, TP HCM.'), [
+    'Hiệp Bình Phước:location',
+    'Thủ Đức:location',
+    'TP HCM:location',
+  ]);
   assert.deepEqual(tags('Nạn nhân ngụ xã Hưng Hòa, huyện Châu Thành, tỉnh Sóc Trăng.'), ['Hưng Hòa:location', 'Châu Thành:location', 'Sóc Trăng:location']);
   // Glued abbreviations, and a listed name that stops where the unit's name ends.
-  assert.deepEqual(tags('Anh Hiếu trú tại xã Thụy Ninh, H.Thái Thụy, tỉnh Thái Bình cho biết.'), ['Hiếu:person', 'Thụy Ninh:location', 'Thái Thụy:location', 'Thái Bình:location']);
+  assert.deepEqual(tags('Anh Hiếu trú tại xã Thụy Ninh, H.Thái Thụy, tỉnh Thái Bình cho biết.'), [
+    'Hiếu:person',
+    'Thụy Ninh:location',
+    'Thái Thụy:location',
+    'Thái Bình:location',
+  ]);
   // A person's full name after a type word is no unit.
   assert.deepEqual(tags('Phó chủ tịch UBND tỉnh Tạ Văn Long đã đến thăm hỏi các gia đình.'), ['Tạ Văn Long:person']);
 });
@@ -26,7 +35,13 @@ test('hyphenated province names are one place', () => {
 });
 
 test('a village with its number, a listed name with a direction word', () => {
-  assert.deepEqual(tags('Em trú thôn Hạ Thanh 1, xã Tam Thanh; anh Tiến ngụ P.An Hải Tây, Q.Sơn Trà.'), ['Hạ Thanh 1:location', 'Tam Thanh:location', 'Tiến:person', 'An Hải Tây:location', 'Sơn Trà:location']);
+  assert.deepEqual(tags('Em trú thôn Hạ Thanh 1, xã Tam Thanh; anh Tiến ngụ P.An Hải Tây, Q.Sơn Trà.'), [
+    'Hạ Thanh 1:location',
+    'Tam Thanh:location',
+    'Tiến:person',
+    'An Hải Tây:location',
+    'Sơn Trà:location',
+  ]);
   // A number that counts what follows is no part of the name.
   assert.deepEqual(tags('Tại xã Tam Thanh 2 người bị thương.'), ['Tam Thanh:location']);
 });
@@ -39,19 +54,25 @@ test('units named by a number take their type word in', () => {
 
 test('a road named by places joined with dashes, a bridge with its number', () => {
   assert.deepEqual(tags('Nút giao dẫn lên cao tốc Long Thành - Dầu Giây; thi công cầu Kỳ Hà 3 trong 6 tháng. Trên cầu Thanh Trì 2 người bị thương.'), [
-    'Long Thành - Dầu Giây:location', 'Kỳ Hà 3:location', 'Thanh Trì:location',
+    'Long Thành - Dầu Giây:location',
+    'Kỳ Hà 3:location',
+    'Thanh Trì:location',
   ]);
 });
 
 test('streets named after persons are places', () => {
   assert.deepEqual(tags('Quán ăn trên đường Nguyễn Trãi và phố Lê Ngọc Hân bị cháy.'), ['Nguyễn Trãi:location', 'Lê Ngọc Hân:location']);
   // After a house number, with no type word.
-  assert.deepEqual(tags('Người dân xếp hàng tại số 16 Tông Đản; công trình ở địa chỉ 123 Lê Thanh Nghị bị sập.'), ['Tông Đản:location', 'Lê Thanh Nghị:location']);
+  assert.deepEqual(tags('Người dân xếp hàng tại số 16 Tông Đản; công trình ở địa chỉ 123 Lê Thanh Nghị bị sập.'), [
+    'Tông Đản:location',
+    'Lê Thanh Nghị:location',
+  ]);
 });
 
 test('facilities keep their head noun; stations and ports do not', () => {
   assert.deepEqual(tags('Hành khách chờ tại Cảng hàng không Buôn Ma Thuột rồi ra sân bay quốc tế Charles de Gaulle.'), [
-    'Cảng hàng không Buôn Ma Thuột:location', 'sân bay quốc tế Charles de Gaulle:location',
+    'Cảng hàng không Buôn Ma Thuột:location',
+    'sân bay quốc tế Charles de Gaulle:location',
   ]);
   assert.deepEqual(tags('Lửa bốc lên từ nhà hàng Trúc Lâm Trai gần chợ Bến Thành.'), ['nhà hàng Trúc Lâm Trai:organization', 'chợ Bến Thành:location']);
   assert.deepEqual(tags('Chiếc tàu sân bay Mỹ cập cảng Cát Lái.'), ['Mỹ:location', 'Cát Lái:location']);
@@ -59,14 +80,26 @@ test('facilities keep their head noun; stations and ports do not', () => {
 
 test('organisations with a unit, lower-case descriptors or a number inside: the outermost name', () => {
   assert.deepEqual(tags('Công an tỉnh Cà Mau phối hợp với UBND huyện Ngọc Hiển và Bệnh viện Đa khoa tỉnh Cà Mau.'), [
-    'Công an tỉnh Cà Mau:organization', 'UBND huyện Ngọc Hiển:organization', 'Bệnh viện Đa khoa tỉnh Cà Mau:organization',
+    'Công an tỉnh Cà Mau:organization',
+    'UBND huyện Ngọc Hiển:organization',
+    'Bệnh viện Đa khoa tỉnh Cà Mau:organization',
   ]);
   assert.deepEqual(tags('Theo Ủy ban chứng khoán Nhà nước, Bộ Tư lệnh Cảnh sát biển và Đội Cảnh sát giao thông số 14 đã vào cuộc.'), [
-    'Ủy ban chứng khoán Nhà nước:organization', 'Bộ Tư lệnh Cảnh sát biển:organization', 'Đội Cảnh sát giao thông số 14:organization',
+    'Ủy ban chứng khoán Nhà nước:organization',
+    'Bộ Tư lệnh Cảnh sát biển:organization',
+    'Đội Cảnh sát giao thông số 14:organization',
   ]);
-  assert.deepEqual(tags('Ông Hải làm việc tại Ngân hàng TMCP Đầu tư và Phát triển Việt Nam.'), ['Hải:person', 'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam:organization']);
+  assert.deepEqual(tags('Ông Hải làm việc tại Ngân hàng TMCP Đầu tư và Phát triển Việt Nam.'), [
+    'Hải:person',
+    'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam:organization',
+  ]);
   // A verb after the name ends it; descriptors before a country alone describe.
-  assert.deepEqual(tags('Bộ Y tế tổ chức Hội nghị tại Hà Nội. Tập đoàn hàng không Nhật Bản ký hợp đồng.'), ['Bộ Y tế:organization', 'Hội nghị:organization', 'Hà Nội:location', 'Nhật Bản:location']);
+  assert.deepEqual(tags('Bộ Y tế tổ chức Hội nghị tại Hà Nội. Tập đoàn hàng không Nhật Bản ký hợp đồng.'), [
+    'Bộ Y tế:organization',
+    'Hội nghị:organization',
+    'Hà Nội:location',
+    'Nhật Bản:location',
+  ]);
   // "Đoàn" heads organisations, but Đoàn Văn Chuyên is a person.
   assert.deepEqual(tags('Tài xế Đoàn Văn Chuyên bị bắt.'), ['Đoàn Văn Chuyên:person']);
 });
@@ -87,10 +120,13 @@ test('generic acronyms alone are no names', () => {
 
 test('police and power units with lower-case descriptors after their head', () => {
   assert.deepEqual(tags('Phòng Cảnh sát kinh tế và Cơ quan điều tra VKSND Tối cao phối hợp với Điện lực Tam Kỳ.'), [
-    'Phòng Cảnh sát kinh tế:organization', 'Cơ quan điều tra VKSND Tối cao:organization', 'Điện lực Tam Kỳ:organization',
+    'Phòng Cảnh sát kinh tế:organization',
+    'Cơ quan điều tra VKSND Tối cao:organization',
+    'Điện lực Tam Kỳ:organization',
   ]);
   assert.deepEqual(tags('Ban chỉ đạo vệ sinh an toàn thực phẩm huyện Tiên Lãng kiểm tra Công ty cổ phần cảng Đồng Nai.'), [
-    'Ban chỉ đạo vệ sinh an toàn thực phẩm huyện Tiên Lãng:organization', 'Công ty cổ phần cảng Đồng Nai:organization',
+    'Ban chỉ đạo vệ sinh an toàn thực phẩm huyện Tiên Lãng:organization',
+    'Công ty cổ phần cảng Đồng Nai:organization',
   ]);
 });
 
@@ -117,7 +153,11 @@ test('hyphens and particles inside foreign names', () => {
 
 test('economy names are data', () => {
   assert.deepEqual(tags('Chỉ số Dow Jones và S&P 500 giảm sau khi Fed giữ lãi suất; VN-Index tăng nhờ Vietcombank.'), [
-    'Dow Jones:organization', 'S&P 500:organization', 'Fed:organization', 'VN-Index:organization', 'Vietcombank:organization',
+    'Dow Jones:organization',
+    'S&P 500:organization',
+    'Fed:organization',
+    'VN-Index:organization',
+    'Vietcombank:organization',
   ]);
 });
 
@@ -126,7 +166,13 @@ test('a name run on into the next sentence stops before the word that starts it'
 });
 
 test('dates: with no article date, a day in brackets after "nay" or "qua" says which day, and "cùng ngày" follows it', () => {
-  const d = analyzeTexts([{ path: 'a.txt', text: 'Khoảng 15 giờ hôm nay (23.5), một thanh niên nhảy cầu. Đến 16 giờ cùng ngày vẫn chưa tìm thấy. Chiều qua (22/5) trời mưa.', meta: {} }]).documents[0];
+  const d = analyzeTexts([
+    {
+      path: 'a.txt',
+      text: 'Khoảng 15 giờ hôm nay (23.5), một thanh niên nhảy cầu. Đến 16 giờ cùng ngày vẫn chưa tìm thấy. Chiều qua (22/5) trời mưa.',
+      meta: {},
+    },
+  ]).documents[0];
   const dates = d.mentions.filter((m) => m.kind === 'date').map((m) => `${m.text}=${'value' in m ? m.value : ''}`);
   assert.deepEqual(dates, ['hôm nay=XXXX-05-23', '23.5=XXXX-05-23', 'cùng ngày=XXXX-05-23', 'Chiều qua=XXXX-05-22TAF', '22/5=XXXX-05-22']);
 });

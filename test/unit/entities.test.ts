@@ -17,13 +17,25 @@ test('organisations keep their own head noun; a descriptive phrase is no name', 
     'Hãng thông tấn trung ương Triều Tiên (KCNA) cho biết. Bộ Ngoại giao Mỹ cho biết vẫn tiếp tục. Hãng thông tấn nhà nước của Triều Tiên thông báo. Giáo sư Đại học liên bang Viễn Đông nói.',
   );
   assert.deepEqual(tagged(d), [
-    'Hãng thông tấn trung ương Triều Tiên:organization', 'KCNA:organization', 'Bộ Ngoại giao Mỹ:organization', 'Triều Tiên:location', 'Đại học liên bang Viễn Đông:organization',
+    'Hãng thông tấn trung ương Triều Tiên:organization',
+    'KCNA:organization',
+    'Bộ Ngoại giao Mỹ:organization',
+    'Triều Tiên:location',
+    'Đại học liên bang Viễn Đông:organization',
   ]);
 });
 
 test('news outlets, photo credits and buildings standing for governments', () => {
   const { doc: d } = analyzeOne('Theo Nhà Trắng, điện Kremlin đã xác nhận. Hình ảnh ông Kim. Ảnh: KCNA\nĐức Trung (Theo Reuters, Japan Times)');
-  assert.deepEqual(tagged(d), ['Nhà Trắng:organization', 'điện Kremlin:organization', 'Kim:person', 'KCNA:organization', 'Đức Trung:person', 'Reuters:organization', 'Japan Times:organization']);
+  assert.deepEqual(tagged(d), [
+    'Nhà Trắng:organization',
+    'điện Kremlin:organization',
+    'Kim:person',
+    'KCNA:organization',
+    'Đức Trung:person',
+    'Reuters:organization',
+    'Japan Times:organization',
+  ]);
 });
 
 test('short forms in compounds and countries acting as subjects', () => {
@@ -32,7 +44,9 @@ test('short forms in compounds and countries acting as subjects', () => {
 });
 
 test('capitalised first words of sentences are not names', () => {
-  const { doc: d } = analyzeOne('Theo giới quan sát, cuộc gặp diễn ra. Các chuyên gia cho rằng hai bên sẽ đàm phán. Trong khi đó, Hãng cho biết. Đoàn tàu bọc sắt đã đến.');
+  const { doc: d } = analyzeOne(
+    'Theo giới quan sát, cuộc gặp diễn ra. Các chuyên gia cho rằng hai bên sẽ đàm phán. Trong khi đó, Hãng cho biết. Đoàn tàu bọc sắt đã đến.',
+  );
   assert.deepEqual(tagged(d), []);
 });
 
@@ -57,7 +71,10 @@ test("the user's registry in newslens.json adds names and wins over the rules", 
   const { analyzeTexts } = await import('../../server/src/core/analyze');
   const r = analyzeTexts(
     [{ path: 'a.txt', text: 'Ông Lê Văn Tám và Hội Nhà báo gặp nhau ở Làng Vũ Đại.', meta: {} }],
-    [{ id: 'vu_dai', name: 'Làng Vũ Đại', kind: 'location', aliases: [] }, { id: 'le_van_tam', name: 'Lê Văn Tám', kind: 'organization', aliases: [] }],
+    [
+      { id: 'vu_dai', name: 'Làng Vũ Đại', kind: 'location', aliases: [] },
+      { id: 'le_van_tam', name: 'Lê Văn Tám', kind: 'organization', aliases: [] },
+    ],
   );
   const ms = entityMentions(r.documents[0]);
   assert.ok(ms.some((m) => m.text === 'Làng Vũ Đại' && m.kind === 'location'));
@@ -83,31 +100,63 @@ test('a Title Case headline gives only the names it is sure of', () => {
 test('name particles, party names, acronyms after titles, units', () => {
   assert.deepEqual(tagged(analyzeOne('Ông Alexander Van der Bellen đắc cử tổng thống Áo.').doc), ['Alexander Van der Bellen:person', 'Áo:location']);
   assert.deepEqual(tagged(analyzeOne('Bà Clinton là ứng viên của Đảng Dân chủ tranh chức Tổng thống.').doc), ['Clinton:person', 'Đảng Dân chủ:organization']);
-  assert.deepEqual(tagged(analyzeOne('Ông Javadi, Chủ tịch NIOC, nói với hãng tin Mehr của Iran rằng giá đạt 272 triệu USD.').doc), ['Javadi:person', 'NIOC:organization', 'Mehr:organization', 'Iran:location']);
+  assert.deepEqual(tagged(analyzeOne('Ông Javadi, Chủ tịch NIOC, nói với hãng tin Mehr của Iran rằng giá đạt 272 triệu USD.').doc), [
+    'Javadi:person',
+    'NIOC:organization',
+    'Mehr:organization',
+    'Iran:location',
+  ]);
 });
 
 test('Vietnamese company, party and office names', () => {
-  assert.deepEqual(tagged(analyzeOne('Công ty CP Sữa Việt Nam (Vinamilk) vừa công bố kết quả kinh doanh.').doc), ['Công ty CP Sữa Việt Nam:organization', 'Vinamilk:organization']);
-  assert.deepEqual(tagged(analyzeOne('Tổng Bí thư Nguyễn Phú Trọng gặp Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn tại Hà Nội.').doc), ['Nguyễn Phú Trọng:person', 'Bộ Ngoại giao:organization', 'Bùi Thanh Sơn:person', 'Hà Nội:location']);
-  assert.deepEqual(tagged(analyzeOne('Nhiều khán giả yêu mến ca sĩ Mỹ Tâm và Đảng Cộng sản Việt Nam.').doc), ['Mỹ Tâm:person', 'Đảng Cộng sản Việt Nam:organization']);
+  assert.deepEqual(tagged(analyzeOne('Công ty CP Sữa Việt Nam (Vinamilk) vừa công bố kết quả kinh doanh.').doc), [
+    'Công ty CP Sữa Việt Nam:organization',
+    'Vinamilk:organization',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Tổng Bí thư Nguyễn Phú Trọng gặp Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn tại Hà Nội.').doc), [
+    'Nguyễn Phú Trọng:person',
+    'Bộ Ngoại giao:organization',
+    'Bùi Thanh Sơn:person',
+    'Hà Nội:location',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Nhiều khán giả yêu mến ca sĩ Mỹ Tâm và Đảng Cộng sản Việt Nam.').doc), [
+    'Mỹ Tâm:person',
+    'Đảng Cộng sản Việt Nam:organization',
+  ]);
 });
 
 test('Hán-Việt names that begin with a place name are persons after a personal title', () => {
-  assert.deepEqual(tagged(analyzeOne('Bà Thái Anh Văn nhậm chức lãnh đạo Đài Loan, chị Huế cho biết.').doc), ['Thái Anh Văn:person', 'Đài Loan:location', 'Huế:person']);
-  assert.deepEqual(tagged(analyzeOne('Quan hệ Mỹ-Trung căng thẳng; Trường Trung cấp Cảnh sát mở cửa.').doc), ['Mỹ:location', 'Trung:location', 'Trường Trung cấp Cảnh sát:organization']);
+  assert.deepEqual(tagged(analyzeOne('Bà Thái Anh Văn nhậm chức lãnh đạo Đài Loan, chị Huế cho biết.').doc), [
+    'Thái Anh Văn:person',
+    'Đài Loan:location',
+    'Huế:person',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Quan hệ Mỹ-Trung căng thẳng; Trường Trung cấp Cảnh sát mở cửa.').doc), [
+    'Mỹ:location',
+    'Trung:location',
+    'Trường Trung cấp Cảnh sát:organization',
+  ]);
 });
 
 test('roman numerals, compounds after titles, streets and glued abbreviations', () => {
   assert.deepEqual(tagged(analyzeOne('Giai đoạn II hoàn thành; đại biểu Quốc hội khóa XIV họp gần Quốc lộ 37.').doc), []);
   assert.deepEqual(tagged(analyzeOne('Dự án tại TP.Yên Bái nằm trên đường Nguyễn Tất Thành, do Cty CP Hoa Sen Yên Bái làm chủ đầu tư.').doc), [
-    'Yên Bái:location', 'Nguyễn Tất Thành:location', 'Cty CP Hoa Sen Yên Bái:organization',
+    'Yên Bái:location',
+    'Nguyễn Tất Thành:location',
+    'Cty CP Hoa Sen Yên Bái:organization',
   ]);
   assert.deepEqual(tagged(analyzeOne('Chủ tịch Hồ Chí Minh sinh năm 1890.').doc), ['Hồ Chí Minh:person']);
   assert.deepEqual(tagged(analyzeOne('Dự án nằm giữa ba tuyến đường Nguyễn Tất Thành, Nguyễn Văn Cừ và Ngô Gia Tự.').doc), [
-    'Nguyễn Tất Thành:location', 'Nguyễn Văn Cừ:location', 'Ngô Gia Tự:location',
+    'Nguyễn Tất Thành:location',
+    'Nguyễn Văn Cừ:location',
+    'Ngô Gia Tự:location',
   ]);
 });
 
 test('abbreviated titles before names', () => {
-  assert.deepEqual(tagged(analyzeOne('NSND Lan Hương và PGS.TS Nguyễn Văn Nam dự lễ; GS Ngô Bảo Châu phát biểu.').doc), ['Lan Hương:person', 'Nguyễn Văn Nam:person', 'Ngô Bảo Châu:person']);
+  assert.deepEqual(tagged(analyzeOne('NSND Lan Hương và PGS.TS Nguyễn Văn Nam dự lễ; GS Ngô Bảo Châu phát biểu.').doc), [
+    'Lan Hương:person',
+    'Nguyễn Văn Nam:person',
+    'Ngô Bảo Châu:person',
+  ]);
 });

@@ -84,7 +84,7 @@ export const window = {
 };
 
 export const workspace = {
-  asRelativePath: (u: { fsPath?: string } | string) => (typeof u === 'string' ? u : u.fsPath ?? '').replace(/^.*\//, ''),
+  asRelativePath: (u: { fsPath?: string } | string) => (typeof u === 'string' ? u : (u.fsPath ?? '')).replace(/^.*\//, ''),
 };
 
 const fake = { EventEmitter, TreeItemCollapsibleState, TreeItem, ThemeIcon, ThemeColor, Uri, window, workspace };

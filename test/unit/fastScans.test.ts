@@ -14,9 +14,30 @@ import { sampleFiles } from '../helpers';
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑.'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\+?/gu;
 
 const odd = [
-  '', 'a', 'x-', 'x--y', "it's", 'A&B+', 'a.b.c.', '1,000', 'đó.Ông', '\u0301abc', "a'\u0301",
-  'a\u{1D400}b-\u{1D401}', '\ud800a', 'a\udc00b', '\u{1F600}Hà Nội', 'CNsáng 24/4', 'ſáng 24/4', ' ;  2019, (  2019',
-  'Thứ Hai, 3-4', '\u{1D400} 12/3', 'x\u{10400}24/4', 'NGÀY 24 THÁNG 4 NĂM 2019', 'Tới Ngày 3/4', 'mùa Thu 2018',
+  '',
+  'a',
+  'x-',
+  'x--y',
+  "it's",
+  'A&B+',
+  'a.b.c.',
+  '1,000',
+  'đó.Ông',
+  '\u0301abc',
+  "a'\u0301",
+  'a\u{1D400}b-\u{1D401}',
+  '\ud800a',
+  'a\udc00b',
+  '\u{1F600}Hà Nội',
+  'CNsáng 24/4',
+  'ſáng 24/4',
+  ' ;  2019, (  2019',
+  'Thứ Hai, 3-4',
+  '\u{1D400} 12/3',
+  'x\u{10400}24/4',
+  'NGÀY 24 THÁNG 4 NĂM 2019',
+  'Tới Ngày 3/4',
+  'mùa Thu 2018',
   'Hôm qua (23/4), tuần trước, 2 năm trước, quý III/2018, thập niên 1990, Giáng sinh năm ngoái',
 ];
 
@@ -27,9 +48,31 @@ function texts(): string[] {
 
 /** Random strings over an alphabet of letters, digits, joiners, marks, astral and lone surrogates. */
 function fuzz(n: number): string[] {
-  const alphabet = ['a', 'Ả', 'ư', '1', '-', '‐', '‑', '.', "'", '’', '&', '+', ' ', '\u0301', '\u{1D400}', '\u{1F600}', '\ud800', '\udc00', '\u0660', '_', ','];
+  const alphabet = [
+    'a',
+    'Ả',
+    'ư',
+    '1',
+    '-',
+    '‐',
+    '‑',
+    '.',
+    "'",
+    '’',
+    '&',
+    '+',
+    ' ',
+    '\u0301',
+    '\u{1D400}',
+    '\u{1F600}',
+    '\ud800',
+    '\udc00',
+    '\u0660',
+    '_',
+    ',',
+  ];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     let s = '';

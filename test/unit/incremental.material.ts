@@ -45,15 +45,39 @@ export const SENTENCES: string[] = [
 
 /** Names to insert inside a sentence: several spellings of one person, titles, acronyms, lower-case re-mentions. */
 export const NAMES: string[] = [
-  'Kim Jong-un', 'Kim Jong Un', 'ông Kim', 'Chủ tịch Kim', 'Kim jong-un',
-  'Tổng thống Vladimir Putin', 'ông Putin', 'Tổng thống Putin',
-  'Tổng thống Donald Trump', 'ông Trump',
-  'bà Choe Son-hui', 'Choe Son Hui',
-  'Hãng thông tấn trung ương Triều Tiên (KCNA)', 'KCNA', 'hãng KCNA',
-  'Liên Hợp Quốc (LHQ)', 'LHQ', 'Yonhap', 'hãng reuters', 'Điện Kremlin', 'điện Kremlin',
-  'tại Hà Nội', 'tại Bình Nhưỡng', 'ở Vladivostok', 'Vladivostock',
-  'ngày 24/4', 'hôm qua', 'sáng 25/4', 'tuần trước', 'năm 2019',
-  'ông Ushakov cho biết', 'các chuyên gia cho rằng', 'theo KCNA',
+  'Kim Jong-un',
+  'Kim Jong Un',
+  'ông Kim',
+  'Chủ tịch Kim',
+  'Kim jong-un',
+  'Tổng thống Vladimir Putin',
+  'ông Putin',
+  'Tổng thống Putin',
+  'Tổng thống Donald Trump',
+  'ông Trump',
+  'bà Choe Son-hui',
+  'Choe Son Hui',
+  'Hãng thông tấn trung ương Triều Tiên (KCNA)',
+  'KCNA',
+  'hãng KCNA',
+  'Liên Hợp Quốc (LHQ)',
+  'LHQ',
+  'Yonhap',
+  'hãng reuters',
+  'Điện Kremlin',
+  'điện Kremlin',
+  'tại Hà Nội',
+  'tại Bình Nhưỡng',
+  'ở Vladivostok',
+  'Vladivostock',
+  'ngày 24/4',
+  'hôm qua',
+  'sáng 25/4',
+  'tuần trước',
+  'năm 2019',
+  'ông Ushakov cho biết',
+  'các chuyên gia cho rằng',
+  'theo KCNA',
 ];
 
 /** Registry entries newslens.json may list; tests pick a subset of the aliases, sometimes a wrong kind. */
@@ -78,6 +102,6 @@ export const OUTLETS = ['Tổ Quốc', 'VnExpress'];
 export const CONFIGS = [path.join(SAMPLES, 'newslens.json'), path.join(SAMPLES, 'sub', 'newslens.json')];
 
 /** Where new and renamed articles go: beside the samples, in sub-folders, some with a date in the name. */
-export const NEW_FILES: string[] = [
-  'new_a.txt', '2019-04-25_b.txt', 'sub/c.txt', 'sub/20230911_d.txt', 'sub/deep/e.txt', 'sub/000_a37f9ae36c8c9fee.txt',
-].map((f) => path.join(SAMPLES, f));
+export const NEW_FILES: string[] = ['new_a.txt', '2019-04-25_b.txt', 'sub/c.txt', 'sub/20230911_d.txt', 'sub/deep/e.txt', 'sub/000_a37f9ae36c8c9fee.txt'].map(
+  (f) => path.join(SAMPLES, f),
+);

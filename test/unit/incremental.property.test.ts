@@ -183,7 +183,16 @@ const op = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('deleteSentence' as const), doc: nat, at: nat }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('insertName' as const), doc: nat, at: nat, name: nat }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('deleteName' as const), doc: nat, at: nat }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('newArticle' as const), file: nat, sample: fc.option(nat, { freq: 3 }), sentences: fc.array(nat, { minLength: 1, maxLength: 5 }), newlines: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('newArticle' as const),
+      file: nat,
+      sample: fc.option(nat, { freq: 3 }),
+      sentences: fc.array(nat, { minLength: 1, maxLength: 5 }),
+      newlines: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteArticle' as const), doc: nat }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('rename' as const), doc: nat, file: nat, keepAnn: fc.boolean() }) },
   // newslens.json: written anew or removed (`which` 3 is the sub-folder's file, others the samples' one) …
@@ -191,7 +200,15 @@ const op = fc.oneof(
   // … or edited one entry at a time, as a user (or the extension's commands) would.
   { weight: 3, arbitrary: fc.record({ t: fc.constant('configArticle' as const), which: fc.nat({ max: 3 }), ...articleEdit }) },
   // An entity: added or replaced whole, removed, or one field changed (the Add Alias, Set Entity Kind, Link to Wikidata commands).
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('configEntity' as const), which: fc.nat({ max: 3 }), ...entityEdit, change: fc.constantFrom('whole', 'remove', 'alias', 'kind', 'wikidata') }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('configEntity' as const),
+      which: fc.nat({ max: 3 }),
+      ...entityEdit,
+      change: fc.constantFrom('whole', 'remove', 'alias', 'kind', 'wikidata'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('configExclude' as const), which: fc.nat({ max: 3 }), ...excludeEdit, clear: fc.nat({ max: 3 }) }) },
   // .ann: written anew or removed, or one line appended (an annotation command).
   { weight: 2, arbitrary: fc.record({ t: fc.constant('ann' as const), doc: nat, spec: fc.option(annSpec, { freq: 4 }) }) },
@@ -205,7 +222,11 @@ type AnnSpec = typeof annSpec extends fc.Arbitrary<infer T> ? T : never;
 
 const initial = fc.record({
   /** Which samples are open, where, and how many of their first lines (short articles keep runs fast). */
-  samples: fc.array(fc.record({ sample: fc.nat({ max: SAMPLE_PATHS.length - 1 }), sub: fc.boolean(), lines: fc.integer({ min: 1, max: 14 }) }), { minLength: 1, maxLength: 4 })
+  samples: fc
+    .array(fc.record({ sample: fc.nat({ max: SAMPLE_PATHS.length - 1 }), sub: fc.boolean(), lines: fc.integer({ min: 1, max: 14 }) }), {
+      minLength: 1,
+      maxLength: 4,
+    })
     .map((xs) => [...new Map(xs.map((x) => [x.sample, x])).values()]),
   sampleConfig: fc.boolean(),
 });
@@ -277,7 +298,10 @@ function editExclude(model: Model, c: ConfigState, dir: string, e: { entity: num
     delete c.entities[id].exclude;
     return;
   }
-  const doc = pick([...model.docs.values()].filter((d) => d.path.startsWith(dir + path.sep)), e.doc);
+  const doc = pick(
+    [...model.docs.values()].filter((d) => d.path.startsWith(dir + path.sep)),
+    e.doc,
+  );
   if (!doc) return;
   const r = REGISTRY.find((x) => x.id === id)!;
   const hits: { start: number; text: string }[] = [];
@@ -310,7 +334,8 @@ function annText(text: string, spec: AnnSpec, first = 1, rejected = `T${first}`)
     lines.push(`T${n}\t${TYPES[s.type]} ${cp(text, from.start)} ${cp(text, to.end)}\t${flat(text.slice(from.start, to.end))}`);
   });
   if (n >= first && spec.reject) lines.push(`A${first}\tRejected ${rejected}`);
-  if (n >= first && spec.reference) lines.push(`N${first}\tReference T${n} newslens:${REGISTRY[n % REGISTRY.length].id}\t${REGISTRY[n % REGISTRY.length].name}`);
+  if (n >= first && spec.reference)
+    lines.push(`N${first}\tReference T${n} newslens:${REGISTRY[n % REGISTRY.length].id}\t${REGISTRY[n % REGISTRY.length].name}`);
   if (spec.claim) {
     const b = boundaries(text);
     const k = spec.claim.sentence % Math.max(1, b.length - 1);
@@ -377,9 +402,10 @@ function apply(ix: Index, model: Model, o: Op): void {
     }
     case 'newArticle': {
       const file = pick(NEW_FILES, o.file)!;
-      const text = o.sample !== null
-        ? SAMPLE_TEXTS[o.sample % SAMPLE_TEXTS.length]
-        : o.sentences.map((k) => SENTENCES[k % SENTENCES.length]).join(o.newlines ? '\n' : ' ');
+      const text =
+        o.sample !== null
+          ? SAMPLE_TEXTS[o.sample % SAMPLE_TEXTS.length]
+          : o.sentences.map((k) => SENTENCES[k % SENTENCES.length]).join(o.newlines ? '\n' : ' ');
       const uri = uriOf(file);
       // An existing file is overwritten: the index keeps its .ann, as the model does.
       model.docs.set(uri, { path: file, text });

@@ -156,7 +156,10 @@ test('the verdicts do not depend on the order of adds and removals', () => {
   for (let seed = 1; seed <= 20; seed++) {
     const v = new KindVotes();
     // Some articles come, go and come back, in batches of random sizes.
-    const order = shuffled(ARTICLES.map((_, i) => i), seed);
+    const order = shuffled(
+      ARTICLES.map((_, i) => i),
+      seed,
+    );
     const extra = shuffled(order, seed * 31).slice(0, 3);
     for (const i of order) {
       v.add(ARTICLES[i], 1);

@@ -10,8 +10,7 @@ import { summarize } from '../../server/src/core/summary';
 import type { RegistryEntity } from '../../server/src/core/types';
 import { KnownNames, knownContributions } from '../../server/src/core/resolve/knownNames';
 
-const contributionsOf = (text: string, registry?: RegistryEntity[]) =>
-  knownContributions(summarize({ path: 'a.txt', text, meta: {}, registry }).candidates);
+const contributionsOf = (text: string, registry?: RegistryEntity[]) => knownContributions(summarize({ path: 'a.txt', text, meta: {}, registry }).candidates);
 
 const SUMMIT = 'Tổng thống Vladimir Putin gặp ông Kim Jong-un tại Vladivostok.';
 const SPEECH = 'Tổng thống Vladimir Putin phát biểu trước báo giới.';
@@ -86,7 +85,10 @@ test('the reading most articles give wins, whatever the order of adds', () => {
 test('a tie between readings is broken by the reading itself, not by which came first', () => {
   const person = contributionsOf(LINCOLN_PERSON);
   const place = contributionsOf(LINCOLN_PLACE);
-  for (const order of [[person, place], [place, person]]) {
+  for (const order of [
+    [person, place],
+    [place, person],
+  ]) {
     const k = new KnownNames();
     k.add(order[0], 1);
     k.takeChanged();

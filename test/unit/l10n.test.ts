@@ -7,7 +7,9 @@ import * as path from 'node:path';
 const read = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 test('every %key% of package.json is in package.nls.json and package.nls.vi.json, and nothing else is', () => {
@@ -15,9 +17,20 @@ test('every %key% of package.json is in package.nls.json and package.nls.vi.json
   const vi = read('package.nls.vi.json');
   const used = new Set([...fs.readFileSync('package.json', 'utf8').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
   assert.ok(used.size > 40);
-  assert.deepEqual([...used].filter((k) => !(k in en)), []);
-  assert.deepEqual(Object.keys(en).filter((k) => !used.has(k)), []);
-  assert.deepEqual(Object.keys(en).filter((k) => !(k in vi)).sort(), []);
+  assert.deepEqual(
+    [...used].filter((k) => !(k in en)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(en).filter((k) => !used.has(k)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(en)
+      .filter((k) => !(k in vi))
+      .sort(),
+    [],
+  );
   // Vietnamese, not English copied over (brand names excepted).
   const same = Object.keys(en).filter((k) => en[k] === vi[k] && !/^News Lens$/.test(en[k]));
   assert.deepEqual(same, []);
@@ -27,28 +40,56 @@ test('every vscode.l10n.t message of the client has its Vietnamese in l10n/bundl
   const vi = read('l10n/bundle.l10n.vi.json') as Record<string, string>;
   const keys = new Set<string>();
   for (const f of sources('client/src')) {
-    for (const m of fs.readFileSync(f, 'utf8').matchAll(/vscode\.l10n\.t\((['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/vscode\.l10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
   }
   assert.ok(keys.size > 50);
-  assert.deepEqual([...keys].filter((k) => !(k in vi)), []);
-  assert.deepEqual(Object.keys(vi).filter((k) => !keys.has(k)), [], 'no stale translations');
-  const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
-  assert.deepEqual([...keys].filter((k) => holes(k) !== holes(vi[k])), []);
+  assert.deepEqual(
+    [...keys].filter((k) => !(k in vi)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(vi).filter((k) => !keys.has(k)),
+    [],
+    'no stale translations',
+  );
+  const holes = (s: string) =>
+    [...s.matchAll(/\{\d+\}/g)]
+      .map((m) => m[0])
+      .sort()
+      .join();
+  assert.deepEqual(
+    [...keys].filter((k) => holes(k) !== holes(vi[k])),
+    [],
+  );
 });
 
 test('every t() and msg() message of the server and the CLI has its Vietnamese in server/src/l10n/vi.json, with the same placeholders', () => {
   const vi = read('server/src/l10n/vi.json') as Record<string, string>;
   const keys = new Set<string>();
   for (const f of sources('server/src')) {
-    for (const m of fs.readFileSync(f, 'utf8').matchAll(/\b(?:t|msg)\((['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
+    for (const m of fs.readFileSync(f, 'utf8').matchAll(/\b(?:t|msg)\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) keys.add(m[2].replace(/\\(['"])/g, '$1'));
   }
-  const constants = fs.readFileSync('server/src/shared/protocol.ts', 'utf8').match(/UNTRUSTED_MESSAGE = '([^']+)'/)![1];
+  const constants = fs.readFileSync('server/src/shared/protocol.ts', 'utf8').match(/UNTRUSTED_MESSAGE =\s*'([^']+)'/)![1];
   keys.add(constants);
   assert.ok(keys.size > 5);
-  assert.deepEqual([...keys].filter((k) => !(k in vi)), []);
-  assert.deepEqual(Object.keys(vi).filter((k) => !keys.has(k)), [], 'no stale translations');
-  const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
-  assert.deepEqual([...keys].filter((k) => holes(k) !== holes(vi[k])), []);
+  assert.deepEqual(
+    [...keys].filter((k) => !(k in vi)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(vi).filter((k) => !keys.has(k)),
+    [],
+    'no stale translations',
+  );
+  const holes = (s: string) =>
+    [...s.matchAll(/\{\d+\}/g)]
+      .map((m) => m[0])
+      .sort()
+      .join();
+  assert.deepEqual(
+    [...keys].filter((k) => holes(k) !== holes(vi[k])),
+    [],
+  );
 });
 
 test('the server speaks Vietnamese in locale vi and English otherwise', async () => {

@@ -83,7 +83,10 @@ test('one line of the same sentences 2,000 times: sentences, tokens and dates of
   assert.equal(tokens.length, COPIES * pieceTokens.length);
   for (let i = 0; i < tokens.length; i += 997) {
     const t = pieceTokens[i % pieceTokens.length];
-    assert.deepEqual({ ...tokens[i], index: 0 }, { ...t, start: t.start + Math.floor(i / pieceTokens.length) * PIECE.length, end: t.end + Math.floor(i / pieceTokens.length) * PIECE.length, index: 0 });
+    assert.deepEqual(
+      { ...tokens[i], index: 0 },
+      { ...t, start: t.start + Math.floor(i / pieceTokens.length) * PIECE.length, end: t.end + Math.floor(i / pieceTokens.length) * PIECE.length, index: 0 },
+    );
   }
   const dates = recognizeDates(text, parseYmd(ANCHOR));
   const pieceDates = recognizeDates(PIECE, parseYmd(ANCHOR));
@@ -108,7 +111,12 @@ test('without any full stop, and after an unclosed quote, each copy still has th
   const three = analyse('“' + PIECE.repeat(3));
   const shift = (xs: Item[]) => xs.map((x) => shifted(x, 1));
   for (const w of ['mentions', 'claims'] as const) {
-    assertSteady(`unclosed quote: ${w}`, shift(items(long[w])).filter((x) => x.start >= 0), shift(items(three[w])).filter((x) => x.start >= 0), PIECE.length);
+    assertSteady(
+      `unclosed quote: ${w}`,
+      shift(items(long[w])).filter((x) => x.start >= 0),
+      shift(items(three[w])).filter((x) => x.start >= 0),
+      PIECE.length,
+    );
   }
 });
 

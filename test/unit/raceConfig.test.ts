@@ -23,7 +23,8 @@ interface Job {
 /** A worker thread: a writer sets dates of its own articles one after the other; a reader parses the file until told to stop. */
 function runJob(job: Job): void {
   if (job.role === 'writer') {
-    for (let i = 0; i < job.edits; i++) editConfigFile(job.file, ['articles', `w${job.writer}-${i}.txt`, 'date'], `2019-04-${String((i % 28) + 1).padStart(2, '0')}`);
+    for (let i = 0; i < job.edits; i++)
+      editConfigFile(job.file, ['articles', `w${job.writer}-${i}.txt`, 'date'], `2019-04-${String((i % 28) + 1).padStart(2, '0')}`);
     parentPort!.postMessage({ done: true });
     return;
   }
@@ -65,19 +66,24 @@ else {
     const reader = new Worker(__filename, { workerData: { file, role: 'reader', writer: 0, edits: 0 } satisfies Job });
     const readerDone = new Promise<{ reads: number; torn: number }>((resolve) => reader.once('message', resolve));
     const writers = [0, 1, 2, 3].map((w) => new Worker(__filename, { workerData: { file, role: 'writer', writer: w, edits: 25 } satisfies Job }));
-    await Promise.all(writers.map((w) => new Promise((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
-    })));
+    await Promise.all(
+      writers.map(
+        (w) =>
+          new Promise((resolve, reject) => {
+            w.once('message', resolve);
+            w.once('error', reject);
+          }),
+      ),
+    );
     reader.postMessage('stop');
     const seen = await readerDone;
     await Promise.all([reader, ...writers].map((w) => w.terminate()));
     const text = fs.readFileSync(file, 'utf8');
     const cfg = parseConfig(file, text);
     assert.deepEqual(cfg.problems, []);
-    assert.equal(Object.keys(cfg.articles).length, 100, 'every writer\'s every date is there');
+    assert.equal(Object.keys(cfg.articles).length, 100, "every writer's every date is there");
     assert.equal(cfg.articles['w3-24.txt'].date, '2019-04-25');
-    assert.ok(text.includes('// dates of the articles'), 'the user\'s comment is kept');
+    assert.ok(text.includes('// dates of the articles'), "the user's comment is kept");
     assert.ok(seen.reads > 0);
     assert.equal(seen.torn, 0, `of ${seen.reads} reads while writing`);
     assert.deepEqual(fs.readdirSync(dir), ['newslens.json'], 'no temporary or lock file left');
@@ -91,7 +97,7 @@ else {
     assert.deepEqual([cfg.articles['a.txt'].date, cfg.articles['b.txt'].date], ['2019-04-24', '2019-04-25']);
   });
 
-  test('the user saves the file between the command\'s read and its write: both changes are kept', (t) => {
+  test("the user saves the file between the command's read and its write: both changes are kept", (t) => {
     const file = path.join(tempDir(t), 'newslens.json');
     fs.writeFileSync(file, '{\n  "articles": {\n    "a.txt": { "outlet": "VnExpress" }\n  }\n}\n');
     let saves = 0;
@@ -132,7 +138,10 @@ else {
     const halfTyped = '{ "articles": { "a.txt": { "date": "2019-04-2\n';
     raceHooks.beforeWrite = () => fs.writeFileSync(file, halfTyped);
     t.after(() => (raceHooks.beforeWrite = undefined));
-    assert.throws(() => editConfigFile(file, ['articles', 'b.txt', 'date'], '2019-04-25'), (e: Error) => e instanceof ConfigWriteError && /could not be parsed.*will not overwrite/.test(e.message));
+    assert.throws(
+      () => editConfigFile(file, ['articles', 'b.txt', 'date'], '2019-04-25'),
+      (e: Error) => e instanceof ConfigWriteError && /could not be parsed.*will not overwrite/.test(e.message),
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), halfTyped);
   });
 
@@ -147,7 +156,11 @@ else {
     ];
     for (const [what, bytes, message] of cases) {
       fs.writeFileSync(file, bytes);
-      assert.throws(() => editConfigFile(file, ['articles', 'a.txt', 'date'], '2019-04-24'), (e: Error) => e instanceof ConfigWriteError && message.test(e.message), what);
+      assert.throws(
+        () => editConfigFile(file, ['articles', 'a.txt', 'date'], '2019-04-24'),
+        (e: Error) => e instanceof ConfigWriteError && message.test(e.message),
+        what,
+      );
       assert.deepEqual(fs.readFileSync(file), Buffer.from(bytes), what);
     }
     assert.deepEqual(fs.readdirSync(dir), ['newslens.json'], 'no temporary or lock file left');
@@ -163,7 +176,7 @@ else {
     assert.ok(fs.lstatSync(path.join(dir, 'newslens.json')).isSymbolicLink());
   });
 
-  test('an edit keeps the file\'s byte order mark, CR LF line breaks, tabs and permissions', (t) => {
+  test("an edit keeps the file's byte order mark, CR LF line breaks, tabs and permissions", (t) => {
     const file = path.join(tempDir(t), 'newslens.json');
     fs.writeFileSync(file, '\uFEFF{\r\n\t"articles": {\r\n\t\t"a.txt": { "outlet": "VnExpress" }\r\n\t}\r\n}\r\n');
     fs.chmodSync(file, 0o640);
@@ -188,6 +201,6 @@ else {
     assert.throws(() => editConfigFile(file, ['articles', 'b.txt', 'date'], '2019-04-25'), /being written by another News Lens process/);
     assert.ok(Date.now() - started >= 2000, 'waited for the other writer');
     assert.ok(!fs.readFileSync(file, 'utf8').includes('b.txt'));
-    assert.ok(fs.existsSync(lock), 'another writer\'s lock is not removed');
+    assert.ok(fs.existsSync(lock), "another writer's lock is not removed");
   });
 }

@@ -45,7 +45,13 @@ test('transliterations, near-spellings and acronyms join their entity', () => {
 test('persons, organisations and places never merge', () => {
   const r = analyzeSamples();
   for (const e of r.entities) {
-    const kinds = new Set(r.documents.flatMap((d) => entityMentions(d).filter((m) => m.entity === e.id).map((m) => m.kind)));
+    const kinds = new Set(
+      r.documents.flatMap((d) =>
+        entityMentions(d)
+          .filter((m) => m.entity === e.id)
+          .map((m) => m.kind),
+      ),
+    );
     assert.equal(kinds.size, 1, `${e.name} has one kind`);
   }
 });
@@ -58,7 +64,9 @@ test('an ambiguous short form links to nothing', () => {
 });
 
 test('a Vietnamese name written without its family name joins the full name in the same article', () => {
-  const { doc: d } = analyzeOne('Tay vợt Nguyễn Tiến Minh thắng ở vòng 1. Với thứ hạng này, Tiến Minh được xếp hạt giống số 1. Anh Minh nói rằng trận đấu khó.');
+  const { doc: d } = analyzeOne(
+    'Tay vợt Nguyễn Tiến Minh thắng ở vòng 1. Với thứ hạng này, Tiến Minh được xếp hạt giống số 1. Anh Minh nói rằng trận đấu khó.',
+  );
   const ms = entityMentions(d);
   const full = ms.find((m) => m.text === 'Nguyễn Tiến Minh')!;
   const given = ms.find((m) => m.text === 'Tiến Minh');

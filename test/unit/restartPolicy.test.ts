@@ -59,7 +59,10 @@ test('connection errors are tolerated three in a row, then the server is shut do
 
 test('the delays and the limit follow the options', () => {
   const p = new RestartPolicy({ maxRestarts: 6, windowMs: MIN, baseDelayMs: 500, maxDelayMs: 3000, maxErrors: 1 });
-  assert.deepEqual([0, 1, 2, 3, 4, 5].map((i) => p.closed(i)).map((d) => (d.action === 'restart' ? d.delayMs : d.action)), [500, 1000, 2000, 3000, 3000, 3000]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5].map((i) => p.closed(i)).map((d) => (d.action === 'restart' ? d.delayMs : d.action)),
+    [500, 1000, 2000, 3000, 3000, 3000],
+  );
   assert.equal(p.closed(6).action, 'giveUp');
   assert.equal(p.error(2).action, 'shutdown');
 });

@@ -77,11 +77,17 @@ test('a truncated file or a damaged line loses only the entries concerned', asyn
   const text = fs.readFileSync(a.file!, 'utf8');
   fs.writeFileSync(a.file!, text.slice(0, -10).replace('k1\t{"n":1', 'k1\t{"n":!'));
   const b = SummaryCache.open<V>(dir, 'ns', 'v1');
-  assert.deepEqual([0, 1, 2, 3, 4].map((i) => b.get(`k${i}`)?.n), [0, undefined, 2, 3, undefined]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4].map((i) => b.get(`k${i}`)?.n),
+    [0, undefined, 2, 3, undefined],
+  );
   assert.equal(b.warnings.length, 2, b.warnings.join('; '));
   await b.flush();
   const c = SummaryCache.open<V>(dir, 'ns', 'v1');
-  assert.deepEqual([0, 2, 3].map((i) => c.get(`k${i}`)?.n), [0, 2, 3]);
+  assert.deepEqual(
+    [0, 2, 3].map((i) => c.get(`k${i}`)?.n),
+    [0, 2, 3],
+  );
   assert.deepEqual(c.warnings, []);
 });
 
@@ -145,13 +151,19 @@ test('entries not used in a session are dropped on flush, unless prune is off', 
   assert.ok(b.get('b'), 'a pruned entry stays in memory for the session');
   await b.flush();
   const c = SummaryCache.open<V>(dir, 'ns', 'v1');
-  assert.deepEqual(['a', 'b', 'c', 'd'].map((k) => c.get(k)?.s), ['a', 'b', undefined, 'd']);
+  assert.deepEqual(
+    ['a', 'b', 'c', 'd'].map((k) => c.get(k)?.s),
+    ['a', 'b', undefined, 'd'],
+  );
 });
 
 test('10,000 entries of ~3 KB load well under a second', async (t) => {
   const dir = tmpDir();
   const a = SummaryCache.open<unknown>(dir, 'ns', 'v1');
-  const value = (i: number) => ({ path: `bai-${i}.txt`, candidates: Array.from({ length: 36 }, (_, j) => ({ text: `Nguyễn Văn ${i}-${j}`, start: j * 40, end: j * 40 + 14, kind: 'person', cue: 'ông' })) });
+  const value = (i: number) => ({
+    path: `bai-${i}.txt`,
+    candidates: Array.from({ length: 36 }, (_, j) => ({ text: `Nguyễn Văn ${i}-${j}`, start: j * 40, end: j * 40 + 14, kind: 'person', cue: 'ông' })),
+  });
   assert.ok(JSON.stringify(value(0)).length > 2800);
   for (let i = 0; i < 10_000; i++) a.set(contentKey(String(i)), value(i));
   await a.flush();
@@ -169,7 +181,9 @@ test('10,000 entries of ~3 KB load well under a second', async (t) => {
     for (let i = 0; i < 10_000; i++) assert.ok(b.get(contentKey(String(i))));
   });
   const ms = (x: number) => `${x.toFixed(0)} ms`;
-  t.diagnostic(`${(bytes / 1e6).toFixed(1)} MB: open + first get ${loads.map(ms).join(', ')}; reading the file alone ${ms(read)}; open + all 10,000 gets ${ms(all)}`);
+  t.diagnostic(
+    `${(bytes / 1e6).toFixed(1)} MB: open + first get ${loads.map(ms).join(', ')}; reading the file alone ${ms(read)}; open + all 10,000 gets ${ms(all)}`,
+  );
   // Tests run in parallel with others: on a busy machine the bound is relative to reading the file.
   assert.ok(Math.min(...loads) < Math.max(1000, 4 * read), `load ${ms(Math.min(...loads))}, read ${ms(read)}`);
 });

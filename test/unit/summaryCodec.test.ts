@@ -18,11 +18,14 @@ test('a packed summary comes back as the summary itself, and is much smaller tha
   assert.ok(packed < plain * 0.7, `packed ${packed} of ${plain}`);
 });
 
-test('rows keep each object\'s keys in their order and drop undefined values', () => {
+test("rows keep each object's keys in their order and drop undefined values", () => {
   const objects = [{ a: 1, b: 'x' }, { b: 'y', a: 2 }, { a: 3, c: undefined, d: false }, {}];
   const back = fromRows(JSON.parse(JSON.stringify(toRows(objects))));
   assert.equal(JSON.stringify(back), JSON.stringify(objects));
-  assert.deepEqual(back.map((o) => Object.keys(o as object)), [['a', 'b'], ['b', 'a'], ['a', 'd'], []]);
+  assert.deepEqual(
+    back.map((o) => Object.keys(o as object)),
+    [['a', 'b'], ['b', 'a'], ['a', 'd'], []],
+  );
 });
 
 test('32-bit hashes survive base64, negative ones too', () => {

@@ -42,7 +42,8 @@ test('tokens keep hyphenated names and split name compounds', () => {
 });
 
 test('sentences survive line wraps, numbers with dots, abbreviations and quotes', () => {
-  const text = 'Hãng KCNA thông báo rằng, Chủ tịch\nKim Jong-un đã tới Nga. Có khoảng 30.000 lao động tại TP. Vladivostok.\n"Tôi hy vọng. Chúng tôi sẽ thảo luận", ông Kim nói.';
+  const text =
+    'Hãng KCNA thông báo rằng, Chủ tịch\nKim Jong-un đã tới Nga. Có khoảng 30.000 lao động tại TP. Vladivostok.\n"Tôi hy vọng. Chúng tôi sẽ thảo luận", ông Kim nói.';
   const s = splitSentences(text).map((x) => text.slice(x.start, x.end));
   assert.deepEqual(s, [
     'Hãng KCNA thông báo rằng, Chủ tịch\nKim Jong-un đã tới Nga.',
@@ -60,16 +61,32 @@ test('a heading line without a full stop is a sentence of its own', () => {
 test('a lost full stop before a word that only starts sentences is a boundary; captions glued to text are cut', () => {
   const text = 'Cuộc họp kéo dài ba giờ đồng hồ Theo đó, hai bên đã nhất trí ký kết thỏa thuận mới.\nẢnh: AFP Hai bên đã ký thỏa thuận vào buổi chiều.';
   const s = splitSentences(text).map((x) => text.slice(x.start, x.end));
-  assert.deepEqual(s, ['Cuộc họp kéo dài ba giờ đồng hồ', 'Theo đó, hai bên đã nhất trí ký kết thỏa thuận mới.', 'Ảnh: AFP', 'Hai bên đã ký thỏa thuận vào buổi chiều.']);
+  assert.deepEqual(s, [
+    'Cuộc họp kéo dài ba giờ đồng hồ',
+    'Theo đó, hai bên đã nhất trí ký kết thỏa thuận mới.',
+    'Ảnh: AFP',
+    'Hai bên đã ký thỏa thuận vào buổi chiều.',
+  ]);
 });
 
 test('messy input: empty, blank, control characters, astral symbols and run-on text', async () => {
   const { analyzeTexts } = await import('../../server/src/core/analyze');
-  const texts = ['', '   \n\n ', '🌷🌷 Ông Putin 🌷 nói \u0000 với \ufffd hãng Reuters \u200b hôm qua.', 'Ông Kim Jong-un gặp Tổng thống Putin tại Vladivostok ngày 25/4 theo KCNA '.repeat(300)];
+  const texts = [
+    '',
+    '   \n\n ',
+    '🌷🌷 Ông Putin 🌷 nói \u0000 với \ufffd hãng Reuters \u200b hôm qua.',
+    'Ông Kim Jong-un gặp Tổng thống Putin tại Vladivostok ngày 25/4 theo KCNA '.repeat(300),
+  ];
   const r = analyzeTexts(texts.map((text, i) => ({ path: `${i}.txt`, text, meta: { date: '2019-04-24' } })));
-  assert.deepEqual(r.documents.slice(0, 2).map((d) => d.mentions.length), [0, 0]);
+  assert.deepEqual(
+    r.documents.slice(0, 2).map((d) => d.mentions.length),
+    [0, 0],
+  );
   const d2 = r.documents[2];
   for (const m of d2.mentions) assert.equal(texts[2].slice(m.start, m.end), m.text);
-  assert.deepEqual(d2.mentions.map((m) => m.text), ['Putin', 'Reuters', 'hôm qua']);
+  assert.deepEqual(
+    d2.mentions.map((m) => m.text),
+    ['Putin', 'Reuters', 'hôm qua'],
+  );
   assert.equal(r.documents[3].mentions.filter((m) => m.text === 'Vladivostok').length, 300);
 });

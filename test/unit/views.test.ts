@@ -29,11 +29,16 @@ function fakeClient(whole = false) {
   const sent: { method: string; params: any }[] = [];
   const answer = (method: string, p: any): unknown => {
     switch (method) {
-      case protocol.EntitiesRequest: return whole ? requests.entities(ix, p?.query) : requests.entitiesRequest(ix, p);
-      case protocol.EntityMentionsRequest: return whole ? requests.entityMentions(ix, p.id) : requests.entityMentionsRequest(ix, p);
-      case protocol.TimelineRequest: return whole ? timeline(ix) : requests.timelineRequest(ix, p);
-      case protocol.ClaimsViewRequest: return whole ? requests.claimItems(ix) : requests.claimsViewRequest(ix, p);
-      default: throw new Error(`unexpected request ${method}`);
+      case protocol.EntitiesRequest:
+        return whole ? requests.entities(ix, p?.query) : requests.entitiesRequest(ix, p);
+      case protocol.EntityMentionsRequest:
+        return whole ? requests.entityMentions(ix, p.id) : requests.entityMentionsRequest(ix, p);
+      case protocol.TimelineRequest:
+        return whole ? timeline(ix) : requests.timelineRequest(ix, p);
+      case protocol.ClaimsViewRequest:
+        return whole ? requests.claimItems(ix) : requests.claimsViewRequest(ix, p);
+      default:
+        throw new Error(`unexpected request ${method}`);
     }
   };
   const client = {
@@ -91,10 +96,16 @@ test('entities: kinds first, each kind on expand, in pages with "Load more…"',
   assert.deepEqual(fired, [persons], 'only the kind is refreshed');
   const second = await children(view, persons);
   assert.equal(sent.length, before + 1, 'the loaded children are not asked for again');
-  assert.deepEqual(second.labels.slice(0, 10), all.slice(0, 10).map((e) => e.name));
+  assert.deepEqual(
+    second.labels.slice(0, 10),
+    all.slice(0, 10).map((e) => e.name),
+  );
 
   const everyone = await expandAll(view, persons);
-  assert.deepEqual(everyone.map((n) => n.entity.id), all.map((e) => e.id));
+  assert.deepEqual(
+    everyone.map((n) => n.entity.id),
+    all.map((e) => e.id),
+  );
 
   // An entity: its articles on expand, then its mentions in an article.
   const kim = everyone.find((n) => n.entity.name === 'Kim Jong-un');
@@ -103,7 +114,10 @@ test('entities: kinds first, each kind on expand, in pages with "Load more…"',
   assert.deepEqual(sent[sent.length - 1].params, { id: kim.entity.id, offset: 0, limit: 5 });
   const mentions = (await expandAll(view, articles.nodes[0])).map((n) => String(view.getTreeItem(n).label));
   assert.equal(mentions.length, Number(view.getTreeItem(articles.nodes[0]).description));
-  assert.ok(mentions.every((l) => /^line \d+, column \d+$/.test(l)), mentions.join(', '));
+  assert.ok(
+    mentions.every((l) => /^line \d+, column \d+$/.test(l)),
+    mentions.join(', '),
+  );
 });
 
 test('entities: the filter narrows the kinds and their pages', async () => {
@@ -146,7 +160,13 @@ test('refreshes are coalesced, wait while the view is hidden, and keep what "Loa
   const again = await children(tree);
   const unsourcedAgain = again.nodes[again.labels.indexOf('Unsourced')];
   assert.equal((await tree.getChildren(unsourcedAgain)).filter((n) => !isMore(n)).length, 6);
-  assert.deepEqual(sent.slice(sentBefore).map((s) => s.params), [{ groups: true, offset: 0, limit: 3 }, { group: 'unsourced', offset: 0, limit: 6 }]);
+  assert.deepEqual(
+    sent.slice(sentBefore).map((s) => s.params),
+    [
+      { groups: true, offset: 0, limit: 3 },
+      { group: 'unsourced', offset: 0, limit: 6 },
+    ],
+  );
 
   // Hidden: nothing reaches the tree until it is shown again, then one refresh at once.
   view.setVisible(false);
@@ -179,7 +199,10 @@ test('the timeline: days with counts, opened when the whole timeline fits in a p
   const days = await children(view);
   const all = timeline(ix);
   assert.equal(days.labels[0], 'the year 2008');
-  assert.equal(days.nodes.reduce((n, d) => n + d.count, 0), all.length);
+  assert.equal(
+    days.nodes.reduce((n, d) => n + d.count, 0),
+    all.length,
+  );
   assert.equal(view.getTreeItem(days.nodes[0]).collapsibleState, 2, 'expanded');
   const entries = await children(view, days.nodes[0]);
   assert.deepEqual(entries.labels, ['"vào năm 2008"']);
@@ -192,7 +215,10 @@ test('the timeline: days with counts, opened when the whole timeline fits in a p
   assert.equal(paged.getTreeItem(first.nodes[0]).collapsibleState, 1, 'collapsed when the timeline is long');
   const flat: string[] = [];
   for (const d of await expandAll(paged)) flat.push(...(await expandAll(paged, d)).map((n) => n.entry.text));
-  assert.deepEqual(flat, all.map((e) => e.text));
+  assert.deepEqual(
+    flat,
+    all.map((e) => e.text),
+  );
 });
 
 test('a server that answers with whole lists gives the same trees', async () => {

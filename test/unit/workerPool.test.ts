@@ -26,12 +26,15 @@ test('results come back in input order, each one also through onResult, with pro
   });
   assert.deepEqual(out, squares(1000));
   assert.equal(seen.size, 1000);
-  assert.deepEqual([...seen].sort((a, b) => a[0] - b[0]).map(([, o]) => o), squares(1000));
+  assert.deepEqual(
+    [...seen].sort((a, b) => a[0] - b[0]).map(([, o]) => o),
+    squares(1000),
+  );
   assert.equal(progress.length, Math.ceil(1000 / 64));
   assert.equal(progress.at(-1), 1000);
 });
 
-test('threads: 0 runs in-process, with the worker file\'s handle or a given handler, and gives the same results', async () => {
+test("threads: 0 runs in-process, with the worker file's handle or a given handler, and gives the same results", async () => {
   assert.deepEqual(await runInWorkers<number, number>(ECHO, range(300), { threads: 0 }), squares(300));
   assert.deepEqual(await runInWorkers<number, number>(ECHO, range(300), { threads: 0, handler: (n) => n * n }), squares(300));
 });
@@ -87,7 +90,10 @@ test('aborting terminates the run and rejects with an AbortError', async () => {
   assert.ok(results < 10, `stopped early (${results} results)`);
   await assert.rejects(runInWorkers(ECHO, [1], { signal: AbortSignal.abort() }), { name: 'AbortError' });
   const inProcess = new AbortController();
-  await assert.rejects(runInWorkers<number, number>(ECHO, range(1000), { threads: 0, batch: 10, signal: inProcess.signal, onProgress: (d) => d >= 100 && inProcess.abort() }), { name: 'AbortError' });
+  await assert.rejects(
+    runInWorkers<number, number>(ECHO, range(1000), { threads: 0, batch: 10, signal: inProcess.signal, onProgress: (d) => d >= 100 && inProcess.abort() }),
+    { name: 'AbortError' },
+  );
 });
 
 test('the main thread stays free while workers compute, and an onResult that throws rejects the run', async () => {
@@ -97,7 +103,16 @@ test('the main thread stays free while workers compute, and an onResult that thr
   clearInterval(timer);
   assert.equal(out.length, 8);
   assert.ok(ticks >= 3, `the event loop ran meanwhile (${ticks} ticks)`);
-  await assert.rejects(runInWorkers<number, number>(ECHO, range(100), { threads: 2, batch: 10, onResult: () => { throw new Error('caller bug'); } }), /caller bug/);
+  await assert.rejects(
+    runInWorkers<number, number>(ECHO, range(100), {
+      threads: 2,
+      batch: 10,
+      onResult: () => {
+        throw new Error('caller bug');
+      },
+    }),
+    /caller bug/,
+  );
 });
 
 test('no inputs, no work', async () => {
@@ -106,12 +121,18 @@ test('no inputs, no work', async () => {
 
 const SUMMARY = path.join(__dirname, '..', '..', '..', 'server', 'src', 'core', 'summary.ts');
 
-test('the bundled prepareWorker answers every input, in a worker and in-process', { skip: !fs.existsSync(SUMMARY) && 'no server/src/core/summary.ts yet' }, async () => {
-  const inputs = [
-    { path: 'a.txt', text: 'Hôm qua, ông Nguyễn Văn An nói với báo Tuổi Trẻ rằng giá xăng sẽ tăng.', meta: {} },
-    { path: 'b.txt', text: 'Bộ Y tế cho biết.', meta: { date: '2019-04-24' } },
-  ];
-  const [inWorker, inProcess] = await Promise.all([1, 0].map((threads) => runInWorkers<typeof inputs[number], { path: string }>(PREPARE, inputs, { threads })));
-  assert.deepEqual(inWorker, inProcess);
-  inWorker.forEach((o, i) => assert.ok(isTaskFailure(o) || o.path === inputs[i].path, `input ${i} answered`));
-});
+test(
+  'the bundled prepareWorker answers every input, in a worker and in-process',
+  { skip: !fs.existsSync(SUMMARY) && 'no server/src/core/summary.ts yet' },
+  async () => {
+    const inputs = [
+      { path: 'a.txt', text: 'Hôm qua, ông Nguyễn Văn An nói với báo Tuổi Trẻ rằng giá xăng sẽ tăng.', meta: {} },
+      { path: 'b.txt', text: 'Bộ Y tế cho biết.', meta: { date: '2019-04-24' } },
+    ];
+    const [inWorker, inProcess] = await Promise.all(
+      [1, 0].map((threads) => runInWorkers<(typeof inputs)[number], { path: string }>(PREPARE, inputs, { threads })),
+    );
+    assert.deepEqual(inWorker, inProcess);
+    inWorker.forEach((o, i) => assert.ok(isTaskFailure(o) || o.path === inputs[i].path, `input ${i} answered`));
+  },
+);

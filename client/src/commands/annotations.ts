@@ -6,8 +6,18 @@ import type { CommandHandler } from './handler';
 import { kindName } from '../kindName';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  AnnotateRequest, DocumentEntitiesRequest, EntitiesRequest, ExportRequest, RegistryEditRequest, SimilarClaimsRequest,
-  type AnnotateParams, type AnnotateResult, type EntitySummary, type ExportResult, type RegistryEditResult, type SimilarClaim,
+  AnnotateRequest,
+  DocumentEntitiesRequest,
+  EntitiesRequest,
+  ExportRequest,
+  RegistryEditRequest,
+  SimilarClaimsRequest,
+  type AnnotateParams,
+  type AnnotateResult,
+  type EntitySummary,
+  type ExportResult,
+  type RegistryEditResult,
+  type SimilarClaim,
 } from '../../../server/src/shared/protocol';
 import { openLocation } from '../views/open';
 import { canWrite } from '../trust';
@@ -36,7 +46,16 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
   const annotateAs = (kind: AnnotateParams['kind']) => async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) return void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: select the words to annotate first.'));
-    await annotate({ uri: editor.document.uri.toString(), action: 'annotate', start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end), kind }, vscode.l10n.t('annotated as {0}', kind === 'date' ? vscode.l10n.t('date') : kindName(kind ?? '')));
+    await annotate(
+      {
+        uri: editor.document.uri.toString(),
+        action: 'annotate',
+        start: editor.document.offsetAt(editor.selection.start),
+        end: editor.document.offsetAt(editor.selection.end),
+        kind,
+      },
+      vscode.l10n.t('annotated as {0}', kind === 'date' ? vscode.l10n.t('date') : kindName(kind ?? '')),
+    );
   };
 
   const commands: Record<string, CommandHandler> = {
@@ -64,7 +83,10 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
       const t = target();
       if (!t) return;
       const all = await request<EntitySummary[]>(EntitiesRequest, {});
-      const pick = await vscode.window.showQuickPick(all.map((e) => ({ label: e.name, description: vscode.l10n.t('{0} · {1} mentions', kindName(e.kind), e.mentions), entity: e })), { title: vscode.l10n.t('Link this mention to…'), matchOnDescription: true });
+      const pick = await vscode.window.showQuickPick(
+        all.map((e) => ({ label: e.name, description: vscode.l10n.t('{0} · {1} mentions', kindName(e.kind), e.mentions), entity: e })),
+        { title: vscode.l10n.t('Link this mention to…'), matchOnDescription: true },
+      );
       if (!pick) return;
       // A link names a registry entry; one is made for the entity if it has none.
       const reg = await request<RegistryEditResult>(RegistryEditRequest, { action: 'rename', entity: pick.entity.id, value: pick.entity.name });
@@ -76,10 +98,21 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
       if (!t) return;
       const ents = await request<EntitySummary[]>(DocumentEntitiesRequest, { uri: t.uri });
       const typed = vscode.l10n.t('$(edit) Type a source…');
-      const pick = await vscode.window.showQuickPick([...ents.filter((e) => e.kind !== 'location').map((e) => ({ label: e.name, description: kindName(e.kind) })), ...ents.filter((e) => e.kind === 'location').map((e) => ({ label: e.name, description: kindName(e.kind) })), { label: typed, description: '' }], { title: vscode.l10n.t('Sourced by…') });
+      const pick = await vscode.window.showQuickPick(
+        [
+          ...ents.filter((e) => e.kind !== 'location').map((e) => ({ label: e.name, description: kindName(e.kind) })),
+          ...ents.filter((e) => e.kind === 'location').map((e) => ({ label: e.name, description: kindName(e.kind) })),
+          { label: typed, description: '' },
+        ],
+        { title: vscode.l10n.t('Sourced by…') },
+      );
       if (!pick) return;
       const source = pick.label === typed ? await vscode.window.showInputBox({ title: vscode.l10n.t('Who is the source?') }) : pick.label;
-      if (source?.trim()) await annotate({ uri: t.uri, action: 'claim', offset: t.offset, status: 'sourced', source: source.trim() }, vscode.l10n.t('marked as sourced by {0}', source.trim()));
+      if (source?.trim())
+        await annotate(
+          { uri: t.uri, action: 'claim', offset: t.offset, status: 'sourced', source: source.trim() },
+          vscode.l10n.t('marked as sourced by {0}', source.trim()),
+        );
     },
     'newsLens.dismissClaim': async (uri?: string, offset?: number, reason?: 'not-a-claim' | 'common-knowledge') => {
       const t = target(uri, offset);
@@ -88,8 +121,13 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
         { label: 'not-a-claim', description: vscode.l10n.t('not a claim'), id: 'not-a-claim' as const },
         { label: 'common-knowledge', description: vscode.l10n.t('common knowledge'), id: 'common-knowledge' as const },
       ];
-      const why = reason ?? (await vscode.window.showQuickPick(reasons, { title: vscode.l10n.t('Dismiss this claim because it is…'), matchOnDescription: true }))?.id;
-      if (why) await annotate({ uri: t.uri, action: 'claim', offset: t.offset, dismissed: why }, vscode.l10n.t('dismissed: {0}', reasons.find((r) => r.id === why)!.description));
+      const why =
+        reason ?? (await vscode.window.showQuickPick(reasons, { title: vscode.l10n.t('Dismiss this claim because it is…'), matchOnDescription: true }))?.id;
+      if (why)
+        await annotate(
+          { uri: t.uri, action: 'claim', offset: t.offset, dismissed: why },
+          vscode.l10n.t('dismissed: {0}', reasons.find((r) => r.id === why)!.description),
+        );
     },
     'newsLens.findClaimElsewhere': async (uri?: string, offset?: number) => {
       const t = target(uri, offset);
@@ -99,7 +137,14 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
       const pick = await vscode.window.showQuickPick(
         list.map((c) => ({
           label: `${Math.round(c.score * 100)}% · ${vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri))}`,
-          description: c.status === 'sourced' ? (c.source ? vscode.l10n.t('sourced by {0}', c.source) : vscode.l10n.t('sourced')) : c.status === 'vague' ? vscode.l10n.t('vague source') : vscode.l10n.t('no source named'),
+          description:
+            c.status === 'sourced'
+              ? c.source
+                ? vscode.l10n.t('sourced by {0}', c.source)
+                : vscode.l10n.t('sourced')
+              : c.status === 'vague'
+                ? vscode.l10n.t('vague source')
+                : vscode.l10n.t('no source named'),
           detail: c.text.slice(0, 200),
           c,
         })),
@@ -118,14 +163,25 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
         { title: vscode.l10n.t('Export annotations as…') },
       );
       if (!format) return;
-      const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Export here') });
+      const folder = await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        openLabel: vscode.l10n.t('Export here'),
+      });
       if (!folder?.[0]) return;
       const r = await request<ExportResult>(ExportRequest, { format: format.label, out: folder[0].fsPath });
-      if (r.ok) void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: exported {0} file(s) as {1} to {2}.', r.files ?? 0, format.label, folder[0].fsPath));
+      if (r.ok)
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('News Lens: exported {0} file(s) as {1} to {2}.', r.files ?? 0, format.label, folder[0].fsPath),
+        );
       else void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
     },
     'newsLens.importBrat': async (from?: string, to?: string) => {
-      const src = from ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Import this brat folder') }))?.[0]?.fsPath;
+      const src =
+        from ??
+        (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Import this brat folder') }))?.[0]
+          ?.fsPath;
       if (!src) return;
       const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       if (!root) return void vscode.window.showErrorMessage(vscode.l10n.t('News Lens: open a folder first.'));
@@ -139,7 +195,9 @@ export function annotationCommands(client: () => LanguageClient | undefined): Re
         fs.renameSync(tmp, path.join(dest, f));
         n++;
       }
-      void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: imported {0} file(s) into {1}; their annotations show as your decisions.', n, vscode.workspace.asRelativePath(dest)));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('News Lens: imported {0} file(s) into {1}; their annotations show as your decisions.', n, vscode.workspace.asRelativePath(dest)),
+      );
     },
   };
   return Object.fromEntries(

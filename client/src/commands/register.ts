@@ -4,8 +4,18 @@ import type { CommandHandler } from './handler';
 import { kindName } from '../kindName';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  ClaimsRequest, DocumentEntitiesRequest, EntitiesRequest, EntityMentionsRequest, ReindexRequest, SetArticleDateRequest, TreatAsNewsRequest,
-  type ClaimSummary, type EntitySummary, type RangeLike, type SetArticleDateResult, type Stats,
+  ClaimsRequest,
+  DocumentEntitiesRequest,
+  EntitiesRequest,
+  EntityMentionsRequest,
+  ReindexRequest,
+  SetArticleDateRequest,
+  TreatAsNewsRequest,
+  type ClaimSummary,
+  type EntitySummary,
+  type RangeLike,
+  type SetArticleDateResult,
+  type Stats,
 } from '../../../server/src/shared/protocol';
 
 import { openLocation as open } from '../views/open';
@@ -65,13 +75,21 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const list = await request<EntitySummary[]>(DocumentEntitiesRequest, { uri: editor.document.uri.toString() });
       if (!list) return;
       if (!list.length) return void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: no entities found in this article.'));
-      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: vscode.l10n.t('Entities of this article'), matchOnDescription: true, matchOnDetail: true });
+      const pick = await vscode.window.showQuickPick(list.map(entityItem), {
+        title: vscode.l10n.t('Entities of this article'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
       if (pick) await open(pick.entity.uri, pick.entity.range);
     },
     'newsLens.findEntity': async () => {
       const list = await request<EntitySummary[]>(EntitiesRequest, {});
       if (!list) return;
-      const pick = await vscode.window.showQuickPick(list.map(entityItem), { title: vscode.l10n.t('Find entity across articles'), matchOnDescription: true, matchOnDetail: true });
+      const pick = await vscode.window.showQuickPick(list.map(entityItem), {
+        title: vscode.l10n.t('Find entity across articles'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
       if (pick) await showMentions(pick.entity.id);
     },
     'newsLens.showEntityMentions': (id: string) => showMentions(id),
@@ -101,15 +119,23 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       });
       if (!date) return;
       const r = await request<SetArticleDateResult>(SetArticleDateRequest, { uri: editor.document.uri.toString(), date: date.trim() });
-      if (r?.ok) void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: article date set to {0} in {1}.', date.trim(), vscode.workspace.asRelativePath(r.file!)));
+      if (r?.ok)
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('News Lens: article date set to {0} in {1}.', date.trim(), vscode.workspace.asRelativePath(r.file!)),
+        );
       else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
     },
     'newsLens.treatAsNews': async (target?: vscode.Uri) => {
       if (!canWrite()) return;
-      const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+      const uri = target instanceof vscode.Uri ? target : (vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
       if (!uri) return void vscode.window.showErrorMessage(vscode.l10n.t('News Lens: open a file of the folder, or a folder, first.'));
       const r = await request<SetArticleDateResult>(TreatAsNewsRequest, { uri: uri.toString() });
-      if (r?.ok) void vscode.window.showInformationMessage(r.message ? vscode.l10n.t('News Lens: {0} was there already; the folder\'s .txt files are news articles.', vscode.workspace.asRelativePath(r.file!)) : vscode.l10n.t('News Lens: {0} written; the folder\'s .txt files are news articles.', vscode.workspace.asRelativePath(r.file!)));
+      if (r?.ok)
+        void vscode.window.showInformationMessage(
+          r.message
+            ? vscode.l10n.t("News Lens: {0} was there already; the folder's .txt files are news articles.", vscode.workspace.asRelativePath(r.file!))
+            : vscode.l10n.t("News Lens: {0} written; the folder's .txt files are news articles.", vscode.workspace.asRelativePath(r.file!)),
+        );
       else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
     },
     'newsLens.openLocation': (uri: string, range: RangeLike) => open(uri, range),

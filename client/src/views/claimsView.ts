@@ -15,7 +15,6 @@ const GROUPS: [ClaimGroupKey, string, string][] = [
 const groupOf = (i: ClaimItem): ClaimGroupKey => (i.dismissed ? 'dismissed' : i.status);
 
 export class ClaimsView extends ServerTree<Node> {
-
   protected key(node?: Node): string {
     if (!node) return '';
     return 'group' in node ? `group:${node.group}` : `claim:${node.item.uri}:${node.item.range.start.line}:${node.item.range.start.character}`;
@@ -27,17 +26,30 @@ export class ClaimsView extends ServerTree<Node> {
     const r = await this.client()!.sendRequest<Page<ClaimGroup> | Page<ClaimItem> | ClaimItem[]>(ClaimsViewRequest, params);
     if (node) {
       // A server without paging answers with every claim.
-      const page = Array.isArray(r) ? slice(r.filter((i) => groupOf(i) === node.group), offset, limit) : (r as Page<ClaimItem>);
+      const page = Array.isArray(r)
+        ? slice(
+            r.filter((i) => groupOf(i) === node.group),
+            offset,
+            limit,
+          )
+        : (r as Page<ClaimItem>);
       return { ...page, items: page.items.map((item) => ({ item })) };
     }
     if (!Array.isArray(r)) return r as Page<ClaimGroup>;
-    return slice(GROUPS.map(([group]) => ({ group, count: r.filter((i) => groupOf(i) === group).length })).filter((g) => g.count), offset, limit);
+    return slice(
+      GROUPS.map(([group]) => ({ group, count: r.filter((i) => groupOf(i) === group).length })).filter((g) => g.count),
+      offset,
+      limit,
+    );
   }
 
   protected item(node: Node): vscode.TreeItem {
     if ('group' in node) {
       const [, label, icon] = GROUPS.find(([g]) => g === node.group)!;
-      const item = new vscode.TreeItem(label, node.group === 'sourced' || node.group === 'dismissed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        label,
+        node.group === 'sourced' || node.group === 'dismissed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.description = `${node.count}`;
       item.iconPath = new vscode.ThemeIcon(icon);
       return item;

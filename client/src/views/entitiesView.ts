@@ -2,15 +2,18 @@
 import * as vscode from 'vscode';
 import { ServerTree, slice } from './tree';
 import {
-  EntitiesRequest, EntityMentionsRequest,
-  type ArticleMentions, type EntitiesParams, type EntityGroup, type EntitySummary, type Page, type RangeLike,
+  EntitiesRequest,
+  EntityMentionsRequest,
+  type ArticleMentions,
+  type EntitiesParams,
+  type EntityGroup,
+  type EntitySummary,
+  type Page,
+  type RangeLike,
 } from '../../../server/src/shared/protocol';
 
 type Node =
-  | EntityGroup
-  | { entity: EntitySummary }
-  | { article: string; entity: EntitySummary; ranges: RangeLike[] }
-  | { mention: { uri: string; range: RangeLike } };
+  EntityGroup | { entity: EntitySummary } | { article: string; entity: EntitySummary; ranges: RangeLike[] } | { mention: { uri: string; range: RangeLike } };
 
 const KINDS = [
   ['person', 'Persons', 'person'],
@@ -37,18 +40,32 @@ export class EntitiesView extends ServerTree<Node> {
       const r = await c.sendRequest<Page<EntityGroup> | Page<EntitySummary> | EntitySummary[]>(EntitiesRequest, params);
       if (!Array.isArray(r)) return node ? { ...r, items: (r.items as EntitySummary[]).map((entity) => ({ entity })) } : (r as Page<EntityGroup>);
       // A server without paging answers with every entity.
-      if (node) return slice(r.filter((e) => e.kind === node.kind).map((entity) => ({ entity })), offset, limit);
+      if (node)
+        return slice(
+          r.filter((e) => e.kind === node.kind).map((entity) => ({ entity })),
+          offset,
+          limit,
+        );
       const groups = KINDS.map(([kind]) => ({ kind, count: r.filter((e) => e.kind === kind).length })).filter((g) => g.count);
       return slice(groups, offset, limit);
     }
-    if ('ranges' in node) return slice(node.ranges.map((range) => ({ mention: { uri: node.article, range } })), offset, limit);
+    if ('ranges' in node)
+      return slice(
+        node.ranges.map((range) => ({ mention: { uri: node.article, range } })),
+        offset,
+        limit,
+      );
     if ('entity' in node) {
       const r = await c.sendRequest<Page<ArticleMentions> | { uri: string; range: RangeLike }[]>(EntityMentionsRequest, { id: node.entity.id, offset, limit });
       const toNode = (a: ArticleMentions) => ({ article: a.uri, entity: node.entity, ranges: a.ranges });
       if (!Array.isArray(r)) return { ...r, items: r.items.map(toNode) };
       const byArticle = new Map<string, RangeLike[]>();
       for (const l of r) byArticle.set(l.uri, [...(byArticle.get(l.uri) ?? []), l.range]);
-      return slice([...byArticle].map(([uri, ranges]) => toNode({ uri, ranges })), offset, limit);
+      return slice(
+        [...byArticle].map(([uri, ranges]) => toNode({ uri, ranges })),
+        offset,
+        limit,
+      );
     }
     return slice([], offset, limit);
   }

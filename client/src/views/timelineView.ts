@@ -9,7 +9,6 @@ type Node = (TimelineDay & { expand?: boolean }) | { entry: TimelineEntry };
 const dayOf = (e: TimelineEntry) => e.value.split('T')[0];
 
 export class TimelineView extends ServerTree<Node> {
-
   protected key(node?: Node): string {
     if (!node) return '';
     return 'day' in node ? `day:${node.day}` : `entry:${node.entry.uri}:${node.entry.range.start.line}:${node.entry.range.start.character}`;
@@ -21,7 +20,13 @@ export class TimelineView extends ServerTree<Node> {
     const r = await this.client()!.sendRequest<Page<TimelineDay> | Page<TimelineEntry> | TimelineEntry[]>(TimelineRequest, params);
     if (node) {
       // A server without paging answers with every dated mention.
-      const page = Array.isArray(r) ? slice(r.filter((e) => dayOf(e) === node.day), offset, limit) : (r as Page<TimelineEntry>);
+      const page = Array.isArray(r)
+        ? slice(
+            r.filter((e) => dayOf(e) === node.day),
+            offset,
+            limit,
+          )
+        : (r as Page<TimelineEntry>);
       return { ...page, items: page.items.map((entry) => ({ entry })) };
     }
     let days: Page<TimelineDay>;

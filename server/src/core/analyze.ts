@@ -40,7 +40,14 @@ export function makeLookup(registry: RegistryEntity[] = []): Lookup {
   return (k) => own.get(k) ?? lang.gazetteer.get(k);
 }
 
-export function prepareDocument(path: string, text: string, meta: ArticleMeta, lookup: Lookup = makeLookup(), file?: string, decisions?: Decisions): PreparedDocument {
+export function prepareDocument(
+  path: string,
+  text: string,
+  meta: ArticleMeta,
+  lookup: Lookup = makeLookup(),
+  file?: string,
+  decisions?: Decisions,
+): PreparedDocument {
   const norm = normalize(text);
   const tokens = tokenize(norm.text);
   const sentences = splitSentences(norm.text);
@@ -82,8 +89,14 @@ function applyDecisions(norm: NormalizedText, tokens: Token[], dates: DateMatch[
     dateList.remove(s, (x) => overlaps(x, s));
     const inside = tokensWithin(tokens, s);
     candidates.push({
-      ...s, text: norm.text.slice(s.start, s.end), kind: u.kind, strength: 3, origin: 'user',
-      ...(u.ref ? { id: `registry:${u.ref}` } : {}), tokenCount: Math.max(1, inside.length), initial: false,
+      ...s,
+      text: norm.text.slice(s.start, s.end),
+      kind: u.kind,
+      strength: 3,
+      origin: 'user',
+      ...(u.ref ? { id: `registry:${u.ref}` } : {}),
+      tokenCount: Math.max(1, inside.length),
+      initial: false,
       foreign: inside.length > 0 && inside.every((t) => t.foreign || t.upper),
     });
   }
@@ -205,7 +218,13 @@ export function analyzeCollection(docs: PreparedDocument[], registry: RegistryEn
 }
 
 /** Convenience for tests and the CLI: analyse texts with their metadata in one call. */
-export function analyzeTexts(inputs: { path: string; text: string; meta?: ArticleMeta; decisions?: Decisions }[], registry: RegistryEntity[] = []): CollectionResult {
+export function analyzeTexts(
+  inputs: { path: string; text: string; meta?: ArticleMeta; decisions?: Decisions }[],
+  registry: RegistryEntity[] = [],
+): CollectionResult {
   const lookup = makeLookup(registry);
-  return analyzeCollection(inputs.map((i) => prepareDocument(i.path, i.text, i.meta ?? {}, lookup, undefined, i.decisions)), registry);
+  return analyzeCollection(
+    inputs.map((i) => prepareDocument(i.path, i.text, i.meta ?? {}, lookup, undefined, i.decisions)),
+    registry,
+  );
 }

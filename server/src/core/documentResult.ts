@@ -43,8 +43,15 @@ export function articleResult(d: Parts, ms: EntityMention[], claims: Claim[]): A
     }
   }
   const dateMentions: DateMention[] = d.dates.map((x) => ({
-    start: s(x.start), end: e(x.end), text: text.slice(s(x.start), e(x.end)), kind: 'date', value: x.value, anchored: x.anchored, relative: x.relative,
-    ...(x.mod ? { mod: x.mod } : {}), ...(x.endValue ? { endValue: x.endValue } : {}),
+    start: s(x.start),
+    end: e(x.end),
+    text: text.slice(s(x.start), e(x.end)),
+    kind: 'date',
+    value: x.value,
+    anchored: x.anchored,
+    relative: x.relative,
+    ...(x.mod ? { mod: x.mod } : {}),
+    ...(x.endValue ? { endValue: x.endValue } : {}),
   }));
   const mentions = [...entityMentions, ...dateMentions].sort((a, b) => a.start - b.start);
   const at = new Map(ms.map((m, i) => [`@${m.start}`, i]));

@@ -45,7 +45,9 @@ export function annotate(index: WorkspaceIndex, p: AnnotateParams): AnnotateResu
       edit = { action: 'acceptAll', mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, kind: m.kind as MentionKind })) };
       break;
     case 'claim': {
-      const c = d.claims.find((x) => x.start <= (p.offset ?? p.start ?? -1) && (p.offset ?? p.start ?? -1) < x.end) ?? (p.start !== undefined && p.end !== undefined ? { start: p.start, end: p.end } : undefined);
+      const c =
+        d.claims.find((x) => x.start <= (p.offset ?? p.start ?? -1) && (p.offset ?? p.start ?? -1) < x.end) ??
+        (p.start !== undefined && p.end !== undefined ? { start: p.start, end: p.end } : undefined);
       if (!c) return { ok: false, message: 'no claim at the cursor' };
       edit = { action: 'claim', start: c.start, end: c.end, status: p.status, dismissed: p.dismissed, source: p.source };
       break;
@@ -70,7 +72,9 @@ export function settleAnnotations(index: WorkspaceIndex, uri: string): string[] 
   if (!d || text === undefined || d.file.errors.length || (!d.moved.length && !d.problems.length)) return [];
   const lost = new Set(d.problems.map((p) => /^(T\d+) /.exec(p.message)?.[1]).filter(Boolean));
   const file = annPathOf(uri);
-  const ann = editAnnFile(file, (lines) => applyMoves(lines, text, d.moved).filter((l) => !(l.t && lost.has(l.t.id)) && !(l.a && lost.has(l.a.target)) && !(l.n && lost.has(l.n.target))));
+  const ann = editAnnFile(file, (lines) =>
+    applyMoves(lines, text, d.moved).filter((l) => !(l.t && lost.has(l.t.id)) && !(l.a && lost.has(l.a.target)) && !(l.n && lost.has(l.n.target))),
+  );
   index.setAnnotations(uri, ann);
   return d.problems.map((p) => p.message);
 }
@@ -90,7 +94,13 @@ export function annDiagnostics(index: WorkspaceIndex, uri: string): Diagnostic[]
       message: `${e.message}. This .ann is not used and will not be overwritten until it is fixed.`,
     })),
     // Lines that are read but may not mean what their author meant (crossing mentions, one span with two kinds).
-    ...(d.file.errors.length ? [] : d.warnings).map((w) => ({ range: line(w.line), severity: 2 as const, source: 'News Lens', code: 'ann-warning', message: w.message })),
+    ...(d.file.errors.length ? [] : d.warnings).map((w) => ({
+      range: line(w.line),
+      severity: 2 as const,
+      source: 'News Lens',
+      code: 'ann-warning',
+      message: w.message,
+    })),
   ];
 }
 
@@ -103,16 +113,45 @@ export function codeActions(index: WorkspaceIndex, uri: string, range: Range, di
   const out: CodeAction[] = [];
   const m = d.mentions.find((x) => x.start <= offset && offset <= x.end);
   if (m && (m.kind === 'date' || m.origin !== 'user')) {
-    out.push({ title: `Accept suggestion: "${m.text}" is a ${m.kind}`, kind: CodeActionKind.QuickFix, command: { title: 'Accept', command: 'newsLens.acceptSuggestion', arguments: [uri, offset] } });
-    out.push({ title: `Reject suggestion: "${m.text}" is not a ${m.kind}`, kind: CodeActionKind.QuickFix, command: { title: 'Reject', command: 'newsLens.rejectSuggestion', arguments: [uri, offset] } });
+    out.push({
+      title: `Accept suggestion: "${m.text}" is a ${m.kind}`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Accept', command: 'newsLens.acceptSuggestion', arguments: [uri, offset] },
+    });
+    out.push({
+      title: `Reject suggestion: "${m.text}" is not a ${m.kind}`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Reject', command: 'newsLens.rejectSuggestion', arguments: [uri, offset] },
+    });
   }
   for (const diag of diagnostics.filter((x) => x.source === 'News Lens' && (x.code === 'unsourced-claim' || x.code === 'vague-source'))) {
     const at = doc.offsetAt(diag.range.start);
     out.push(
-      { title: 'Mark as sourced by…', kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, command: { title: 'Mark as sourced by…', command: 'newsLens.markSourced', arguments: [uri, at] } },
-      { title: 'Dismiss: not a claim', kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Dismiss', command: 'newsLens.dismissClaim', arguments: [uri, at, 'not-a-claim'] } },
-      { title: 'Dismiss: common knowledge', kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Dismiss', command: 'newsLens.dismissClaim', arguments: [uri, at, 'common-knowledge'] } },
-      { title: 'Find this claim in other articles', kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Find', command: 'newsLens.findClaimElsewhere', arguments: [uri, at] } },
+      {
+        title: 'Mark as sourced by…',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        isPreferred: true,
+        command: { title: 'Mark as sourced by…', command: 'newsLens.markSourced', arguments: [uri, at] },
+      },
+      {
+        title: 'Dismiss: not a claim',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: { title: 'Dismiss', command: 'newsLens.dismissClaim', arguments: [uri, at, 'not-a-claim'] },
+      },
+      {
+        title: 'Dismiss: common knowledge',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: { title: 'Dismiss', command: 'newsLens.dismissClaim', arguments: [uri, at, 'common-knowledge'] },
+      },
+      {
+        title: 'Find this claim in other articles',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: { title: 'Find', command: 'newsLens.findClaimElsewhere', arguments: [uri, at] },
+      },
     );
   }
   return out;

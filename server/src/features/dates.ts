@@ -38,5 +38,5 @@ export function timeline(index: WorkspaceIndex): TimelineEntry[] {
       out.push({ uri, range: rangeOf(index, uri, m), text: m.text, value: m.value, start: valueStart(m.value), label: describeValue(m.value), context });
     }
   }
-  return out.sort((a, b) => (a.start ?? '9999') .localeCompare(b.start ?? '9999') || a.value.length - b.value.length || a.uri.localeCompare(b.uri));
+  return out.sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999') || a.value.length - b.value.length || a.uri.localeCompare(b.uri));
 }

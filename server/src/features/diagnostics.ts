@@ -34,7 +34,13 @@ export const DEFAULT_CLAIM_KINDS: Record<CheckKind, SeveritySetting> = {
   statement: 'information',
 };
 
-export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = { unsourcedClaim: 'warning', vagueSource: 'information', claimKinds: DEFAULT_CLAIM_KINDS, conflict: 'information', scope: 'workspace' };
+export const DEFAULT_DIAGNOSTICS: DiagnosticSettings = {
+  unsourcedClaim: 'warning',
+  vagueSource: 'information',
+  claimKinds: DEFAULT_CLAIM_KINDS,
+  conflict: 'information',
+  scope: 'workspace',
+};
 
 const RANK: Record<SeveritySetting, number> = { error: 1, warning: 2, information: 3, hint: 4, off: 5 };
 
@@ -67,7 +73,9 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
       severity: SEVERITY[setting],
       code: kind ? 'unsourced-claim' : 'vague-source',
       source: 'News Lens',
-      message: kind ? t(UNSOURCED_MESSAGE[kind]) : t('Vague source: who are "{0}"? Name the person or organisation behind this claim.', c.sourceText ?? c.cue ?? ''),
+      message: kind
+        ? t(UNSOURCED_MESSAGE[kind])
+        : t('Vague source: who are "{0}"? Name the person or organisation behind this claim.', c.sourceText ?? c.cue ?? ''),
     });
   }
   const conflict = settings.conflict ?? 'information';

@@ -42,7 +42,10 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
     const lines = [`**${e.name}** · ${t(KIND_LABEL[e.kind])}`];
     if (e.aliases.length) lines.push('', t('Also written: {0}', e.aliases.map((a) => `"${a}"`).join(', ')));
     const args = encodeURIComponent(JSON.stringify([e.id]));
-    lines.push('', `${times(e.mentions, msg('1 mention'), msg('{0} mentions'))} ${times(e.documents, msg('in 1 article'), msg('in {0} articles'))} · [${t('Show all {0} mentions', e.mentions)}](command:newsLens.showEntityMentions?${args})`);
+    lines.push(
+      '',
+      `${times(e.mentions, msg('1 mention'), msg('{0} mentions'))} ${times(e.documents, msg('in 1 article'), msg('in {0} articles'))} · [${t('Show all {0} mentions', e.mentions)}](command:newsLens.showEntityMentions?${args})`,
+    );
     if (e.wikidata) lines.push('', `Wikidata: [${e.wikidata}](https://www.wikidata.org/wiki/${e.wikidata})`);
     if (m.title) lines.push('', t('Titled here: "{0}"', m.title));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, m) };
@@ -55,7 +58,14 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
     const kind = text === undefined ? undefined : kindOf(text, claim);
     const lines = [kind ? `**${label}** · ${t(KIND_PHRASE[kind])}` : `**${label}**`];
     if (claim.cue) lines.push('', t('Cue: "{0}"', claim.cue));
-    if (source || claim.sourceText) lines.push('', t('Source: {0}', `${source ?? ''}${source && claim.sourceText ? ` ("${claim.sourceText}")` : claim.sourceText ?? ''}${claim.inherited ? ` ${t('(from the sentence before)')}` : ''}`));
+    if (source || claim.sourceText)
+      lines.push(
+        '',
+        t(
+          'Source: {0}',
+          `${source ?? ''}${source && claim.sourceText ? ` ("${claim.sourceText}")` : (claim.sourceText ?? '')}${claim.inherited ? ` ${t('(from the sentence before)')}` : ''}`,
+        ),
+      );
     if (claim.status === 'unsourced') lines.push('', t(UNSOURCED_HOVER[kind ?? 'statement']));
     if (result.credit) lines.push('', t('Article credit: {0} (does not source single sentences)', result.credit.sources.join(', ')));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, claim) };

@@ -43,9 +43,7 @@ export function references(index: WorkspaceIndex, uri: string, position: Positio
   const m = at(index, uri, position);
   if (!m) return [];
   const list = m.kind === 'date' ? index.datesWithValue(m.value) : m.entity ? index.mentionsOf(m.entity) : [];
-  return list
-    .filter((x) => includeDeclaration || !(x.uri === uri && x.mention.start === m.start))
-    .map((x) => locationOf(index, x.uri, x.mention));
+  return list.filter((x) => includeDeclaration || !(x.uri === uri && x.mention.start === m.start)).map((x) => locationOf(index, x.uri, x.mention));
 }
 
 export function highlights(index: WorkspaceIndex, uri: string, position: Position): DocumentHighlight[] {

@@ -32,7 +32,10 @@ function registryFile(index: WorkspaceIndex, roots: string[], key: string | unde
 }
 
 function slug(name: string, taken: Set<string>): string {
-  const base = foldKey(name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'entity';
+  const base =
+    foldKey(name)
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'entity';
   let id = base;
   for (let k = 2; taken.has(id); k++) id = `${base}_${k}`;
   return id;
@@ -74,7 +77,11 @@ export function editRegistry(index: WorkspaceIndex, roots: string[], p: Registry
       for (const otherId of p.others ?? []) {
         const other = s.entities.get(otherId);
         if (!other || other.id === target.id) continue;
-        if (other.kind !== target.kind && !p.force) return { ok: false, message: `"${other.name}" is a ${other.kind}, "${target.name}" a ${target.kind}: persons, organisations and places are not merged` };
+        if (other.kind !== target.kind && !p.force)
+          return {
+            ok: false,
+            message: `"${other.name}" is a ${other.kind}, "${target.name}" a ${target.kind}: persons, organisations and places are not merged`,
+          };
         entry.aliases = [...new Set([...entry.aliases, ...aliasesOf(other, entry.name), other.name].filter((a) => a !== entry.name))];
         if (other.key && taken.has(other.key) && other.key !== id) removed.push(other.key);
       }

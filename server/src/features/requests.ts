@@ -4,8 +4,25 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type {
-  ArticleMentions, ClaimGroup, ClaimGroupKey, ClaimItem, ClaimSummary, ClaimsViewParams, EntitiesParams, EntityGroup, EntityMentionsParams,
-  EntitySummary, ExportParams, ExportResult, Page, PageParams, Stats, SetArticleDateResult, TimelineDay, TimelineEntry, TimelineParams,
+  ArticleMentions,
+  ClaimGroup,
+  ClaimGroupKey,
+  ClaimItem,
+  ClaimSummary,
+  ClaimsViewParams,
+  EntitiesParams,
+  EntityGroup,
+  EntityMentionsParams,
+  EntitySummary,
+  ExportParams,
+  ExportResult,
+  Page,
+  PageParams,
+  Stats,
+  SetArticleDateResult,
+  TimelineDay,
+  TimelineEntry,
+  TimelineParams,
 } from '../shared/protocol';
 import type { Claim, DateMention, DocumentResult, Entity } from '../core/types';
 import { exportCollection } from '../core/annotations/export';
@@ -20,7 +37,16 @@ function summary(index: WorkspaceIndex, id: string): EntitySummary | undefined {
   const e = index.get().entities.get(id);
   const first = index.mentionsOf(id)[0];
   if (!e || !first) return undefined;
-  return { id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, mentions: e.mentions, documents: e.documents, uri: first.uri, range: rangeOf(index, first.uri, first.mention) };
+  return {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: e.aliases,
+    mentions: e.mentions,
+    documents: e.documents,
+    uri: first.uri,
+    range: rangeOf(index, first.uri, first.mention),
+  };
 }
 
 export function documentEntities(index: WorkspaceIndex, uri: string): EntitySummary[] {
@@ -39,7 +65,7 @@ export function documentEntities(index: WorkspaceIndex, uri: string): EntitySumm
 
 export function entityAt(index: WorkspaceIndex, uri: string, offset: number): EntitySummary | null {
   const m = index.document(uri)?.mentions.find((x) => x.start <= offset && offset <= x.end && (offset < x.end || x.end > x.start));
-  return m && m.kind !== 'date' && m.entity ? summary(index, m.entity) ?? null : null;
+  return m && m.kind !== 'date' && m.entity ? (summary(index, m.entity) ?? null) : null;
 }
 
 // ---- The views' requests, whole or in pages ------------------------------------------------------
@@ -124,7 +150,9 @@ function filteredEntities(index: WorkspaceIndex, query?: string): { list: Entity
 
 /** Every entity matching the query on names and aliases, most mentioned first. */
 export function entities(index: WorkspaceIndex, query?: string): EntitySummary[] {
-  return filteredEntities(index, query).list.map((e) => summary(index, e.id)!).filter(Boolean);
+  return filteredEntities(index, query)
+    .list.map((e) => summary(index, e.id)!)
+    .filter(Boolean);
 }
 
 /** EntitiesRequest: the whole list, or (with paging fields) the kinds with counts or a page of one kind. */
@@ -135,7 +163,7 @@ export function entitiesRequest(index: WorkspaceIndex, p?: EntitiesParams | null
     const groups = KINDS.map((kind) => ({ kind, count: f.byKind.get(kind)!.length })).filter((g) => g.count);
     return page(groups, p, (g) => g);
   }
-  const list = p.kind ? f.byKind.get(p.kind) ?? [] : f.list;
+  const list = p.kind ? (f.byKind.get(p.kind) ?? []) : f.list;
   return page(list, p, (e) => summary(index, e.id)!);
 }
 
@@ -183,8 +211,13 @@ function claimRefs(index: WorkspaceIndex): NonNullable<ViewData['claims']> {
 
 function claimItem(index: WorkspaceIndex, { uri, claim: c }: ClaimRef): ClaimItem {
   return {
-    uri, range: rangeOf(index, uri, c), status: c.status, text: index.text(uri)!.slice(c.start, c.end), cue: c.cue,
-    source: c.source ? index.get().entities.get(c.source)?.name : c.sourceText, ...(c.dismissed ? { dismissed: c.dismissed } : {}),
+    uri,
+    range: rangeOf(index, uri, c),
+    status: c.status,
+    text: index.text(uri)!.slice(c.start, c.end),
+    cue: c.cue,
+    source: c.source ? index.get().entities.get(c.source)?.name : c.sourceText,
+    ...(c.dismissed ? { dismissed: c.dismissed } : {}),
   };
 }
 
@@ -197,8 +230,13 @@ export function claimItems(index: WorkspaceIndex): ClaimItem[] {
 export function claimsViewRequest(index: WorkspaceIndex, p?: ClaimsViewParams | null): ClaimItem[] | Page<ClaimGroup> | Page<ClaimItem> {
   if (!p || !isPaged(p, ['offset', 'limit', 'groups', 'group'])) return claimItems(index);
   const c = claimRefs(index);
-  if (p.groups) return page(CLAIM_GROUPS.map((group) => ({ group, count: c.byGroup.get(group)!.length })).filter((g) => g.count), p, (g) => g);
-  return page(p.group ? c.byGroup.get(p.group) ?? [] : c.all, p, (r) => claimItem(index, r));
+  if (p.groups)
+    return page(
+      CLAIM_GROUPS.map((group) => ({ group, count: c.byGroup.get(group)!.length })).filter((g) => g.count),
+      p,
+      (g) => g,
+    );
+  return page(p.group ? (c.byGroup.get(p.group) ?? []) : c.all, p, (r) => claimItem(index, r));
 }
 
 /** Dated mentions in timeline order (as features/dates.ts sorts them), grouped by day; sorted once per result. */
@@ -239,7 +277,7 @@ export function timelineRequest(index: WorkspaceIndex, p?: TimelineParams | null
   if (!p || !isPaged(p, ['offset', 'limit', 'groups', 'day'])) return timeline(index);
   const t = timelineRefs(index);
   if (p.groups) return page(t.days, p, (d) => d);
-  return page(p.day !== undefined ? t.byDay.get(p.day) ?? [] : t.all, p, (r) => timelineEntry(index, r));
+  return page(p.day !== undefined ? (t.byDay.get(p.day) ?? []) : t.all, p, (r) => timelineEntry(index, r));
 }
 
 /** Writes the collection's annotations (decisions merged in) to a folder. */
@@ -258,11 +296,20 @@ export function exportAnnotations(index: WorkspaceIndex, p: ExportParams): Expor
 export function claims(index: WorkspaceIndex, uri?: string, status?: string[]): ClaimSummary[] {
   const s = index.get();
   const out: ClaimSummary[] = [];
-  for (const { uri: u, doc: d } of uri ? [{ uri, doc: index.document(uri) }].filter((x): x is { uri: string; doc: DocumentResult } => !!x.doc) : articles(index)) {
+  for (const { uri: u, doc: d } of uri
+    ? [{ uri, doc: index.document(uri) }].filter((x): x is { uri: string; doc: DocumentResult } => !!x.doc)
+    : articles(index)) {
     const text = index.text(u)!;
     for (const c of d.claims) {
       if (c.dismissed || (status && !status.includes(c.status))) continue;
-      out.push({ uri: u, range: rangeOf(index, u, c), status: c.status, text: text.slice(c.start, c.end), cue: c.cue, source: c.source ? s.entities.get(c.source)?.name : c.sourceText });
+      out.push({
+        uri: u,
+        range: rangeOf(index, u, c),
+        status: c.status,
+        text: text.slice(c.start, c.end),
+        cue: c.cue,
+        source: c.source ? s.entities.get(c.source)?.name : c.sourceText,
+      });
     }
   }
   return out;
@@ -282,7 +329,8 @@ export function setArticleDate(uri: string, date: string, workspaceRoots: string
   const file = parsed.fsPath;
   const root = workspaceRoots.filter((r) => file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
   // Nothing is written outside the workspace: an untitled document's path would be the server's own folder.
-  if (parsed.scheme !== 'file' || root === undefined) return { ok: false, message: 'the date of an article outside the workspace folders cannot be kept (save it in a workspace folder first)' };
+  if (parsed.scheme !== 'file' || root === undefined)
+    return { ok: false, message: 'the date of an article outside the workspace folders cannot be kept (save it in a workspace folder first)' };
   let dir = path.dirname(file);
   let config = path.join(dir, CONFIG_FILE);
   while (!fs.existsSync(config) && dir !== root && dir.startsWith(root)) {

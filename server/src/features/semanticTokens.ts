@@ -21,7 +21,13 @@ export function semanticTokens(index: WorkspaceIndex, uri: string): SemanticToke
     const end = doc.positionAt(m.end);
     // A token may not span lines; a wrapped name is coloured on its first line.
     const length = start.line === end.line ? end.character - start.character : doc.getText({ start, end: { line: start.line, character: 1e6 } }).length;
-    data.push(start.line - line, start.line === line ? start.character - char : start.character, length, TYPE[m.kind], 'origin' in m && m.origin === 'user' ? 1 : 0);
+    data.push(
+      start.line - line,
+      start.line === line ? start.character - char : start.character,
+      length,
+      TYPE[m.kind],
+      'origin' in m && m.origin === 'user' ? 1 : 0,
+    );
     line = start.line;
     char = start.character;
   }

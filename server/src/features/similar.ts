@@ -6,7 +6,9 @@ import { rangeOf } from './positions';
 
 /** Syllable bigrams: word order matters a little, exact wording not at all. */
 function shingles(s: string): Set<string> {
-  const words = nameKey(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = nameKey(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const out = new Set<string>(words);
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
   return out;
@@ -35,8 +37,13 @@ export function similarClaims(index: WorkspaceIndex, uri: string, offset: number
       if (!best || score > best.score) {
         const c = od.claims.find((x) => x.start === sent.start);
         best = {
-          uri: other, range: rangeOf(index, other, sent), status: c?.status ?? 'sourced', text: otext.slice(sent.start, sent.end), cue: c?.cue,
-          source: c?.source ? s.entities.get(c.source)?.name : c?.sourceText, score,
+          uri: other,
+          range: rangeOf(index, other, sent),
+          status: c?.status ?? 'sourced',
+          text: otext.slice(sent.start, sent.end),
+          cue: c?.cue,
+          source: c?.source ? s.entities.get(c.source)?.name : c?.sourceText,
+          score,
         };
       }
     }

@@ -24,7 +24,15 @@ export function documentSymbols(index: WorkspaceIndex, uri: string): DocumentSym
     if (g) {
       g.range = { start: g.range.start, end: range.end };
       g.children!.push({ name: m.text, kind: KIND[e.kind], range, selectionRange: range });
-    } else groups.set(e.id, { name: e.name, detail: e.kind, kind: KIND[e.kind], range, selectionRange: range, children: [{ name: m.text, kind: KIND[e.kind], range, selectionRange: range }] });
+    } else
+      groups.set(e.id, {
+        name: e.name,
+        detail: e.kind,
+        kind: KIND[e.kind],
+        range,
+        selectionRange: range,
+        children: [{ name: m.text, kind: KIND[e.kind], range, selectionRange: range }],
+      });
   }
   const out = [...groups.values()];
   if (dates.length) out.push({ name: 'Dates', kind: SymbolKind.Namespace, range: dates[0].range, selectionRange: dates[0].range, children: dates });
@@ -39,7 +47,12 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string): Workspac
     if (q && ![e.name, ...e.aliases].some((n) => foldKey(n).includes(q))) continue;
     const first = index.mentionsOf(e.id)[0];
     if (!first) continue;
-    out.push({ name: e.name, kind: KIND[e.kind], containerName: `${e.kind} · ${e.mentions} mentions in ${e.documents} articles`, location: locationOf(index, first.uri, first.mention) });
+    out.push({
+      name: e.name,
+      kind: KIND[e.kind],
+      containerName: `${e.kind} · ${e.mentions} mentions in ${e.documents} articles`,
+      location: locationOf(index, first.uri, first.mention),
+    });
   }
   return out;
 }

@@ -64,7 +64,10 @@ export class NewsFolders {
     }
     let names: string[];
     try {
-      names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+      names = fs
+        .readdirSync(dir)
+        .filter((n) => n.toLowerCase().endsWith('.txt'))
+        .sort();
     } catch {
       return { news: false, why: 'the folder cannot be read' };
     }

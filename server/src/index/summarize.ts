@@ -62,7 +62,8 @@ function unpackState(raw: string): SavedState {
   return {
     fingerprint: o.fingerprint,
     articles: o.articles.map(([uri, mentions, claims, voteKeys, lone, personWords]) => [
-      uri, { mentions, claims: fromRows(claims), voteKeys: [...fromBase64(voteKeys)], lone: [...fromBase64(lone)], personWords },
+      uri,
+      { mentions, claims: fromRows(claims), voteKeys: [...fromBase64(voteKeys)], lone: [...fromBase64(lone)], personWords },
     ]),
   };
 }
@@ -96,8 +97,15 @@ export async function saveState(index: WorkspaceIndex, state: StateCache | undef
 /** What a summary depends on besides the analyser: text, metadata, the user's decisions and the registry. */
 function cacheKey(input: PrepareInput, registryHash: string): string {
   return createHash('sha256')
-    .update(input.text).update('\0').update(JSON.stringify(input.meta)).update('\0')
-    .update(input.decisions ? JSON.stringify(input.decisions) : '').update('\0').update(input.path).update('\0').update(registryHash)
+    .update(input.text)
+    .update('\0')
+    .update(JSON.stringify(input.meta))
+    .update('\0')
+    .update(input.decisions ? JSON.stringify(input.decisions) : '')
+    .update('\0')
+    .update(input.path)
+    .update('\0')
+    .update(registryHash)
     .digest('hex');
 }
 
@@ -128,29 +136,33 @@ export async function summarizePending(
   if (fromCache >= 200) opts.onPartial?.();
   const worker = path.join(__dirname, 'prepareWorker.js');
   const threads = opts.threads ?? (todo.length < IN_PROCESS_BELOW || !fs.existsSync(worker) ? 0 : undefined);
-  await runInWorkers<PrepareInput, ArticleSummary>(worker, todo.map((t) => t.input), {
-    threads,
-    handler: prepareForWorker,
-    signal: opts.signal,
-    onResult: (i, out) => {
-      const t = todo[i];
-      arrived++;
-      if (isTaskFailure(out)) {
-        failed++;
-        opts.warn?.(`News Lens: cannot analyse ${t.input.path}: ${out.error}`);
-        index.removeDocument(t.uri);
-      } else {
-        index.setSummary(t.uri, t.input.text, out);
-        opts.cache?.set(t.key, out);
-      }
-      opts.onProgress?.(arrived, total);
-      // The index is brought up to date at sizes growing fourfold, so that the work stays linear overall.
-      if (arrived >= next && arrived < total) {
-        next = arrived * 4;
-        opts.onPartial?.();
-      }
+  await runInWorkers<PrepareInput, ArticleSummary>(
+    worker,
+    todo.map((t) => t.input),
+    {
+      threads,
+      handler: prepareForWorker,
+      signal: opts.signal,
+      onResult: (i, out) => {
+        const t = todo[i];
+        arrived++;
+        if (isTaskFailure(out)) {
+          failed++;
+          opts.warn?.(`News Lens: cannot analyse ${t.input.path}: ${out.error}`);
+          index.removeDocument(t.uri);
+        } else {
+          index.setSummary(t.uri, t.input.text, out);
+          opts.cache?.set(t.key, out);
+        }
+        opts.onProgress?.(arrived, total);
+        // The index is brought up to date at sizes growing fourfold, so that the work stays linear overall.
+        if (arrived >= next && arrived < total) {
+          next = arrived * 4;
+          opts.onPartial?.();
+        }
+      },
     },
-  });
+  );
   // The cache is written in the background: the index is complete without it.
   return { fromCache, computed: todo.length - failed, failed, written: opts.cache?.flush() ?? Promise.resolve() };
 }
@@ -179,13 +191,17 @@ export function settleInWorkers(opts: { threads?: number; signal?: AbortSignal }
   return async (round) => {
     const uris = [...round.jobs.keys()];
     const context = round.viewData();
-    const outs = await runInWorkers<SettleJob, SettledParts>(worker, uris.map((u) => round.jobs.get(u)!), {
-      threads: opts.threads ?? (fs.existsSync(worker) ? undefined : 0),
-      signal: opts.signal,
-      context,
-      // In this thread (no worker file, as in tests run from sources) the live view serves.
-      handler: (job) => settleArticle(job, round.view),
-    });
+    const outs = await runInWorkers<SettleJob, SettledParts>(
+      worker,
+      uris.map((u) => round.jobs.get(u)!),
+      {
+        threads: opts.threads ?? (fs.existsSync(worker) ? undefined : 0),
+        signal: opts.signal,
+        context,
+        // In this thread (no worker file, as in tests run from sources) the live view serves.
+        handler: (job) => settleArticle(job, round.view),
+      },
+    );
     const results = new Map<string, SettledParts>();
     outs.forEach((o, i) => {
       if (!isTaskFailure(o)) results.set(uris[i], o);

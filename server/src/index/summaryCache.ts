@@ -124,18 +124,20 @@ export class SummaryCache<T> {
    * write disables the cache with a warning; the promise never rejects.
    */
   flush(opts: { prune?: boolean } = {}): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      const content = this.snapshot(opts.prune ?? true);
-      if (content === undefined) return;
-      const tmp = this.tempName();
-      try {
-        await fs.promises.writeFile(tmp, content);
-        await fs.promises.rename(tmp, this.file!);
-      } catch (e) {
-        await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-        this.disable(`cannot write the cache file ${this.file} (${errorMessage(e)}); caching is off`);
-      }
-    }).catch((e) => this.disable(`the cache failed (${errorMessage(e)}); caching is off`));
+    this.writing = this.writing
+      .then(async () => {
+        const content = this.snapshot(opts.prune ?? true);
+        if (content === undefined) return;
+        const tmp = this.tempName();
+        try {
+          await fs.promises.writeFile(tmp, content);
+          await fs.promises.rename(tmp, this.file!);
+        } catch (e) {
+          await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+          this.disable(`cannot write the cache file ${this.file} (${errorMessage(e)}); caching is off`);
+        }
+      })
+      .catch((e) => this.disable(`the cache failed (${errorMessage(e)}); caching is off`));
     return this.writing;
   }
 
@@ -189,7 +191,7 @@ export class SummaryCache<T> {
     }
     this.dirty = false;
     let bad = 0;
-    for (let start = nl + 1; start < text.length; ) {
+    for (let start = nl + 1; start < text.length;) {
       const end = text.indexOf('\n', start);
       // A last line without its newline was cut short.
       if (end < 0) {

@@ -11,8 +11,15 @@ export type Outcome<O> = O | TaskFailure;
 export const isTaskFailure = (x: unknown): x is TaskFailure => x instanceof TaskFailure;
 
 /** Messages between the pool and a worker (see serveWorker). */
-export interface BatchRequest<I> { id: number; items: I[] }
-export interface BatchReply<O> { id: number; results: (O | null)[]; failed?: { at: number; error: string }[] }
+export interface BatchRequest<I> {
+  id: number;
+  items: I[];
+}
+export interface BatchReply<O> {
+  id: number;
+  results: (O | null)[];
+  failed?: { at: number; error: string }[];
+}
 type WorkerMessage<O> = { ready: true } | BatchReply<O>;
 
 export interface RunOptions<I, O> {
@@ -93,8 +100,17 @@ function withUncloneableFailed<O>(reply: BatchReply<O>): BatchReply<O> {
   return { id: reply.id, results, failed };
 }
 
-interface Batch { id: number; indices: number[]; suspect: boolean }
-interface Slot { worker: Worker; ready: boolean; current?: Batch; lastError?: string }
+interface Batch {
+  id: number;
+  indices: number[];
+  suspect: boolean;
+}
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  current?: Batch;
+  lastError?: string;
+}
 
 class PoolRun<I, O> {
   private readonly out: Outcome<O>[];
@@ -108,7 +124,11 @@ class PoolRun<I, O> {
   private resolve!: (out: Outcome<O>[]) => void;
   private reject!: (err: unknown) => void;
 
-  constructor(private readonly file: string, private readonly inputs: readonly I[], private readonly opts: RunOptions<I, O>) {
+  constructor(
+    private readonly file: string,
+    private readonly inputs: readonly I[],
+    private readonly opts: RunOptions<I, O>,
+  ) {
     this.out = new Array(inputs.length);
   }
 

@@ -306,10 +306,11 @@ export class WorkspaceIndex {
     const partners = (uri: string) => (this.facts?.conflictsOf(uri) ?? []).map((c) => c.b.uri);
     const few = this.facts && changes.size < 256;
     const before = few ? [...changes.keys()].flatMap(partners) : [];
-    for (const uri of changes.keys()) if (!this.entries.has(uri)) {
-      this.byUri.delete(uri);
-      this.countClaims(uri, undefined);
-    }
+    for (const uri of changes.keys())
+      if (!this.entries.has(uri)) {
+        this.byUri.delete(uri);
+        this.countClaims(uri, undefined);
+      }
     for (const uri of touched) {
       const r = this.collection.result(uri);
       if (r) this.byUri.set(uri, r);
@@ -359,7 +360,14 @@ export class WorkspaceIndex {
     e.decisions = e.ann !== undefined ? readDecisions(e.ann, e.text, e.edited) : undefined;
     // A .ann that does not parse is shown as errors and otherwise left alone.
     const usable = e.decisions && !e.decisions.file.errors.length ? e.decisions : undefined;
-    return { path: e.label, file: e.path, text: e.text, meta: metaFor(e.path, [...this.configs.values()]), ...(usable ? { decisions: usable } : {}), registry: this.registry };
+    return {
+      path: e.label,
+      file: e.path,
+      text: e.text,
+      meta: metaFor(e.path, [...this.configs.values()]),
+      ...(usable ? { decisions: usable } : {}),
+      registry: this.registry,
+    };
   }
 
   /** The collection result; the same object until something changes. */

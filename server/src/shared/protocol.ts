@@ -276,4 +276,5 @@ export interface InitializationOptions {
 export const WorkspaceTrustedNotification = 'newsLens/workspaceTrusted';
 
 /** The `message` of every write refused in a workspace that is not trusted. */
-export const UNTRUSTED_MESSAGE = 'This workspace is not trusted: News Lens does not write annotations or newslens.json here. Trust the workspace to save your work.';
+export const UNTRUSTED_MESSAGE =
+  'This workspace is not trusted: News Lens does not write annotations or newslens.json here. Trust the workspace to save your work.';

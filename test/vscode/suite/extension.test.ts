@@ -41,13 +41,10 @@ export function register(root: Mocha.Suite): void {
   );
   suite.addTest(
     new Mocha.Test('hover on Putin names Vladimir Putin', async () => {
-      const hovers = await poll(
-        async () => {
-          const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uriOf(A002), await positionOf(A002, 'Putin', 1));
-          return h.length ? h : undefined;
-        },
-        'a hover',
-      );
+      const hovers = await poll(async () => {
+        const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uriOf(A002), await positionOf(A002, 'Putin', 1));
+        return h.length ? h : undefined;
+      }, 'a hover');
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       assert.match(text, /Vladimir Putin/);
     }),
@@ -55,7 +52,12 @@ export function register(root: Mocha.Suite): void {
   suite.addTest(
     new Mocha.Test('definition on Kim Jong Un in article 002 lands in other articles', async () => {
       const defs = await poll(
-        () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uriOf(A002), positionOf(A002, 'Kim Jong Un')),
+        () =>
+          vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+            'vscode.executeDefinitionProvider',
+            uriOf(A002),
+            positionOf(A002, 'Kim Jong Un'),
+          ),
         'definitions',
       );
       const files = new Set(defs.map((d) => path.basename(('uri' in d ? d.uri : d.targetUri).fsPath)));

@@ -39,10 +39,19 @@ export interface AnnFile {
 }
 
 const KIND_OF: Record<string, MentionKind | 'claim'> = {
-  per: 'person', person: 'person', pers: 'person',
-  org: 'organization', organization: 'organization', organisation: 'organization',
-  loc: 'location', location: 'location', gpe: 'location',
-  date: 'date', timex3: 'date', timex: 'date', time: 'date',
+  per: 'person',
+  person: 'person',
+  pers: 'person',
+  org: 'organization',
+  organization: 'organization',
+  organisation: 'organization',
+  loc: 'location',
+  location: 'location',
+  gpe: 'location',
+  date: 'date',
+  timex3: 'date',
+  timex: 'date',
+  time: 'date',
   claim: 'claim',
 };
 
@@ -52,7 +61,11 @@ export function kindOfType(type: string): MentionKind | 'claim' | undefined {
 }
 
 export const TYPE_OF: Record<MentionKind | 'claim', string> = {
-  person: 'Person', organization: 'Organization', location: 'Location', date: 'Date', claim: 'Claim',
+  person: 'Person',
+  organization: 'Organization',
+  location: 'Location',
+  date: 'Date',
+  claim: 'Claim',
 };
 
 const BOM = '\uFEFF';

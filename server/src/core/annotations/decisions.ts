@@ -58,7 +58,10 @@ function locate(text: string, t: TextBound, cps: CodePointIndex): { start: numbe
   if (!t.text.trim()) return undefined;
   // Found again nearby: the nearest occurrence within the window, any run of white space (a line
   // break where a fragment ended) matching any other.
-  const words = t.text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = t.text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const lead = t.text.length - t.text.trimStart().length;
   const from = Math.max(0, start - WINDOW);
   const window = text.slice(from, Math.min(text.length, start + WINDOW + t.text.length * 2));
@@ -67,7 +70,8 @@ function locate(text: string, t: TextBound, cps: CodePointIndex): { start: numbe
   for (let m = re.exec(window); m; m = re.exec(window)) {
     const at = from + m.index - lead;
     if (at < 0 || at > start + WINDOW) break;
-    if (!best || Math.abs(at - start) < Math.abs(best.start - start)) best = { start: at, end: from + m.index + m[0].length + (t.text.length - t.text.trimEnd().length) };
+    if (!best || Math.abs(at - start) < Math.abs(best.start - start))
+      best = { start: at, end: from + m.index + m[0].length + (t.text.length - t.text.trimEnd().length) };
     re.lastIndex = m.index + 1;
   }
   return best && { ...best, moved: true };
@@ -86,7 +90,10 @@ export function textErrors(lines: Line[], text: string, cps = codePointIndex(tex
     const endCp = l.t.spans[l.t.spans.length - 1][1];
     if (endCp <= length) continue;
     if (locate(text, l.t, cps)) continue;
-    out.push({ line: l.line ?? 0, message: `${l.t.id} "${l.t.text.slice(0, 60)}" (${l.t.type}) ends at ${endCp}, past the end of the article (${length} characters): it may belong to another version of the text` });
+    out.push({
+      line: l.line ?? 0,
+      message: `${l.t.id} "${l.t.text.slice(0, 60)}" (${l.t.type}) ends at ${endCp}, past the end of the article (${length} characters): it may belong to another version of the text`,
+    });
   }
   return out;
 }
@@ -98,7 +105,10 @@ export function textErrors(lines: Line[], text: string, cps = codePointIndex(tex
 export function readDecisions(annText: string, articleText: string, edited = false): Decisions {
   const parsed = parseAnn(annText);
   const cps = codePointIndex(articleText);
-  const file: AnnFile = { lines: parsed.lines, errors: [...parsed.errors, ...(edited ? [] : textErrors(parsed.lines, articleText, cps))].sort((a, b) => a.line - b.line) };
+  const file: AnnFile = {
+    lines: parsed.lines,
+    errors: [...parsed.errors, ...(edited ? [] : textErrors(parsed.lines, articleText, cps))].sort((a, b) => a.line - b.line),
+  };
   const unusable = new Set(file.errors.map((e) => e.line));
   const d: Decisions = { added: [], rejected: [], claims: [], other: [], moved: [], problems: file.errors.map((e) => ({ ...e })), warnings: [], file };
   const attrs = new Map<string, { name: string; value?: string }[]>();
@@ -128,7 +138,9 @@ export function readDecisions(annText: string, articleText: string, edited = fal
       const status = a.find((x) => x.name === 'Status')?.value;
       const dismissed = a.find((x) => x.name === 'Dismissed')?.value;
       d.claims.push({
-        id: t.id, start: where.start, end: where.end,
+        id: t.id,
+        start: where.start,
+        end: where.end,
         ...(status === 'sourced' || status === 'vague' || status === 'unsourced' ? { status } : {}),
         ...(dismissed === 'not-a-claim' || dismissed === 'common-knowledge' ? { dismissed } : {}),
         ...(a.find((x) => x.name === 'Source')?.value ? { source: a.find((x) => x.name === 'Source')!.value!.replace(/_/g, ' ') } : {}),
@@ -140,7 +152,16 @@ export function readDecisions(annText: string, articleText: string, edited = fal
       // A date's value: an attribute, or (as brat exports it) the annotator's note.
       const note = notes.get(t.id);
       const value = a.find((x) => x.name === 'Value')?.value ?? (kind === 'date' && note && /^[\dX]{4}|^\d{3}$/.test(note) ? note : undefined);
-      d.added.push({ id: t.id, start: where.start, end: where.end, text: articleText.slice(where.start, where.end), kind, ...(ref ? { ref } : {}), ...(wikidata ? { wikidata } : {}), ...(value ? { value } : {}) });
+      d.added.push({
+        id: t.id,
+        start: where.start,
+        end: where.end,
+        text: articleText.slice(where.start, where.end),
+        kind,
+        ...(ref ? { ref } : {}),
+        ...(wikidata ? { wikidata } : {}),
+        ...(value ? { value } : {}),
+      });
     } else {
       d.other.push({ id: t.id, type: t.type, start: where.start, end: where.end, text: t.text });
     }
@@ -164,7 +185,9 @@ function overlapWarnings(added: UserMention[], lineOf: Map<string, number>): { l
       const twoKinds = a.start === b.start && a.end === b.end && a.kind !== b.kind;
       if (!crossing && !twoKinds) continue;
       const [first, later] = (lineOf.get(a.id) ?? 0) < (lineOf.get(b.id) ?? 0) ? [a, b] : [b, a];
-      const how = crossing ? `crosses ${first.id} "${first.text}" (${first.kind})` : `annotates the words of ${first.id} again, as a ${later.kind} rather than a ${first.kind}`;
+      const how = crossing
+        ? `crosses ${first.id} "${first.text}" (${first.kind})`
+        : `annotates the words of ${first.id} again, as a ${later.kind} rather than a ${first.kind}`;
       out.push({ line: lineOf.get(later.id) ?? 0, message: `${later.id} "${later.text}" (${later.kind}) ${how}; only ${later.id}, the later line, is used` });
     }
   }

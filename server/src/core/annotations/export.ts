@@ -138,8 +138,11 @@ export function toWebAnnotation(d: DocumentResult, text: string, result: Collect
   });
   d.claims.forEach((c, i) => {
     items.push({
-      id: `urn:newslens:${encodeURIComponent(d.path)}#c${i + 1}`, type: 'Annotation', motivation: 'assessing',
-      body: [{ type: 'TextualBody', purpose: 'assessing', value: c.status }], target: target(c.start, c.end),
+      id: `urn:newslens:${encodeURIComponent(d.path)}#c${i + 1}`,
+      type: 'Annotation',
+      motivation: 'assessing',
+      body: [{ type: 'TextualBody', purpose: 'assessing', value: c.status }],
+      target: target(c.start, c.end),
     });
   });
   return items;
@@ -168,7 +171,20 @@ export function exportCollection(input: ExportInput, format: Format, outDir: str
     write(path.join(outDir, 'news-lens.jsonl'), docs.map((d) => toJsonl(d, textOf(d))).join('\n') + '\n');
   } else {
     const items = docs.flatMap((d) => toWebAnnotation(d, textOf(d), input.result));
-    write(path.join(outDir, 'news-lens.jsonld'), JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: 'News Lens', total: items.length, first: { type: 'AnnotationPage', items } }, null, 1) + '\n');
+    write(
+      path.join(outDir, 'news-lens.jsonld'),
+      JSON.stringify(
+        {
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          type: 'AnnotationCollection',
+          label: 'News Lens',
+          total: items.length,
+          first: { type: 'AnnotationPage', items },
+        },
+        null,
+        1,
+      ) + '\n',
+    );
   }
   return written;
 }
@@ -189,7 +205,10 @@ export interface ImportedDocument {
  */
 export function importBrat(dir: string, onSkip?: (file: string, reason: string) => void): ImportedDocument[] {
   const out: ImportedDocument[] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.toLowerCase().endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.toLowerCase().endsWith('.txt'))
+    .sort()) {
     const txt = path.join(dir, f);
     const ann = txt.replace(/\.txt$/i, '.ann');
     const decoded = readArticleFile(txt);
@@ -199,7 +218,12 @@ export function importBrat(dir: string, onSkip?: (file: string, reason: string) 
     }
     const text = decoded.text;
     const annText = fs.existsSync(ann) ? fs.readFileSync(ann, 'utf8') : undefined;
-    out.push({ txt, ...(annText !== undefined ? { ann, decisions: readDecisions(annText, text) } : {}), text, ...(decoded.warning ? { warning: decoded.warning } : {}) });
+    out.push({
+      txt,
+      ...(annText !== undefined ? { ann, decisions: readDecisions(annText, text) } : {}),
+      text,
+      ...(decoded.warning ? { warning: decoded.warning } : {}),
+    });
   }
   return out;
 }

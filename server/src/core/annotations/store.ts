@@ -47,7 +47,8 @@ const CLAIM_DECISIONS = new Set(['Status', 'Dismissed', 'Source']);
 /** The .ann refuses edits while some of its lines cannot be used with this text. */
 function assertUsable(lines: Line[], text: string, cps: CodePointIndex): void {
   const bad = textErrors(lines, text, cps);
-  if (bad.length) throw new AnnWriteError(`line ${bad[0].line} of the .ann cannot be used with this article (${bad[0].message}); fix it by hand, it will not be overwritten`);
+  if (bad.length)
+    throw new AnnWriteError(`line ${bad[0].line} of the .ann cannot be used with this article (${bad[0].message}); fix it by hand, it will not be overwritten`);
 }
 
 function attr(lines: Line[], name: string, target: string, value?: string): Line {
@@ -135,7 +136,13 @@ export function applyEdit(lines: Line[], text: string, e: AnnEdit): Line[] {
       break;
     }
     case 'claim': {
-      const t = reuse(at(e.start, e.end, (l) => kindOfType(l.t!.type) === 'claim'), e.start, e.end, TYPE_OF.claim, CLAIM_DECISIONS);
+      const t = reuse(
+        at(e.start, e.end, (l) => kindOfType(l.t!.type) === 'claim'),
+        e.start,
+        e.end,
+        TYPE_OF.claim,
+        CLAIM_DECISIONS,
+      );
       if (e.status) out.push(attr(out, 'Status', t.t!.id, e.status));
       if (e.dismissed) out.push(attr(out, 'Dismissed', t.t!.id, e.dismissed));
       if (e.source) out.push(attr(out, 'Source', t.t!.id, e.source.replace(/\s+/g, '_')));
@@ -171,7 +178,9 @@ export function editAnnFile(annPath: string, edit: (lines: Line[]) => Line[]): s
   }
   const parsed = parseAnn(current);
   if (parsed.errors.length) {
-    throw new AnnWriteError(`${annPath} has ${parsed.errors.length} line(s) News Lens cannot read (line ${parsed.errors[0].line}); fix it by hand, it will not be overwritten`);
+    throw new AnnWriteError(
+      `${annPath} has ${parsed.errors.length} line(s) News Lens cannot read (line ${parsed.errors[0].line}); fix it by hand, it will not be overwritten`,
+    );
   }
   const next = serializeAnn(edit(parsed.lines));
   if (next !== current) writeFileAtomic(annPath, next);

@@ -75,9 +75,25 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
         Object.assign(previous, { status: claim.status, cue: claim.cue, source: claim.source, sourceText: claim.sourceText, inherited: true });
       }
     } else if (startsInQuote && quoteOwner && quoteOwner.status !== 'unsourced') {
-      claim = { start: s.start, end: s.end, status: quoteOwner.status, cue: quoteOwner.cue, source: quoteOwner.source, sourceText: quoteOwner.sourceText, inherited: true };
+      claim = {
+        start: s.start,
+        end: s.end,
+        status: quoteOwner.status,
+        cue: quoteOwner.cue,
+        source: quoteOwner.source,
+        sourceText: quoteOwner.sourceText,
+        inherited: true,
+      };
     } else if (previous && previous.status !== 'unsourced' && THEO_DO.test(body)) {
-      claim = { start: s.start, end: s.end, status: previous.status, cue: 'theo đó', source: previous.source, sourceText: previous.sourceText, inherited: true };
+      claim = {
+        start: s.start,
+        end: s.end,
+        status: previous.status,
+        cue: 'theo đó',
+        source: previous.source,
+        sourceText: previous.sourceText,
+        inherited: true,
+      };
     } else {
       claim = { start: s.start, end: s.end, status: 'unsourced' };
     }
@@ -87,7 +103,8 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     if (!quotes.open && pendingQuote.length) {
       const owner = claim.status !== 'unsourced' && quotes.closedHere ? claim : undefined;
       for (const c of pendingQuote) {
-        if (owner && c !== claim) Object.assign(c, { status: owner.status, cue: owner.cue, source: owner.source, sourceText: owner.sourceText, inherited: true });
+        if (owner && c !== claim)
+          Object.assign(c, { status: owner.status, cue: owner.cue, source: owner.source, sourceText: owner.sourceText, inherited: true });
       }
       pendingQuote.length = 0;
     }
@@ -196,7 +213,15 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   if (wholeLine && !/[.!?…:;,]["”»)]*$/.test(body) && words <= 16 && !sentenceLike(body, words, ln.from === lines.first())) return 'heading';
   if (wholeLine && words <= 4 && /^[\p{Lu}]/u.test(body)) return 'byline';
   // "… từ bên trong. Máy bay bị đặt bom": a heading run onto the end of the paragraph before it.
-  if (!wholeLine && endsLine(text, s, ln.to) && words <= 10 && /^\p{Lu}/u.test(body) && !/[.!?…:;,"”»)]$/u.test(body) && /[.!?]["”»]?\s*$/u.test(text.slice(ln.from, s.start))) return 'heading';
+  if (
+    !wholeLine &&
+    endsLine(text, s, ln.to) &&
+    words <= 10 &&
+    /^\p{Lu}/u.test(body) &&
+    !/[.!?…:;,"”»)]$/u.test(body) &&
+    /[.!?]["”»]?\s*$/u.test(text.slice(ln.from, s.start))
+  )
+    return 'heading';
   // "Bước 1: …": a step of a procedure, an instruction and no claim.
   if (/^bước\s+\d+\s*[:.]/iu.test(body)) return 'heading';
   // The article's first line, short and with text after it, is its headline (even as a question).
@@ -282,7 +307,10 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     // "theo X": at the start of a clause.
     if (t.lower === 'theo') {
       // "Theo X", ", theo X", "Cũng theo X": at the start of a clause, perhaps after an adverb.
-      const before = text.slice(Math.max(s.start, t.start - 60), t.start).toLowerCase().replace(new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u'), '');
+      const before = text
+        .slice(Math.max(s.start, t.start - 60), t.start)
+        .toLowerCase()
+        .replace(new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u'), '');
       const clauseStart = /^[\s"“(]*$/.test(before) || /[,;:–-]\s*$/.test(before) || /\(\s*$/.test(before);
       const next = toks[i + 1];
       const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
@@ -303,13 +331,25 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     if (!n && nextForeign(i) < i + CUE_LEN) n = misspeltCueAt(toks, i);
     if (!n) continue;
     // "chia sẻ hình ảnh", "trình bày ca khúc": the cue word in a sense that is no speech.
-    const after = claimLang.nonSpeechAfter.get(toks.slice(i, i + n).map((x) => x.lower).join(' '));
+    const after = claimLang.nonSpeechAfter.get(
+      toks
+        .slice(i, i + n)
+        .map((x) => x.lower)
+        .join(' '),
+    );
     if (after && i + n < toks.length && !/\S/.test(text.slice(toks[i + n - 1].end, toks[i + n].start)) && phraseAt(toks, i + n, NON_SPEECH_LEN, after)) {
       i += n - 1;
       continue;
     }
     // "đang ngồi tâm sự": chatting; "tâm sự: …", "tâm sự rằng …": speech.
-    if (claimLang.contentCues.has(toks.slice(i, i + n).map((x) => x.lower).join(' '))) {
+    if (
+      claimLang.contentCues.has(
+        toks
+          .slice(i, i + n)
+          .map((x) => x.lower)
+          .join(' '),
+      )
+    ) {
       const rest = text.slice(toks[i + n - 1].end, toks[i + n - 1].end + 3);
       if (!/^\s*[:,"“]/.test(rest) && !(toks[i + n] && claimLang.contentThen.has(toks[i + n].lower))) {
         i += n - 1;
@@ -322,7 +362,11 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     // "nói chung", "nói riêng": set phrases, not somebody speaking.
     const falseCue = phraseAt(toks, i, 5, lang.falseCues) || aforesaid(text, toks, i);
     // "này", "đó" make a noun ("điều này cho thấy") unless they end a pronoun phrase ("quan chức này nói").
-    const nounUse = prev !== undefined && lang.nounMarkers.has(prev) && !((prev === 'này' || prev === 'đó') && anaphorEndsAt(toks, i - 1)) && !claimLang.markerCompounds.has(prevTwo);
+    const nounUse =
+      prev !== undefined &&
+      lang.nounMarkers.has(prev) &&
+      !((prev === 'này' || prev === 'đó') && anaphorEndsAt(toks, i - 1)) &&
+      !claimLang.markerCompounds.has(prevTwo);
     // "giải quyết kiến nghị của người dân", "theo yêu cầu của": a cue word before "của" is a noun.
     const ownedNoun = toks[i + n]?.lower === 'của';
     if (falseCue || nounUse || ownedNoun || (prev && (lang.negations.has(prev) || lang.negations.has(prevTwo)))) {
@@ -338,7 +382,12 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const f = judgeSource(text, continues ? subject : { start: regionStart, end: t.start }, lists, cueSpan, cue, continues ? 'subject' : 'nearest');
     // A request is its speaker's only with the speaker close before it ("Bộ GD-ĐT cũng đề nghị"), not
     // after "và" in a list of nouns; the name's own lower-case words ("Cục An toàn thực phẩm") may lie between.
-    const directive = claimLang.directives.has(toks.slice(i, i + n).map((x) => x.lower).join(' '));
+    const directive = claimLang.directives.has(
+      toks
+        .slice(i, i + n)
+        .map((x) => x.lower)
+        .join(' '),
+    );
     if (f && !(directive && (prev === 'và' || (f.source && f.source.end < toks[Math.max(0, i - 6)].start)))) results.push(f);
     i += n - 1;
   }
@@ -353,7 +402,12 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
   for (const v of lang.vagueAnywhere) {
     const at = lower.indexOf(v);
     // "được biết đến là" is "known as", not "it is known that".
-    if (at >= 0 && /^[^\p{L}]?$/u.test(lower[at + v.length] ?? '') && (at === 0 || !/\p{L}/u.test(lower[at - 1])) && !/^\s*đến/u.test(lower.slice(at + v.length))) {
+    if (
+      at >= 0 &&
+      /^[^\p{L}]?$/u.test(lower[at + v.length] ?? '') &&
+      (at === 0 || !/\p{L}/u.test(lower[at - 1])) &&
+      !/^\s*đến/u.test(lower.slice(at + v.length))
+    ) {
       return { status: 'vague', cue: v, cueSpan: { start: s.start + at, end: s.start + at + v.length } };
     }
   }
@@ -370,7 +424,15 @@ function clauseStartBefore(text: string, sentenceStart0: number, at: number): nu
   const tail = before.slice(from);
   const comma = Math.max(tail.lastIndexOf(','), tail.lastIndexOf(';'));
   // Keep the part before a comma when the clause after it is too short to hold a subject.
-  if (comma >= 0 && /[\p{L}]{2,}/u.test(tail.slice(comma + 1)) && tail.slice(comma + 1).trim().split(/\s+/).length >= 1) from += comma + 1;
+  if (
+    comma >= 0 &&
+    /[\p{L}]{2,}/u.test(tail.slice(comma + 1)) &&
+    tail
+      .slice(comma + 1)
+      .trim()
+      .split(/\s+/).length >= 1
+  )
+    from += comma + 1;
   return sentenceStart + from;
 }
 
@@ -447,14 +509,16 @@ function judgeSource(
     }
   }
   const named =
-    mode === 'subject'
-      ? inRegion[0]
-      : [...inRegion].sort((a, b) => rank(a) - rank(b) || (mode === 'after' ? a.start - b.start : b.start - a.start))[0];
+    mode === 'subject' ? inRegion[0] : [...inRegion].sort((a, b) => rank(a) - rank(b) || (mode === 'after' ? a.start - b.start : b.start - a.start))[0];
   if (named) {
     return { status: 'sourced', cue, cueSpan, source: named, sourceText: text.slice(region.start, region.end).trim() };
   }
   // "Theo cáo trạng", "theo thông tin ban đầu": a document nobody is named for is a vague source.
-  if (mode === 'after' && regionToks.length && (lang.documentSources.has(regionToks[0].lower) || (regionToks[1] && lang.documentSources.has(`${regionToks[0].lower} ${regionToks[1].lower}`)))) {
+  if (
+    mode === 'after' &&
+    regionToks.length &&
+    (lang.documentSources.has(regionToks[0].lower) || (regionToks[1] && lang.documentSources.has(`${regionToks[0].lower} ${regionToks[1].lower}`)))
+  ) {
     return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim(), document: true };
   }
   // "Ông nói", "quan chức này cho biết": the source named before.
@@ -468,7 +532,13 @@ function judgeSource(
   }
   // "Nhớ lại thời khắc đó, Khương nói:", "Thanh Lam cho biết thêm": a capitalised name the recognizer did
   // not take, alone between the clause's start and the cue; not a capitalised common word ("Dù nói…", "Khi công bố…").
-  if (mode === 'nearest' && lastWords.length >= 1 && lastWords.length <= 3 && lastWords.every((t) => t.cap && !t.number) && !lang.commonWords.has(lastWords[0].lower)) {
+  if (
+    mode === 'nearest' &&
+    lastWords.length >= 1 &&
+    lastWords.length <= 3 &&
+    lastWords.every((t) => t.cap && !t.number) &&
+    !lang.commonWords.has(lastWords[0].lower)
+  ) {
     return { status: 'sourced', cue, cueSpan, sourceText: text.slice(lastWords[0].start, lastWords[lastWords.length - 1].end) };
   }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
@@ -503,7 +573,14 @@ function backwardSource(text: string, lists: Lists): Found | undefined {
     const named = within(lists.ms, lists.sortedMs, region).find((m) => m.kind === 'person' || m.kind === 'organization');
     if (!named) return undefined;
     const cueSpan = { start: toks[k].start, end: toks[k + n - 1].end };
-    return { status: 'sourced', cue: text.slice(cueSpan.start, cueSpan.end), cueSpan, source: named, sourceText: text.slice(named.start, named.end), backward: true };
+    return {
+      status: 'sourced',
+      cue: text.slice(cueSpan.start, cueSpan.end),
+      cueSpan,
+      source: named,
+      sourceText: text.slice(named.start, named.end),
+      backward: true,
+    };
   }
   return undefined;
 }

@@ -98,7 +98,8 @@ export function describeValue(value: string): string {
   } else if ((m = /^(\d{4})-Q(\d)$/.exec(date))) out = `quarter ${m[2]} of ${m[1]}`;
   else if ((m = /^(\d{4})$/.exec(date))) out = `the year ${m[1]}`;
   else if ((m = /^(\d{3})$/.exec(date))) out = `the ${m[1]}0s`;
-  else if ((m = /^(\d{4}|XXXX)-(SP|SU|FA|WI)$/.exec(date))) out = `${({ SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' } as Record<string, string>)[m[2]]} ${m[1] === 'XXXX' ? '(year unknown)' : m[1]}`;
+  else if ((m = /^(\d{4}|XXXX)-(SP|SU|FA|WI)$/.exec(date)))
+    out = `${({ SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' } as Record<string, string>)[m[2]]} ${m[1] === 'XXXX' ? '(year unknown)' : m[1]}`;
   return part ? `${out} (${PARTS[part] ?? part})` : out;
 }
 

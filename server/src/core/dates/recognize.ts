@@ -4,9 +4,7 @@
  * expression a date and not a fraction, a score or a quantity is decided from its context.
  */
 import { lang } from '../lang/knowledge';
-import {
-  addDays, addMonths, dayValue, diffDays, isValid, monthValue, weekValue, weekday, type Ymd,
-} from './calendar';
+import { addDays, addMonths, dayValue, diffDays, isValid, monthValue, weekValue, weekday, type Ymd } from './calendar';
 import { matchesAt, startFinder, type Starts } from './starts';
 
 export interface DateMatch {
@@ -24,7 +22,11 @@ export interface DateMatch {
 }
 
 const D = lang.dates;
-const alt = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
+const alt = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join('|');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
@@ -86,7 +88,8 @@ export function recognizeDates(text: string, anchorDate?: Ymd): DateMatch[] {
         k.value = dayValue({ y, m: mo, d }) + k.value.slice('XXXX-XX-XX'.length);
         const start = k.end + b.index + b[0].indexOf(b[1]);
         const next = kept[n + 1];
-        if (!next || next.start >= start + b[1].length) added.push({ start, end: start + b[1].length, value: dayValue({ y, m: mo, d }), anchored: !y, relative: false });
+        if (!next || next.start >= start + b[1].length)
+          added.push({ start, end: start + b[1].length, value: dayValue({ y, m: mo, d }), anchored: !y, relative: false });
       }
     }
     const phrase = text.slice(k.start, k.end).toLowerCase();
@@ -143,11 +146,11 @@ function partSuffix(part: string | undefined): string {
 }
 
 function num(s: string): number {
-  return /^\d+$/.test(s) ? +s : D.numbers.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? NaN;
+  return /^\d+$/.test(s) ? +s : (D.numbers.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? NaN);
 }
 
 function monthNum(s: string): number {
-  return /^\d+$/.test(s) ? +s : D.months.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? NaN;
+  return /^\d+$/.test(s) ? +s : (D.months.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? NaN);
 }
 
 function fullYear(s: string | undefined): number | undefined {
@@ -214,7 +217,11 @@ function isQuantityContext(text: string, start: number, end: number): boolean {
 
 /** Future context: "sẽ" earlier in the clause. */
 function futureBefore(text: string, at: number): boolean {
-  const clause = text.slice(Math.max(0, at - 60), at).split(/[.!?;\n]/).pop() ?? '';
+  const clause =
+    text
+      .slice(Math.max(0, at - 60), at)
+      .split(/[.!?;\n]/)
+      .pop() ?? '';
   return /(?<![\p{L}])(sẽ|dự kiến|sắp)(?![\p{L}])/iu.test(clause);
 }
 
@@ -224,7 +231,13 @@ function span(m: RegExpExecArray): { start: number; end: number } {
   return { start: m.index + lead, end: m.index + m[0].length - trail };
 }
 
-function dayMatch(m: RegExpExecArray, v: { y?: number; m: number; d: number }, part: string | undefined, anchored: boolean, relative = false): DateMatch | undefined {
+function dayMatch(
+  m: RegExpExecArray,
+  v: { y?: number; m: number; d: number },
+  part: string | undefined,
+  anchored: boolean,
+  relative = false,
+): DateMatch | undefined {
   if (v.m < 1 || v.m > 12 || v.d < 1 || v.d > 31) return undefined;
   if (v.y !== undefined && !isValid({ y: v.y, m: v.m, d: v.d })) return undefined;
   return { ...span(m), value: dayValue(v) + partSuffix(part), anchored, relative };
@@ -234,8 +247,13 @@ function dayMatch(m: RegExpExecArray, v: { y?: number; m: number; d: number }, p
 export const PATTERNS: Pattern[] = [
   // ngày 24/4, sáng 24/4, hôm 24/4/2019, (thứ Tư) 24-4, 03/03/2017
   {
-    re: re(`${L}(?:${WEEKDAY}\\s*,?\\s*\\(?\\s*)?${PART}(?:(ngày|hôm|mồng|mùng|từ|đến|tới|vào|hồi|trước|sau|cho đến|tính đến|tới ngày)\\s+)?(?:(?:mồng|mùng)\\s+)?${NUM_DATE}\\)?`),
-    starts: { words: [...WEEKDAY_WORDS, ...PART_WORDS, 'ngày', 'hôm', 'mồng', 'mùng', 'từ', 'đến', 'tới', 'vào', 'hồi', 'trước', 'sau', 'cho', 'tính'], digit: true },
+    re: re(
+      `${L}(?:${WEEKDAY}\\s*,?\\s*\\(?\\s*)?${PART}(?:(ngày|hôm|mồng|mùng|từ|đến|tới|vào|hồi|trước|sau|cho đến|tính đến|tới ngày)\\s+)?(?:(?:mồng|mùng)\\s+)?${NUM_DATE}\\)?`,
+    ),
+    starts: {
+      words: [...WEEKDAY_WORDS, ...PART_WORDS, 'ngày', 'hôm', 'mồng', 'mùng', 'từ', 'đến', 'tới', 'vào', 'hồi', 'trước', 'sau', 'cho', 'tính'],
+      digit: true,
+    },
     make(m, ctx) {
       const [, , , part, prefix, dd, sep, mm, yy] = m;
       const d = +dd;
@@ -270,7 +288,8 @@ export const PATTERNS: Pattern[] = [
       if (!prefix && !part && !yy && isQuantityContext(ctx.text, m.index, m.index + m[0].length)) return undefined;
       const y = yy ? +yy : inferYear(ctx.anchor, mo, +d1, futureBefore(ctx.text, m.index) ? 1 : 0);
       const found = dayMatch(m, { y, m: mo, d: +d1 }, part, !yy);
-      if (found && isValid({ y: y ?? 2001, m: mo, d: +d2 })) found.endValue = y !== undefined ? dayValue(addDays({ y, m: mo, d: +d2 }, 1)) : dayValue({ y, m: mo, d: +d2 });
+      if (found && isValid({ y: y ?? 2001, m: mo, d: +d2 }))
+        found.endValue = y !== undefined ? dayValue(addDays({ y, m: mo, d: +d2 }, 1)) : dayValue({ y, m: mo, d: +d2 });
       return found;
     },
   },
@@ -303,7 +322,31 @@ export const PATTERNS: Pattern[] = [
       const atStart = /(^|\n)\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index));
       const afterChar = ctx.text.slice(m.index + whole.length, m.index + whole.length + 2);
       if (rel && !weekRel && !part && !prefix && !capitalised && !isDigit && !/^(tới|vừa rồi|vừa qua|này)$/iu.test(rel)) return undefined;
-      const ordinalish = ['nhiều', 'thứ', 'lần', 'người', 'vị', 'hạng', 'giải', 'điểm', 'nước', 'quốc', 'ngôi', 'lớn', 'vòng', 'trận', 'phần', 'bậc', 'cấp', 'mục', 'điều', 'khoản', 'chương', 'số', 'là'].includes(before);
+      const ordinalish = [
+        'nhiều',
+        'thứ',
+        'lần',
+        'người',
+        'vị',
+        'hạng',
+        'giải',
+        'điểm',
+        'nước',
+        'quốc',
+        'ngôi',
+        'lớn',
+        'vòng',
+        'trận',
+        'phần',
+        'bậc',
+        'cấp',
+        'mục',
+        'điều',
+        'khoản',
+        'chương',
+        'số',
+        'là',
+      ].includes(before);
       if (ordinalish) return undefined;
       if (!(part || prefix || weekRel || rel || sunday || (capitalised && !isDigit) || (atStart && !/^\s*,/.test(afterChar)))) return undefined;
       if (!sunday && !capitalised && !part && !prefix && !weekRel && !rel && !atStart) return undefined;
@@ -340,7 +383,9 @@ export const PATTERNS: Pattern[] = [
   },
   // tháng 4, tháng 4/2019, tháng Ba, hồi tháng 1 vừa qua, đầu tháng 4 năm 2019
   {
-    re: re(`${L}(?:(hồi|vào)\\s+)?(?:(${MOD})\\s+)?tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:/|-|\\.|năm|,\\s*năm)\\s*(\\d{4}))?(?:\\s+(vừa qua|vừa rồi|qua|trước|tới|sau|này))?(?:\\s*,?\\s*năm\\s+(nay|ngoái|trước|tới|sau))?${R}`),
+    re: re(
+      `${L}(?:(hồi|vào)\\s+)?(?:(${MOD})\\s+)?tháng\\s+(\\d{1,2}|${MONTH_WORD})(?:\\s*(?:/|-|\\.|năm|,\\s*năm)\\s*(\\d{4}))?(?:\\s+(vừa qua|vừa rồi|qua|trước|tới|sau|này))?(?:\\s*,?\\s*năm\\s+(nay|ngoái|trước|tới|sau))?${R}`,
+    ),
     starts: { words: ['hồi', 'vào', ...MOD_WORDS, 'tháng'] },
     make(m, ctx) {
       const [, , mod, mm, yy0, rel, yearRel] = m;
@@ -350,7 +395,12 @@ export const PATTERNS: Pattern[] = [
       if (/^năm$/iu.test(mm) && mm !== 'Năm') return undefined;
       if (/^\d+$/.test(mm) && /\d\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index)) && !mod) return undefined;
       // "2 tháng 4" is a day and a month, handled above; "2 tháng" alone is a duration.
-      if (!/^\d+$/.test(mm) && /^(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|một)$/iu.test(mm) && /\s(qua|tới|nữa|sau|trước)/u.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return undefined;
+      if (
+        !/^\d+$/.test(mm) &&
+        /^(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|một)$/iu.test(mm) &&
+        /\s(qua|tới|nữa|sau|trước)/u.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 6))
+      )
+        return undefined;
       const y = yy ? +yy : inferMonthYear(ctx.anchor, mo, rel ? relDirection(rel) : futureBefore(ctx.text, m.index) ? 1 : 0);
       const modv = mod ? D.periodMods.get(mod.toLowerCase()) : undefined;
       return { ...span(m), value: monthValue(y, mo), anchored: !yy, relative: false, mod: modv };
@@ -382,14 +432,16 @@ export const PATTERNS: Pattern[] = [
       } else if (u === 'quý') {
         const q = Math.floor((a.m - 1) / 3) + r;
         const y = a.y + Math.floor(q / 4);
-        value = `${y}-Q${((q % 4) + 4) % 4 + 1}`;
+        value = `${y}-Q${(((q % 4) + 4) % 4) + 1}`;
       } else value = String(a.y + r);
       return { ...span(m), value, anchored: true, relative: true, mod: modv };
     },
   },
   // năm 2019, đầu năm 2019, quý 3 năm 2018, thập niên 1990, cuộc bầu cử 2016
   {
-    re: re(`${L}(?:(hồi|vào|từ|đến|trong)\\s+)?(?:(${MOD})\\s+)?(năm|quý\\s+(\\d|I{1,3}|IV|${NUMBER_WORD})(?:\\s*(?:/|năm|của năm|-)\\s*)|thập\\s+(?:niên|kỷ|kỉ)|)\\s*(\\d{4}|\\d{2}(?=\\s*(?:$|[^\\d])))${R}`),
+    re: re(
+      `${L}(?:(hồi|vào|từ|đến|trong)\\s+)?(?:(${MOD})\\s+)?(năm|quý\\s+(\\d|I{1,3}|IV|${NUMBER_WORD})(?:\\s*(?:/|năm|của năm|-)\\s*)|thập\\s+(?:niên|kỷ|kỉ)|)\\s*(\\d{4}|\\d{2}(?=\\s*(?:$|[^\\d])))${R}`,
+    ),
     // Without any of the words a bare year begins where the white space before it does (", 2019").
     starts: { words: ['hồi', 'vào', 'từ', 'đến', 'trong', ...MOD_WORDS, 'năm', 'quý', 'thập'], digit: true, spaceBeforeDigit: true },
     make(m, ctx) {
@@ -404,7 +456,7 @@ export const PATTERNS: Pattern[] = [
       const y = +yy;
       if (y < 1000 || y > 2200) return undefined;
       if (k.startsWith('quý')) {
-        const qn = /^\d$/.test(q) ? +q : ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[q.toLowerCase()] ?? num(q);
+        const qn = /^\d$/.test(q) ? +q : (({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[q.toLowerCase()] ?? num(q));
         if (!(qn >= 1 && qn <= 4)) return undefined;
         return { ...span(m), value: `${y}-Q${qn}`, anchored: false, relative: false };
       }
@@ -428,7 +480,7 @@ export const PATTERNS: Pattern[] = [
     starts: { words: ['quý'] },
     make(m, ctx) {
       const q = m[1];
-      const qn = /^\d$/.test(q) ? +q : ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[q.toLowerCase()] ?? num(q);
+      const qn = /^\d$/.test(q) ? +q : (({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[q.toLowerCase()] ?? num(q));
       if (!(qn >= 1 && qn <= 4)) return undefined;
       return { ...span(m), value: `${ctx.anchor ? ctx.anchor.y : 'XXXX'}-Q${qn}`, anchored: true, relative: false };
     },

@@ -74,16 +74,49 @@ const ADDRESS_WORDS = new Set(['số', 'nhà', 'tại', 'ở', 'chỉ']);
 const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
 const FUNCTION_WORDS = new Set([
   ...lang.notSentenceEnd,
-  ...['trong', 'trên', 'dưới', 'tại', 'ở', 'từ', 'về', 'đến', 'tới', 'sau', 'trước', 'theo', 'khi', 'nhưng', 'nên', 'vì', 'đã', 'sẽ', 'đang', 'vừa', 'cũng', 'có', 'được', 'bị', 'ra', 'này', 'đó', 'vẫn', 'nói', 'cho', 'là', 'thì', 'mới', 'còn', 'lại', 'đều', 'gặp', 'thăm'],
+  ...[
+    'trong',
+    'trên',
+    'dưới',
+    'tại',
+    'ở',
+    'từ',
+    'về',
+    'đến',
+    'tới',
+    'sau',
+    'trước',
+    'theo',
+    'khi',
+    'nhưng',
+    'nên',
+    'vì',
+    'đã',
+    'sẽ',
+    'đang',
+    'vừa',
+    'cũng',
+    'có',
+    'được',
+    'bị',
+    'ra',
+    'này',
+    'đó',
+    'vẫn',
+    'nói',
+    'cho',
+    'là',
+    'thì',
+    'mới',
+    'còn',
+    'lại',
+    'đều',
+    'gặp',
+    'thăm',
+  ],
 ]);
 
-export function recognizeEntities(
-  text: string,
-  tokens: Token[],
-  sentences: Sentence[],
-  blocked: Span[],
-  lookup: Lookup,
-): Recognized {
+export function recognizeEntities(text: string, tokens: Token[], sentences: Sentence[], blocked: Span[], lookup: Lookup): Recognized {
   const candidates: Candidate[] = [];
   const acronyms: [string, string][] = [];
   const suppressed: Span[] = [];
@@ -104,10 +137,15 @@ export function recognizeEntities(
   };
   const joinable = (a: Token, b: Token) => onlySpaces(text, a.end, b.start);
   /** An abbreviation glued to what follows by a dot, with or without spaces: "TP.Móng Cái", "TP. Buôn Ma Thuột", "L.T. T". */
-  const dotJoined = (a: Token, b: Token) => b.start > a.end && text.charCodeAt(a.end) === 0x2e && (b.start === a.end + 1 || onlySpaces(text, a.end + 1, b.start));
+  const dotJoined = (a: Token, b: Token) =>
+    b.start > a.end && text.charCodeAt(a.end) === 0x2e && (b.start === a.end + 1 || onlySpaces(text, a.end + 1, b.start));
   /** Line or sentence start just before a token, judged from a few characters. */
   const afterBreak = (t: Token) => t.start === 0 || /(?:^|[.!?:;…"“(\n])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
-  const keyOf = (from: number, to: number) => tokens.slice(from, to).map((x) => x.lower).join(' ');
+  const keyOf = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .map((x) => x.lower)
+      .join(' ');
   /** Last syllables of the Vietnamese persons' full names found so far: "Hùng" alone is Nguyễn Duy Hùng. */
   const givenOfNamed = new Set<string>();
   /** Their last two syllables: "Xuân Trường" after Lương Xuân Trường is the person, not the district. */
@@ -165,7 +203,8 @@ export function recognizeEntities(
       const startOk = first.cap || first.foreign || first.upper || entry?.lowerStart;
       // "UN", "WHO", "IS" are names only in capitals; "Trung", "Việt" only in compounds ("Mỹ-Trung").
       const caseOk = !entry?.upperOnly || tokens.slice(i, i + n).every((x) => x.upper);
-      const compoundOk = !lang.compoundOnly.has(key) || /[-–]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)) || /^\s*[-–]/.test(text.slice(t.end, t.end + 3));
+      const compoundOk =
+        !lang.compoundOnly.has(key) || /[-–]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)) || /^\s*[-–]/.test(text.slice(t.end, t.end + 3));
       if (!compoundOk) continue;
       if ((n > 1 || t.cap || t.foreign) && startOk && caseOk) found.push({ n, entry });
     }
@@ -205,11 +244,28 @@ export function recognizeEntities(
     // "tỉnh Tạ Văn Long": a person's full name after the type word is not the unit's.
     if (listedOnly || (lang.vietnameseSurnames.has(first.lower) && fullNameLength(j) >= 3)) return 0;
     let k = j + 1;
-    while (k < tokens.length && k - j < 3 && tokens[k].cap && !tokens[k].upper && !isBlocked(tokens[k]) && joinable(tokens[k - 1], tokens[k]) && !looksLikeVietnameseName(k) && !startsSentence(k)) k++;
+    while (
+      k < tokens.length &&
+      k - j < 3 &&
+      tokens[k].cap &&
+      !tokens[k].upper &&
+      !isBlocked(tokens[k]) &&
+      joinable(tokens[k - 1], tokens[k]) &&
+      !looksLikeVietnameseName(k) &&
+      !startsSentence(k)
+    )
+      k++;
     // "thôn Hạ Thanh 1": a village's number, where no counted noun follows it ("xã Tam Thanh 2 người").
     const n = tokens[k];
     const afterNumber = tokens[k + 1];
-    if (n && joinable(tokens[k - 1], n) && NUMBER_NAME.test(n.text) && !isBlocked(n) && (!afterNumber || !joinable(n, afterNumber) || FUNCTION_WORDS.has(afterNumber.lower))) k++;
+    if (
+      n &&
+      joinable(tokens[k - 1], n) &&
+      NUMBER_NAME.test(n.text) &&
+      !isBlocked(n) &&
+      (!afterNumber || !joinable(n, afterNumber) || FUNCTION_WORDS.has(afterNumber.lower))
+    )
+      k++;
     return k;
   };
 
@@ -275,7 +331,15 @@ export function recognizeEntities(
     if (g && (g.entry.kind === 'organization' || g.entry.id.startsWith('country_'))) return undefined;
     let end = g ? k + g.n : k;
     for (;;) {
-      while (end < tokens.length && end - k < 5 && (tokens[end].cap || tokens[end].upper) && !isBlocked(tokens[end]) && joinable(tokens[end - 1], tokens[end]) && !startsSentence(end)) end++;
+      while (
+        end < tokens.length &&
+        end - k < 5 &&
+        (tokens[end].cap || tokens[end].upper) &&
+        !isBlocked(tokens[end]) &&
+        joinable(tokens[end - 1], tokens[end]) &&
+        !startsSentence(end)
+      )
+        end++;
       // "sân bay Charles de Gaulle": a particle inside a foreign name.
       const p = tokens[end];
       const q = tokens[end + 1];
@@ -350,7 +414,10 @@ export function recognizeEntities(
     if (place && place.entry.kind === 'location' && place.n >= h) return 0;
     // "Đoàn Văn Chuyên": a family name and two given names are a person, though "đoàn" heads organisations.
     if (h === 1 && lang.vietnameseSurnames.has(tokens[i].lower) && fullNameLength(i) >= 3) return 0;
-    const headKey = tokens.slice(i, i + h).map((x) => x.lower).join(' ');
+    const headKey = tokens
+      .slice(i, i + h)
+      .map((x) => x.lower)
+      .join(' ');
     let j = i + h;
     let components = 0;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
@@ -384,7 +451,17 @@ export function recognizeEntities(
         // "Đầu tư và Phát triển": "và" joins two capitalised parts, not two organisations ("Bộ Y tế và Bộ Công an").
         const nx = tokens[j + 1];
         const nx2 = tokens[j + 2];
-        if (t.lower === 'và' && components > 0 && nx && nx2 && nx.cap && joinable(t, nx) && joinable(nx, nx2) && lang.orgNameWords.has(`${nx.lower} ${nx2.lower}`) && !matchPhrase(j + 1, HEAD_LEN, HEAD_TRIE, (k) => lang.orgHeads.has(k))) {
+        if (
+          t.lower === 'và' &&
+          components > 0 &&
+          nx &&
+          nx2 &&
+          nx.cap &&
+          joinable(t, nx) &&
+          joinable(nx, nx2) &&
+          lang.orgNameWords.has(`${nx.lower} ${nx2.lower}`) &&
+          !matchPhrase(j + 1, HEAD_LEN, HEAD_TRIE, (k) => lang.orgHeads.has(k))
+        ) {
           j++;
           continue;
         }
@@ -395,7 +472,12 @@ export function recognizeEntities(
           // "Tập đoàn hàng không Nhật Bản": descriptors and a country alone describe, they do not name.
           const country = components === 0 ? matchGazetteer(m) : undefined;
           const describes = !!country && country.entry.id.startsWith('country_');
-          const goesOn = after && joinable(tokens[m - 1], after) && !isBlocked(after) && !describes && ((after.cap && !looksLikeVietnameseName(m)) || !!adminPlaceAt(m) || !!numberedAt(m) || !!unitNumberAt(m, headKey, 1));
+          const goesOn =
+            after &&
+            joinable(tokens[m - 1], after) &&
+            !isBlocked(after) &&
+            !describes &&
+            ((after.cap && !looksLikeVietnameseName(m)) || !!adminPlaceAt(m) || !!numberedAt(m) || !!unitNumberAt(m, headKey, 1));
           if (goesOn) {
             j = m;
             continue;
@@ -421,7 +503,8 @@ export function recognizeEntities(
         if (g.entry.kind === 'location') {
           const a = tokens[j];
           const b = tokens[j + 1];
-          if (a && b && a.cap && b.cap && joinable(tokens[j - 1], a) && joinable(a, b) && lang.orgNameWords.has(`${a.lower} ${b.lower}`) && !matchGazetteer(j)) continue;
+          if (a && b && a.cap && b.cap && joinable(tokens[j - 1], a) && joinable(a, b) && lang.orgNameWords.has(`${a.lower} ${b.lower}`) && !matchGazetteer(j))
+            continue;
           break;
         }
         continue;
@@ -438,10 +521,32 @@ export function recognizeEntities(
       // The second syllable of a component ("Ngoại giao") is taken only where the name plausibly ends or goes on.
       const pairKey = next ? `${t.lower} ${next.lower}` : '';
       const boundary =
-        !after || !joinable(next, after) || after.cap || FUNCTION_WORDS.has(after.lower) || lang.attributionCues.has(after.lower) || lang.firstCueWords.has(after.lower) || NUMBER_NAME.test(after.text) || lang.orgNameWords.has(pairKey) || lang.lowerNameWords.has(pairKey);
+        !after ||
+        !joinable(next, after) ||
+        after.cap ||
+        FUNCTION_WORDS.has(after.lower) ||
+        lang.attributionCues.has(after.lower) ||
+        lang.firstCueWords.has(after.lower) ||
+        NUMBER_NAME.test(after.text) ||
+        lang.orgNameWords.has(pairKey) ||
+        lang.lowerNameWords.has(pairKey);
       // In a run of capitalised syllables ("Sử Thành Phú thi công") the name has ended: no lower-case syllable joins it.
       const inCapitalRun = j - 2 >= i + h && tokens[j - 2].cap && !lang.orgNameWords.has(pairKey) && !lang.lowerNameWords.has(pairKey);
-      if (next && boundary && !inCapitalRun && !t.foreign && !t.upper && !next.cap && !isBlocked(next) && joinable(t, next) && !FUNCTION_WORDS.has(next.lower) && !lang.attributionCues.has(next.lower) && !next.foreign && !next.number) j++;
+      if (
+        next &&
+        boundary &&
+        !inCapitalRun &&
+        !t.foreign &&
+        !t.upper &&
+        !next.cap &&
+        !isBlocked(next) &&
+        joinable(t, next) &&
+        !FUNCTION_WORDS.has(next.lower) &&
+        !lang.attributionCues.has(next.lower) &&
+        !next.foreign &&
+        !next.number
+      )
+        j++;
     }
     return components > 0 ? j - i : 0;
   };
@@ -480,7 +585,15 @@ export function recognizeEntities(
       continue;
     }
     // "chị Huế", "anh Hải": after a personal title, a one-word place is a person's given name.
-    const personAfterTitle = g && g.n === 1 && g.entry.kind === 'location' && !t.foreign && hint && hint.at === i && hint.kind === 'person' && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hint.title);
+    const personAfterTitle =
+      g &&
+      g.n === 1 &&
+      g.entry.kind === 'location' &&
+      !t.foreign &&
+      hint &&
+      hint.at === i &&
+      hint.kind === 'person' &&
+      ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hint.title);
     // "chiếc Airbus A320": a maker's name after a product word names the product.
     const productMaker = g && g.entry.kind === 'organization' && hint?.product && hint.at === i;
     if (g && !personAfterTitle && !productMaker && !(g.n === 1 && lang.commonWords.has(t.lower) && isInitial()) && !vietnameseNameAhead(i, g.n)) {
@@ -530,7 +643,10 @@ export function recognizeEntities(
     // "yêu cầu HTX", "bệnh tiểu đường": the cue's syllable ends a compound with the word before it.
     if (titleLen && i > 0 && joinable(tokens[i - 1], t) && lang.cueCompounds.has(`${tokens[i - 1].lower} ${t.lower}`)) titleLen = 0;
     if (titleLen) {
-      const key = tokens.slice(i, i + titleLen).map((x) => x.lower).join(' ');
+      const key = tokens
+        .slice(i, i + titleLen)
+        .map((x) => x.lower)
+        .join(' ');
       if (lang.productClassifiers.has(key)) {
         hint = { kind: 'person', title: key, at: i + titleLen, product: true };
         i += titleLen;
@@ -539,7 +655,8 @@ export function recognizeEntities(
       let kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
       let at = i + titleLen;
       // "Phó chủ tịch UBND tỉnh Tạ Văn Long": a person's full name after a unit's type word is the unit's official.
-      if (kind === 'location' && lang.adminUnitTypes.has(key) && at < tokens.length && lang.vietnameseSurnames.has(tokens[at].lower) && fullNameLength(at) >= 3) kind = 'person';
+      if (kind === 'location' && lang.adminUnitTypes.has(key) && at < tokens.length && lang.vietnameseSurnames.has(tokens[at].lower) && fullNameLength(at) >= 3)
+        kind = 'person';
       // "Bộ trưởng Hàng không Ai Cập Sherif Fathy": the portfolio belongs to the title.
       if (lang.portfolioTitles.has(key)) at = skipPortfolio(at);
       hint = { kind, title: key, at };
@@ -553,7 +670,13 @@ export function recognizeEntities(
       continue;
     }
     // "đại biểu Quốc hội", "Quốc lộ 37": a capitalised syllable that starts a common compound is no name.
-    const compound = t.cap && !t.foreign && tokens[i + 1] && !tokens[i + 1].cap && joinable(t, tokens[i + 1]) && matchPhrase(i, 2, COMPOUND_TRIE, (k) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k)));
+    const compound =
+      t.cap &&
+      !t.foreign &&
+      tokens[i + 1] &&
+      !tokens[i + 1].cap &&
+      joinable(t, tokens[i + 1]) &&
+      matchPhrase(i, 2, COMPOUND_TRIE, (k) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k)));
     if (compound === 2) {
       i += 2;
       continue;
@@ -562,11 +685,27 @@ export function recognizeEntities(
       let j = i + 1;
       for (;;) {
         // "… Nguyễn Văn An Theo đó, …": a word that only starts sentences ends a run whose full stop was lost.
-        while (j < tokens.length && (tokens[j].cap || tokens[j].upper || /-\p{Lu}/u.test(tokens[j].text)) && !isBlocked(tokens[j]) && joinable(tokens[j - 1], tokens[j]) && !(j - i >= 2 && startsSentence(j)) && !orgHeadAhead(j)) j++;
+        while (
+          j < tokens.length &&
+          (tokens[j].cap || tokens[j].upper || /-\p{Lu}/u.test(tokens[j].text)) &&
+          !isBlocked(tokens[j]) &&
+          joinable(tokens[j - 1], tokens[j]) &&
+          !(j - i >= 2 && startsSentence(j)) &&
+          !orgHeadAhead(j)
+        )
+          j++;
         const p = tokens[j];
         const q = tokens[j + 1];
         // "Olivieri-Munroe", "Jamaat-ur-Ahrar", "Joong-Ang Ilbo": a hyphen inside a foreign name; not "Nga-Ukraine".
-        if (p && p.cap && !isBlocked(p) && text.slice(tokens[j - 1].end, p.start) === '-' && (p.foreign || tokens[j - 1].foreign) && !matchGazetteer(j) && !matchGazetteer(j - 1)) {
+        if (
+          p &&
+          p.cap &&
+          !isBlocked(p) &&
+          text.slice(tokens[j - 1].end, p.start) === '-' &&
+          (p.foreign || tokens[j - 1].foreign) &&
+          !matchGazetteer(j) &&
+          !matchGazetteer(j - 1)
+        ) {
           j++;
           continue;
         }
@@ -576,17 +715,41 @@ export function recognizeEntities(
           continue;
         }
         // "cầu Kỳ Hà 3", "ấp Mỹ Thạch 3": after a place's cue, a number ending the name, where no counted noun follows ("cầu Thanh Trì 2 người").
-        if (p && hint?.kind === 'location' && hint.at === i && NUMBER_NAME.test(p.text) && !isBlocked(p) && joinable(tokens[j - 1], p) && (!q || !joinable(p, q) || FUNCTION_WORDS.has(q.lower))) {
+        if (
+          p &&
+          hint?.kind === 'location' &&
+          hint.at === i &&
+          NUMBER_NAME.test(p.text) &&
+          !isBlocked(p) &&
+          joinable(tokens[j - 1], p) &&
+          (!q || !joinable(p, q) || FUNCTION_WORDS.has(q.lower))
+        ) {
           j++;
           break;
         }
         // "cao tốc TP.HCM - Long Thành - Dầu Giây": places joined by dashes after a route's cue are one road.
-        if (p && q && hint?.kind === 'location' && hint.at === i && lang.routeCues.has(hint.title) && hyphenSeparator(text, tokens[j - 1].end, p.start) && p.cap) {
+        if (
+          p &&
+          q &&
+          hint?.kind === 'location' &&
+          hint.at === i &&
+          lang.routeCues.has(hint.title) &&
+          hyphenSeparator(text, tokens[j - 1].end, p.start) &&
+          p.cap
+        ) {
           j++;
           continue;
         }
         // "Rio de Janeiro", "Sharm el-Sheikh": particles inside foreign names.
-        if (p && q && lang.nameParticles.has(p.lower) && joinable(tokens[j - 1], p) && joinable(p, q) && (q.cap || /-\p{Lu}/u.test(q.text)) && (tokens[j - 1].foreign || q.foreign)) {
+        if (
+          p &&
+          q &&
+          lang.nameParticles.has(p.lower) &&
+          joinable(tokens[j - 1], p) &&
+          joinable(p, q) &&
+          (q.cap || /-\p{Lu}/u.test(q.text)) &&
+          (tokens[j - 1].foreign || q.foreign)
+        ) {
           j += 2;
           continue;
         }
@@ -599,13 +762,30 @@ export function recognizeEntities(
       // "đảng Cộng hòa": after an organisation word, a capitalised word keeps its second syllable.
       if (hint && hint.at === i && hint.kind === 'organization' && j === i + 1 && !t.foreign && !t.upper) {
         const nx = tokens[j];
-        if (nx && !nx.cap && !nx.foreign && !nx.number && joinable(t, nx) && !FUNCTION_WORDS.has(nx.lower) && !lang.attributionCues.has(nx.lower) && !isBlocked(nx)) j++;
+        if (
+          nx &&
+          !nx.cap &&
+          !nx.foreign &&
+          !nx.number &&
+          joinable(t, nx) &&
+          !FUNCTION_WORDS.has(nx.lower) &&
+          !lang.attributionCues.has(nx.lower) &&
+          !isBlocked(nx)
+        )
+          j++;
       }
       if (titleCase.has(lineStartOf(t.start))) {
         i = j;
         continue;
       }
-      if (hint?.kind === 'location' && hint.at === i && lang.routeCues.has(hint.title) && j - i > 1 && !joinable(tokens[j - 2], tokens[j - 1]) && hyphenSeparator(text, tokens[j - 2].end, tokens[j - 1].start)) {
+      if (
+        hint?.kind === 'location' &&
+        hint.at === i &&
+        lang.routeCues.has(hint.title) &&
+        j - i > 1 &&
+        !joinable(tokens[j - 2], tokens[j - 1]) &&
+        hyphenSeparator(text, tokens[j - 2].end, tokens[j - 1].start)
+      ) {
         emit(i, j, { kind: 'location', strength: 2, title: hint.title, origin: `after "${hint.title}"` });
         i = j;
         continue;
@@ -640,7 +820,8 @@ export function recognizeEntities(
     if (a.tokenCount <= 1 || !/^\s*\(\s*$/.test(text.slice(a.end, b.start)) || !/^\s*\)/.test(text.slice(b.end, b.end + 3))) continue;
     // An acronym names an organisation; a place in brackets is where it is ("Hồng Kông (TQ)").
     const known = a.id && b.id && a.id !== b.id;
-    if (!known && a.kind !== 'location' && b.kind !== 'location' && (!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text)) acronyms.push([a.text, b.text]);
+    if (!known && a.kind !== 'location' && b.kind !== 'location' && (!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text))
+      acronyms.push([a.text, b.text]);
     // "Công ty CP Sữa Việt Nam (Vinamilk)": a short name in brackets after an organisation is its name too.
     else if (a.kind === 'organization' && !b.kind && b.tokenCount <= 2) {
       b.kind = 'organization';
@@ -689,7 +870,14 @@ export function recognizeEntities(
 
   function segmentRun(from: number, to: number, initial: boolean): void {
     // "chị L.T. T": initials after a personal title are one anonymised person, though "L.T" reads as an acronym.
-    if (hint?.kind === 'person' && hint.at === from && lang.anonymisingTitles.has(hint.title) && from > 0 && joinable(tokens[from - 1], tokens[from]) && tokens.slice(from, to).every((x) => INITIALS.test(x.text))) {
+    if (
+      hint?.kind === 'person' &&
+      hint.at === from &&
+      lang.anonymisingTitles.has(hint.title) &&
+      from > 0 &&
+      joinable(tokens[from - 1], tokens[from]) &&
+      tokens.slice(from, to).every((x) => INITIALS.test(x.text))
+    ) {
       emit(from, to, { kind: 'person', strength: 1, title: hint.title, origin: 'initials after a title' });
       return;
     }
@@ -699,7 +887,11 @@ export function recognizeEntities(
       return;
     }
     const lastWord = tokens[to - 1].lower;
-    if (to - from > 1 && lang.englishOrgWords.has(lastWord) && tokens.slice(from, to).every((x) => x.foreign || x.upper || lookup(x.lower) || lang.englishStopWords.has(x.lower))) {
+    if (
+      to - from > 1 &&
+      lang.englishOrgWords.has(lastWord) &&
+      tokens.slice(from, to).every((x) => x.foreign || x.upper || lookup(x.lower) || lang.englishStopWords.has(x.lower))
+    ) {
       const g = matchGazetteer(from, to);
       if (!g || g.n < to - from) {
         emit(from, to, { kind: 'organization', strength: 2, origin: 'organisation word' });
@@ -751,7 +943,13 @@ export function recognizeEntities(
       // "Đức Trung (Theo Reuters)", a name alone on the article's last line ("MINH ANH", "T.N"): the byline's author.
       const after = text.slice(tokens[end - 1].end);
       const byline = /^\s*\((?:theo|nguồn)\s/iu.test(after.slice(0, 12)) || (end - start <= 4 && lastLine(start, end));
-      if (byline && !credit && !kind && run.every((x) => INITIALS.test(x.text) || (x.upper && !x.foreign)) && run.some((x) => x.upper || x.text.includes('.'))) {
+      if (
+        byline &&
+        !credit &&
+        !kind &&
+        run.every((x) => INITIALS.test(x.text) || (x.upper && !x.foreign)) &&
+        run.some((x) => x.upper || x.text.includes('.'))
+      ) {
         emit(start, end, { kind: 'person', strength: 2, origin: 'byline' });
         return;
       }
@@ -788,12 +986,25 @@ export function recognizeEntities(
         kind = 'location';
         strength = 2;
         origin = 'address';
-      } else if (!kind && run.length >= 2 && run.length <= 4 && lang.districtNames.has(run.map((x) => x.lower).join(' ')) && !tailsOfNamed.has(run.map((x) => x.lower).join(' '))) {
+      } else if (
+        !kind &&
+        run.length >= 2 &&
+        run.length <= 4 &&
+        lang.districtNames.has(run.map((x) => x.lower).join(' ')) &&
+        !tailsOfNamed.has(run.map((x) => x.lower).join(' '))
+      ) {
         // "Hoàng Mai", "Thạch Thất": a district's or province's name is a place, though it looks like a person's.
         // Weak: where the collection knows the words as a person's name ("Xuân Trường"), that wins.
         kind = 'location';
         origin = 'district';
-      } else if (!kind && run.length === 1 && !run[0].foreign && !run[0].upper && givenOfNamed.has(run[0].lower) && !(initialRun && lang.commonWords.has(run[0].lower))) {
+      } else if (
+        !kind &&
+        run.length === 1 &&
+        !run[0].foreign &&
+        !run[0].upper &&
+        givenOfNamed.has(run[0].lower) &&
+        !(initialRun && lang.commonWords.has(run[0].lower))
+      ) {
         // "Ra tù, Hùng về …": the given name alone of a person the article has named in full.
         kind = 'person';
         strength = 2;
@@ -825,22 +1036,53 @@ export function recognizeEntities(
       if (acronymEdge && unknownStart >= 0) flush(j);
       // A one-word place joins a Vietnamese name ("Lê Anh"), not a foreign one ("Balkan Montenegro").
       const absorbable = unknownStart >= 0 && upperBefore[j] === upperBefore[unknownStart];
-      const personal = j === from && hintUsable?.kind === 'person' && g?.n === 1 && g.entry.kind === 'location' && !tokens[j].foreign && ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hintUsable.title);
-      if (g && !personal && (g.n > 1 || unknownStart < 0 || !absorbable) && !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) && !vietnameseNameAhead(j, g.n)) {
+      const personal =
+        j === from &&
+        hintUsable?.kind === 'person' &&
+        g?.n === 1 &&
+        g.entry.kind === 'location' &&
+        !tokens[j].foreign &&
+        ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hintUsable.title);
+      if (
+        g &&
+        !personal &&
+        (g.n > 1 || unknownStart < 0 || !absorbable) &&
+        !(initial && j === from && g.n === 1 && lang.commonWords.has(tokens[j].lower)) &&
+        !vietnameseNameAhead(j, g.n)
+      ) {
         flush(j);
         emit(j, j + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
         j += g.n;
         continue;
       }
       const placeNext = j + 1 < to && matchGazetteer(j + 1, to) && !matchGazetteer(j, to);
-      if (unknownStart < 0 && lang.commonWords.has(tokens[j].lower) && !tokens[j].foreign && ((initial && j === from) || (j + 1 < to && tokens[j + 1].foreign) || placeNext)) {
+      if (
+        unknownStart < 0 &&
+        lang.commonWords.has(tokens[j].lower) &&
+        !tokens[j].foreign &&
+        ((initial && j === from) || (j + 1 < to && tokens[j + 1].foreign) || placeNext)
+      ) {
         j++;
         continue;
       }
       // Inside a capitalised run only person titles and abbreviations ("TP", "UBND") are cues: "Hồ", "Núi" are parts of names.
-      const title = unknownStart < 0 ? matchPhrase(j, TITLE_LEN, TITLE_TRIE, (k) => (lang.titleWords.has(k) && (k.includes(' ') || tokens[j].upper)) || ((lang.locationCues.has(k) || lang.orgDescriptors.has(k)) && tokens[j].upper), to) : 0;
+      const title =
+        unknownStart < 0
+          ? matchPhrase(
+              j,
+              TITLE_LEN,
+              TITLE_TRIE,
+              (k) =>
+                (lang.titleWords.has(k) && (k.includes(' ') || tokens[j].upper)) ||
+                ((lang.locationCues.has(k) || lang.orgDescriptors.has(k)) && tokens[j].upper),
+              to,
+            )
+          : 0;
       if (title && j + title < to && !(tokens[j].upper && tokens[j].text.length > 2 && lang.orgDescriptors.has(tokens[j].lower))) {
-        const key = tokens.slice(j, j + title).map((x) => x.lower).join(' ');
+        const key = tokens
+          .slice(j, j + title)
+          .map((x) => x.lower)
+          .join(' ');
         const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
         hintUsable = { kind, title: key, at: j + title };
         j += title;
@@ -857,7 +1099,8 @@ export function recognizeEntities(
   function houseNumberBefore(k: number): boolean {
     const n = tokens[k - 1];
     const w = tokens[k - 2];
-    if (!n || !w || isBlocked(n) || !joinable(n, tokens[k]) || !/^\d{1,4}[A-Z]?(?:\/\d{1,4}[A-Z]?)*$/u.test(text.slice(n.start, tokens[k].start).trim())) return false;
+    if (!n || !w || isBlocked(n) || !joinable(n, tokens[k]) || !/^\d{1,4}[A-Z]?(?:\/\d{1,4}[A-Z]?)*$/u.test(text.slice(n.start, tokens[k].start).trim()))
+      return false;
     return joinable(w, n) && ADDRESS_WORDS.has(w.lower);
   }
 

@@ -125,7 +125,30 @@ function shared(a: Set<string>, b: Set<string>): number {
  * Amounts, shares and measures that an article states many of (prices, rates, areas, scores), and
  * days: the same words around them are needed before two count as the same thing.
  */
-const GENERIC = new Set(['%', 'phần trăm', 'đồng', 'usd', 'đô la', 'euro', 'yên', 'nhân dân tệ', 'won', 'rúp', 'bảng', 'ha', 'héc-ta', 'tấn', 'km', 'ki-lô-mét', 'mét', 'lít', 'thùng', 'điểm', 'năm', 'day']);
+const GENERIC = new Set([
+  '%',
+  'phần trăm',
+  'đồng',
+  'usd',
+  'đô la',
+  'euro',
+  'yên',
+  'nhân dân tệ',
+  'won',
+  'rúp',
+  'bảng',
+  'ha',
+  'héc-ta',
+  'tấn',
+  'km',
+  'ki-lô-mét',
+  'mét',
+  'lít',
+  'thùng',
+  'điểm',
+  'năm',
+  'day',
+]);
 
 /** A fact's context words (without the name mark) and whether each is a name, made once per fact. */
 const contexts = new WeakMap<Fact, Map<string, boolean>>();

@@ -133,16 +133,24 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
       at += part[0].length;
     } else at = nounEnd;
     let bound: Bound = 'exact';
-    for (const [b, words] of hedges) if (endsWith(lower, start, words)) {
-      bound = b;
-      break;
-    }
+    for (const [b, words] of hedges)
+      if (endsWith(lower, start, words)) {
+        bound = b;
+        break;
+      }
     const [ls, le] = stretch(text, start);
     const sentence = lower.slice(ls, le);
     const context = contextOf(text, lower, start, at, ls, le);
-    const owner = noun === 'tuổi' ? /(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)[\s,(]*$/u.exec(text.slice(Math.max(ls, start - 60), start))?.[1] : undefined;
+    const owner =
+      noun === 'tuổi' ? /(\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*)[\s,(]*$/u.exec(text.slice(Math.max(ls, start - 60), start))?.[1] : undefined;
     out.push({
-      kind: 'figure', start, end, text: m[0], about: noun, value, bound,
+      kind: 'figure',
+      start,
+      end,
+      text: m[0],
+      about: noun,
+      value,
+      bound,
       update: updateWords.some((w) => sentence.includes(w)),
       context,
       ...(owner ? { owner: owner.toLowerCase() } : {}),
@@ -153,7 +161,13 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
     const [ls, le] = stretch(text, d.start);
     const sentence = lower.slice(ls, le);
     out.push({
-      kind: 'date', start: d.start, end: d.end, text: d.text, about: 'day', value: d.value.slice(0, 10), bound: 'exact',
+      kind: 'date',
+      start: d.start,
+      end: d.end,
+      text: d.text,
+      about: 'day',
+      value: d.value.slice(0, 10),
+      bound: 'exact',
       update: updateWords.some((w) => sentence.includes(w)),
       context: contextOf(text, lower, d.start, d.end, ls, le),
     });

@@ -89,7 +89,12 @@ function buildGazetteer(): Map<string, GazetteerEntry> {
   }
   for (const line of [...places.vietnam, ...places.world]) {
     const names = line.split('|');
-    const entry: GazetteerEntry = { id: `place_${phraseKey(names[0]).replace(/[^\p{L}\p{N}]+/gu, '_')}`, kind: 'location', name: names[0], origin: 'gazetteer' };
+    const entry: GazetteerEntry = {
+      id: `place_${phraseKey(names[0]).replace(/[^\p{L}\p{N}]+/gu, '_')}`,
+      kind: 'location',
+      name: names[0],
+      origin: 'gazetteer',
+    };
     for (const n of names) add(n, entry);
   }
   return g;

@@ -96,7 +96,10 @@ export function parseConfig(file: string, text: string): NewsLensConfig {
             .map((x: Loose) => ({ file: `${dir}/${x.file as string}`, start: x.start as number, text: x.text as string }))
         : [];
       cfg.entities.push({
-        id, name: e.name, kind, aliases,
+        id,
+        name: e.name,
+        kind,
+        aliases,
         ...(typeof e.wikidata === 'string' ? { wikidata: e.wikidata } : {}),
         ...(exclude.length ? { exclude } : {}),
       });
@@ -108,9 +111,7 @@ export function parseConfig(file: string, text: string): NewsLensConfig {
 /** Metadata of an article from the nearest config that names it; the date may also come from the file name. */
 export function metaFor(articlePath: string, configs: NewsLensConfig[]): ArticleMeta {
   const p = articlePath.replace(/\\/g, '/');
-  const owning = configs
-    .filter((c) => p.startsWith(c.dir + '/'))
-    .sort((a, b) => b.dir.length - a.dir.length);
+  const owning = configs.filter((c) => p.startsWith(c.dir + '/')).sort((a, b) => b.dir.length - a.dir.length);
   for (const c of owning) {
     const rel = p.slice(c.dir.length + 1);
     const m = c.articles[rel];

@@ -69,7 +69,8 @@ export function editConfigText(file: string, text: string | undefined, at: JSONP
   const errors: ParseError[] = [];
   const root = parse(source, errors, { allowTrailingComma: true });
   if (errors.length) throw new ConfigWriteError(`${file} could not be parsed (${errors.length} error(s)); fix it by hand, News Lens will not overwrite it`);
-  if (!root || typeof root !== 'object' || Array.isArray(root)) throw new ConfigWriteError(`${file} does not hold a JSON object; fix it by hand, News Lens will not overwrite it`);
+  if (!root || typeof root !== 'object' || Array.isArray(root))
+    throw new ConfigWriteError(`${file} does not hold a JSON object; fix it by hand, News Lens will not overwrite it`);
   if (typeof value === 'function') {
     const node = findNodeAtLocation(parseTree(source, [], { allowTrailingComma: true })!, at);
     value = value(node ? getNodeValue(node) : undefined);
@@ -129,7 +130,10 @@ function withLock<T>(file: string, fn: () => T): T {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       if (stale(lock)) fs.rmSync(lock, { force: true });
-      else if (Date.now() > until) throw new ConfigWriteError(`${file} is being written by another News Lens process (${lock}); try again, or delete the lock file if no other is running`);
+      else if (Date.now() > until)
+        throw new ConfigWriteError(
+          `${file} is being written by another News Lens process (${lock}); try again, or delete the lock file if no other is running`,
+        );
       else sleep(wait);
     }
   }

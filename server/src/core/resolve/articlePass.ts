@@ -35,11 +35,19 @@ const SPACES = /^[ \t\u00a0]+$/;
 /** Words of a name as short forms are matched: without accents for foreign words, with them for Vietnamese ("Vân" is not "Văn"). */
 export const nameWords = memoize((text: string): string[] => {
   const plain = nameKey(text).split(' ');
-  return foldKey(text).split(' ').map((w, i) => (isVietnameseSyllable(w) && plain[i] !== w ? plain[i] : w));
+  return foldKey(text)
+    .split(' ')
+    .map((w, i) => (isVietnameseSyllable(w) && plain[i] !== w ? plain[i] : w));
 });
 
 /** Some word is not Vietnamese, or syllables are joined by hyphens ("Son-hui"): a foreign name. */
-export const looksForeign = memoize((text: string): boolean => /\p{L}-\p{L}/u.test(text) || foldKey(text).split(' ').some((w) => !isVietnameseSyllable(w)));
+export const looksForeign = memoize(
+  (text: string): boolean =>
+    /\p{L}-\p{L}/u.test(text) ||
+    foldKey(text)
+      .split(' ')
+      .some((w) => !isVietnameseSyllable(w)),
+);
 
 /** Finds known names again in lower case ("reuters", "Kim jong-un") or misspelt ("reuter"). */
 export function refind(d: ArticleInput, view: CollectionView): Candidate[] {
@@ -88,12 +96,29 @@ export function refind(d: ArticleInput, view: CollectionView): Candidate[] {
     // The candidates still there that overlap the name, in their order (a removed one lies before the name).
     const inside = anyTaken ? overlapping(start, end).filter((k) => !removed[k]) : [];
     // A longer name, or the same span already typed, stays; an untyped one of the same span is replaced.
-    if (inside.some((k) => originals[k].start < start || originals[k].end > end || (originals[k].end - originals[k].start >= end - start && originals[k].kind && originals[k].strength >= 2))) continue;
+    if (
+      inside.some(
+        (k) =>
+          originals[k].start < start ||
+          originals[k].end > end ||
+          (originals[k].end - originals[k].start >= end - start && originals[k].kind && originals[k].strength >= 2),
+      )
+    )
+      continue;
     for (const k of inside) removed[k] = 1;
     for (let j = i; j < i + match.n; j++) taken[j] |= 1;
     added.push({
-      start, end, text: text.slice(start, end), kind: match.kind, strength: 2, origin: 'collection', id: match.id,
-      tokenCount: match.n, initial: false, foreign: tokens.slice(i, i + match.n).every((x) => x.foreign), title: inside.length ? originals[inside[0]].title : undefined,
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: match.kind,
+      strength: 2,
+      origin: 'collection',
+      id: match.id,
+      tokenCount: match.n,
+      initial: false,
+      foreign: tokens.slice(i, i + match.n).every((x) => x.foreign),
+      title: inside.length ? originals[inside[0]].title : undefined,
       before: i > 0 ? tokens[i - 1].lower : undefined,
     });
     i += match.n - 1;
@@ -156,7 +181,12 @@ export function personWords(found: readonly Candidate[], decided: readonly (Enti
 }
 
 /** The article's mentions once every kind is settled; candidates that are no names are dropped. */
-export function finalMentions(found: readonly Candidate[], decided: readonly (EntityKind | undefined)[], local: ReadonlySet<string>, view: CollectionView): EntityMention[] {
+export function finalMentions(
+  found: readonly Candidate[],
+  decided: readonly (EntityKind | undefined)[],
+  local: ReadonlySet<string>,
+  view: CollectionView,
+): EntityMention[] {
   const out: EntityMention[] = [];
   found.forEach((c, k) => {
     let kind = decided[k];

@@ -184,10 +184,11 @@ export class Clusters {
       const e = this.entity(id);
       if (e) yield e;
     }
-    for (const id of this.assignedIn.keys()) if (!this.members.has(id)) {
-      const e = this.entity(id);
-      if (e) yield e;
-    }
+    for (const id of this.assignedIn.keys())
+      if (!this.members.has(id)) {
+        const e = this.entity(id);
+        if (e) yield e;
+      }
   }
 
   /** Articles that may mention an entity (a superset: some of their mentions may have gone to another entity). */
@@ -265,7 +266,10 @@ export class Clusters {
   }
 
   private link(a: string, b: string, by: number): void {
-    for (const [x, y] of [[a, b], [b, a]]) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
       let m = this.edges.get(x);
       if (!m) this.edges.set(x, (m = new Map()));
       inc(m, y, by);
@@ -357,10 +361,11 @@ export class Clusters {
       while (queue.length) {
         const k = queue.pop()!;
         if ((this.nodes.get(k)?.count ?? 0) > 0 || this.edges.has(k)) part.push(k);
-        for (const o of this.edges.get(k)?.keys() ?? []) if (!seen.has(o)) {
-          seen.add(o);
-          queue.push(o);
-        }
+        for (const o of this.edges.get(k)?.keys() ?? [])
+          if (!seen.has(o)) {
+            seen.add(o);
+            queue.push(o);
+          }
       }
       const live = part;
       if (!live.length) continue;
@@ -392,7 +397,10 @@ export class Clusters {
   }
 
   private record(a: Assigned, sign: 1 | -1): void {
-    for (const [map, k] of [[this.assignedIn, a.to], [this.assignedOut, a.key]] as const) {
+    for (const [map, k] of [
+      [this.assignedIn, a.to],
+      [this.assignedOut, a.key],
+    ] as const) {
       let s = map.get(k);
       if (!s) map.set(k, (s = new Set()));
       if (sign > 0) s.add(a);
@@ -427,9 +435,10 @@ export class Clusters {
         const { set: options, ranked } = this.rankedOptions(short);
         if (!options.size) return;
         // The options named in full in the article, in the order they first come there, from the smaller of the two sets.
-        const inDocKeys = options.size <= fullByRoot.size
-          ? [...options].filter((k) => fullByRoot.has(k)).sort((a, b) => fullByRoot.get(a)!.order - fullByRoot.get(b)!.order)
-          : [...fullByRoot.keys()].filter((k) => options.has(k));
+        const inDocKeys =
+          options.size <= fullByRoot.size
+            ? [...options].filter((k) => fullByRoot.has(k)).sort((a, b) => fullByRoot.get(a)!.order - fullByRoot.get(b)!.order)
+            : [...fullByRoot.keys()].filter((k) => options.has(k));
         const inDoc = (key: string) => {
           const e = options.has(key) ? fullByRoot.get(key) : undefined;
           return e && { count: e.count, titles: e.titles, before: e.first < m.start };
@@ -440,10 +449,11 @@ export class Clusters {
         let second: { key: string; score: number } | undefined;
         // Only the full names of the article and the two most mentioned others can come first or second.
         const contenders = [...inDocKeys];
-        for (let k = 0, others = 0; k < ranked.length && others < 2; k++) if (!fullByRoot.has(ranked[k])) {
-          contenders.push(ranked[k]);
-          others++;
-        }
+        for (let k = 0, others = 0; k < ranked.length && others < 2; k++)
+          if (!fullByRoot.has(ranked[k])) {
+            contenders.push(ranked[k]);
+            others++;
+          }
         for (const key of contenders) {
           const x = inDoc(key);
           const score = (x ? 3 * x.count + (x.before ? 1 : 0) + (m.title && x.titles.has(m.title) ? 4 : 0) : 0) + (this.compFull.get(key) ?? 0) * (x ? 1 : 0.5);
@@ -515,10 +525,18 @@ export class Clusters {
     const key = [...refs].sort()[0];
     const reg = key ? this.registry(key) : undefined;
     const words = (s: string) => s.split(/[\s-]/).length;
-    const name = reg?.name ?? [...surfaces.entries()].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
+    const name =
+      reg?.name ??
+      [...surfaces.entries()].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
     return {
-      id, kind, name, aliases: [...surfaces.keys()].filter((s) => s !== name).sort(), mentions: count, documents: docs.size,
-      ...(key ? { key: key.startsWith('registry:') ? key.slice('registry:'.length) : key } : {}), ...(reg?.wikidata ? { wikidata: reg.wikidata } : {}),
+      id,
+      kind,
+      name,
+      aliases: [...surfaces.keys()].filter((s) => s !== name).sort(),
+      mentions: count,
+      documents: docs.size,
+      ...(key ? { key: key.startsWith('registry:') ? key.slice('registry:'.length) : key } : {}),
+      ...(reg?.wikidata ? { wikidata: reg.wikidata } : {}),
     };
   }
 }

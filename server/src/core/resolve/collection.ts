@@ -90,15 +90,19 @@ export class Collection {
   constructor(registry: RegistryEntity[] = []) {
     const reg = new Map(registry.map((e) => [`registry:${e.id}`, e]));
     this.splits = new Map();
-    for (const e of registry) for (const x of e.exclude ?? []) {
-      const f = x.file.replace(/\\/g, '/');
-      this.splits.set(f, [...(this.splits.get(f) ?? []), x]);
-    }
-    this.clusters = new Clusters((ref) => reg.get(ref) ?? gazetteerEntry(ref), (id) => {
-      const uri = this.byId.get(id);
-      const a = uri === undefined ? undefined : this.articles.get(uri);
-      return a?.out ? this.clusterDocOf(a) : undefined;
-    });
+    for (const e of registry)
+      for (const x of e.exclude ?? []) {
+        const f = x.file.replace(/\\/g, '/');
+        this.splits.set(f, [...(this.splits.get(f) ?? []), x]);
+      }
+    this.clusters = new Clusters(
+      (ref) => reg.get(ref) ?? gazetteerEntry(ref),
+      (id) => {
+        const uri = this.byId.get(id);
+        const a = uri === undefined ? undefined : this.articles.get(uri);
+        return a?.out ? this.clusterDocOf(a) : undefined;
+      },
+    );
     this.view = {
       known: (k) => this.known.get(k),
       foreignSingles: (f) => this.known.foreignSingles(f),
@@ -114,7 +118,7 @@ export class Collection {
    * changed. The articles to settle are settled here; `beginUpdate` lets a caller settle them elsewhere.
    */
   update(changes: Map<string, ArticleInput | undefined>): Set<string> {
-    for (let round = this.beginUpdate(changes); round; ) {
+    for (let round = this.beginUpdate(changes); round;) {
       const results = new Map<string, SettledParts>();
       for (const [uri, job] of round.jobs) results.set(uri, settleArticle(job, round.view));
       round = this.acceptRound(results);
@@ -158,7 +162,13 @@ export class Collection {
     this.dependents(first, this.flippedSince(run.wasPerson).map(hash32), (a) => a.lone);
     // New articles' person words are guessed from their own candidates; most guesses hold.
     const guess = new Set<string>();
-    for (const c of changes.values()) if (c) for (const w of personWords(c.summary.candidates, c.summary.candidates.map((x) => x.kind))) guess.add(w);
+    for (const c of changes.values())
+      if (c)
+        for (const w of personWords(
+          c.summary.candidates,
+          c.summary.candidates.map((x) => x.kind),
+        ))
+          guess.add(w);
     return this.startRound(first, guess);
   }
 
@@ -234,7 +244,11 @@ export class Collection {
     return {
       jobs,
       view,
-      viewData: () => ({ known: this.known.chosenReadings(), verdicts: this.votes.verdictList(), personWords: [...new Set([...this.personCounts.keys(), ...guess])] }),
+      viewData: () => ({
+        known: this.known.chosenReadings(),
+        verdicts: this.votes.verdictList(),
+        personWords: [...new Set([...this.personCounts.keys(), ...guess])],
+      }),
     };
   }
 
@@ -285,7 +299,13 @@ export class Collection {
       this.countPersonWords(a.personWords, 1);
       const norm = normalize(a.text);
       a.ms = st.mentions.map(([start, end, kind, title, origin, ref]) => ({
-        start, end, text: norm.text.slice(start, end), kind: KIND_CODES[kind], ...(title !== null ? { title } : {}), origin, ...(ref !== null ? { ref } : {}),
+        start,
+        end,
+        text: norm.text.slice(start, end),
+        kind: KIND_CODES[kind],
+        ...(title !== null ? { title } : {}),
+        origin,
+        ...(ref !== null ? { ref } : {}),
       }));
       a.claims = st.claims;
       this.articles.set(uri, a);
@@ -322,9 +342,19 @@ export class Collection {
   private admit(input: ArticleInput, id: number): Article {
     const { summary } = input;
     const a: Article = {
-      id, text: input.text, packed: Buffer.from(input.packed ?? packSummary({ ...summary, phrases: [] })), file: summary.file, acronyms: summary.acronyms,
-      phrases: Int32Array.from(summary.phrases), misspellable: summary.misspellable,
-      voteKeys: new Int32Array(), lone: new Int32Array(), personWords: [], ms: [], claims: [], keys: [],
+      id,
+      text: input.text,
+      packed: Buffer.from(input.packed ?? packSummary({ ...summary, phrases: [] })),
+      file: summary.file,
+      acronyms: summary.acronyms,
+      phrases: Int32Array.from(summary.phrases),
+      misspellable: summary.misspellable,
+      voteKeys: new Int32Array(),
+      lone: new Int32Array(),
+      personWords: [],
+      ms: [],
+      claims: [],
+      keys: [],
     };
     this.votes.add(summary.candidates, 1);
     this.known.add(knownContributions(summary.candidates), 1);

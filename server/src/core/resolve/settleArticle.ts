@@ -43,7 +43,9 @@ export function viewFromData(d: ViewData): CollectionView {
 }
 
 export function settleArticle(job: SettleJob, view: CollectionView): SettledParts {
-  const { candidates, dates, suppressed, decisions, sentences } = unpackSummary(Buffer.from(job.packed.buffer, job.packed.byteOffset, job.packed.byteLength).toString('utf8'));
+  const { candidates, dates, suppressed, decisions, sentences } = unpackSummary(
+    Buffer.from(job.packed.buffer, job.packed.byteOffset, job.packed.byteLength).toString('utf8'),
+  );
   const norm = normalize(job.text);
   const tokens = tokenize(norm.text);
   // Dates and suppressed spans (normalised offsets) are not found again as names, nor are suggestions the user rejected.

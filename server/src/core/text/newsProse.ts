@@ -15,14 +15,27 @@ const SAMPLE = 16000;
 const PROSE_WORDS = 8;
 /** Phrases of software licences; two of them make a licence. */
 const LICENCE = [
-  /permission is hereby granted/i, /without warranty/i, /licensed under/i, /redistribution and use/i, /all rights reserved/i,
-  /warranties of merchantability/i, /gnu general public license/i, /apache license/i, /the software is provided/i, /copyright \(c\)/i,
-  /this program is free software/i, /mozilla public license/i, /liability/i, /free software foundation/i, /copyright ©/i,
+  /permission is hereby granted/i,
+  /without warranty/i,
+  /licensed under/i,
+  /redistribution and use/i,
+  /all rights reserved/i,
+  /warranties of merchantability/i,
+  /gnu general public license/i,
+  /apache license/i,
+  /the software is provided/i,
+  /copyright \(c\)/i,
+  /this program is free software/i,
+  /mozilla public license/i,
+  /liability/i,
+  /free software foundation/i,
+  /copyright ©/i,
 ];
 /** A line that starts with a date and a time, as logs do. */
 const LOG_LINE = /^\s*\[?\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}[T ]\d{1,2}:\d{2}|^\s*\[?\d{1,2}:\d{2}:\d{2}/;
 /** A line of code or configuration: a statement, a key and its value, a comment or a markup tag. */
-const CODE_LINE = /^\s*(?:[#;]|\/\/|\/\*|\*\s|<\/?[a-z!?]|[\w.-]+\s*(?:[:=]|==|>=|<=|~=)\s*\S|(?:import|from|def|class|function|const|let|var|return|if|for|while|public|private|package|using|include)\b.*[;:{(=])/i;
+const CODE_LINE =
+  /^\s*(?:[#;]|\/\/|\/\*|\*\s|<\/?[a-z!?]|[\w.-]+\s*(?:[:=]|==|>=|<=|~=)\s*\S|(?:import|from|def|class|function|const|let|var|return|if|for|while|public|private|package|using|include)\b.*[;:{(=])/i;
 const BULLET = /^\s*(?:[-*•·+>|]|\d{1,3}[.)])\s/;
 /** Characters that prose seldom uses and code often does. */
 const SYMBOLS = /[{}[\]<>=;$\\|_#@^~`*]/g;

@@ -43,11 +43,11 @@ export function normalize(original: string): NormalizedText {
   };
   // The clusters /\P{M}\p{M}*|\p{M}+/gu finds, by a scan (the pattern runs out of stack on a long run of marks).
   const n = original.length;
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     const at = k;
     k += sizeAt(original, k);
     while (k < n && isMarkAt(original, k)) k += sizeAt(original, k);
-    for (let p = at; p < k; ) {
+    for (let p = at; p < k;) {
       let q = Math.min(k, p + MAX_CLUSTER);
       // A piece does not end between the two halves of a surrogate pair.
       if (q < k && isTrail(original.charCodeAt(q)) && isLead(original.charCodeAt(q - 1))) q++;
@@ -117,17 +117,16 @@ export const nameKey = memoize(computeNameKey);
 export const foldKey = memoize(computeFoldKey);
 
 function computeNameKey(s: string): string {
-  return canonicalSpelling(s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[-‐‑–'’.]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim());
+  return canonicalSpelling(
+    s
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[-‐‑–'’.]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 function computeFoldKey(s: string): string {
-  return nameKey(s)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd');
+  return nameKey(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 }

@@ -60,7 +60,10 @@ export function splitSentences(text: string): Sentence[] {
     i++;
   }
   if (start < text.length) push(text.length);
-  return out.map((s) => splitCaptionCredit(text, s)).flat().flatMap((s) => splitLostStops(text, s));
+  return out
+    .map((s) => splitCaptionCredit(text, s))
+    .flat()
+    .flatMap((s) => splitLostStops(text, s));
 }
 
 /**
@@ -200,7 +203,10 @@ function splitCaptionCredit(text: string, s: Span): Sentence[] {
   const m = /^(Ảnh|Nguồn|Video|Clip)\s*:\s*[^\s]+(?:\s+[A-Z][\w.]*)*?\s+(?=\p{Lu}\p{Ll})/u.exec(body);
   if (m && m[0].length < body.length) {
     const cut = s.start + m[0].length;
-    return [{ start: s.start, end: cut - 1, nonClaim: 'credit' }, { start: cut, end: s.end }];
+    return [
+      { start: s.start, end: cut - 1, nonClaim: 'credit' },
+      { start: cut, end: s.end },
+    ];
   }
   return [s];
 }
