@@ -29,6 +29,19 @@ test('two reports of one event that give different death tolls: a conflicting-fi
     assert.equal(d.relatedInformation?.[0].location.uri, s.uri('cau-2.txt'));
     const at = FILES['cau-1.txt'].split('\n').findIndex((l) => l.includes(' 66 '));
     assert.equal(d.range.start.line, at);
+    // The hover lists what the other article says; the quick fix opens it beside.
+    const hover = await s.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: s.uri('cau-1.txt') },
+      position: d.range.start,
+    });
+    assert.match(hover.contents.value, /Articles disagree[\s\S]*here: 66[\s\S]*cau-2\.txt: 85/);
+    const actions = await s.connection.sendRequest<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri: s.uri('cau-1.txt') },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
+    const beside = actions.find((a) => a.command?.command === 'newsLens.openBeside');
+    assert.equal(beside?.command?.arguments[0], s.uri('cau-2.txt'));
     // Mended in the second article, the disagreement goes from the first as well.
     await s.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: FILES['cau-2.txt'] },

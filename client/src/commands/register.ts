@@ -139,6 +139,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       else if (r) void vscode.window.showErrorMessage(`News Lens: ${r.message}`);
     },
     'newsLens.openLocation': (uri: string, range: RangeLike) => open(uri, range),
+    'newsLens.openBeside': (uri: string, range: RangeLike) => open(uri, range, vscode.ViewColumn.Beside),
     'newsLens.showTimeline': async () => {
       await vscode.commands.executeCommand('newsLens.timeline.focus');
     },

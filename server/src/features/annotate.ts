@@ -2,6 +2,7 @@
  * Annotation requests: the user's decisions written to the article's .ann (brat standoff), and
  * the quick fixes that offer them.
  */
+import { t } from '../l10n/messages';
 import { URI } from 'vscode-uri';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
@@ -124,30 +125,41 @@ export function codeActions(index: WorkspaceIndex, uri: string, range: Range, di
       command: { title: 'Reject', command: 'newsLens.rejectSuggestion', arguments: [uri, offset] },
     });
   }
+  for (const diag of diagnostics.filter((x) => x.source === 'News Lens' && (x.code === 'conflicting-figure' || x.code === 'conflicting-date'))) {
+    const other = diag.relatedInformation?.[0]?.location;
+    if (!other) continue;
+    out.push({
+      title: t('Open the other article beside this one'),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diag],
+      isPreferred: true,
+      command: { title: t('Open the other article beside this one'), command: 'newsLens.openBeside', arguments: [other.uri, other.range] },
+    });
+  }
   for (const diag of diagnostics.filter((x) => x.source === 'News Lens' && (x.code === 'unsourced-claim' || x.code === 'vague-source'))) {
     const at = doc.offsetAt(diag.range.start);
     out.push(
       {
-        title: 'Mark as sourced by…',
+        title: t('Mark as sourced by…'),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
         isPreferred: true,
-        command: { title: 'Mark as sourced by…', command: 'newsLens.markSourced', arguments: [uri, at] },
+        command: { title: t('Mark as sourced by…'), command: 'newsLens.markSourced', arguments: [uri, at] },
       },
       {
-        title: 'Dismiss: not a claim',
+        title: t('Dismiss: not a claim'),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
         command: { title: 'Dismiss', command: 'newsLens.dismissClaim', arguments: [uri, at, 'not-a-claim'] },
       },
       {
-        title: 'Dismiss: common knowledge',
+        title: t('Dismiss: common knowledge'),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
         command: { title: 'Dismiss', command: 'newsLens.dismissClaim', arguments: [uri, at, 'common-knowledge'] },
       },
       {
-        title: 'Find this claim in other articles',
+        title: t('Find this claim in other articles'),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diag],
         command: { title: 'Find', command: 'newsLens.findClaimElsewhere', arguments: [uri, at] },

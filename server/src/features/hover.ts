@@ -50,6 +50,16 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
     if (m.title) lines.push('', t('Titled here: "{0}"', m.title));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, m) };
   }
+  const disagreements = index.conflictsOf(uri).filter((c) => c.a.fact.start <= offset && offset <= c.a.fact.end);
+  if (disagreements.length) {
+    const here = disagreements[0].a.fact;
+    const lines = [`**${t('Articles disagree')}** · ${here.about === 'day' ? t('the day') : here.about}`, '', `- ${t('here: {0}', here.text)}`];
+    for (const c of disagreements) {
+      const d = index.document(c.b.uri);
+      lines.push(`- ${d?.path ?? c.b.uri}${d?.date ? ` (${d.date})` : ''}: ${c.b.fact.text}${c.update ? ` ${t('(an update)')}` : ''}`);
+    }
+    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, here) };
+  }
   const claim = result.claims.find((c) => c.start <= offset && offset < c.end);
   if (claim) {
     const source = claim.source ? index.get().entities.get(claim.source)?.name : undefined;
