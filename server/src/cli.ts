@@ -13,6 +13,7 @@ import { exportCollection, FORMATS, importBrat, type Format } from './core/annot
 import { writeFileAtomic } from './core/meta/write';
 
 const USAGE = `usage: news-lens analyze [--json] [--cache DIR] [--locale LOCALE] PATH...
+       news-lens compare [--locale LOCALE] PATH...
        news-lens export --format brat|conll|jsonl|webanno PATH... --out DIR
        news-lens import --format brat DIR [--out DIR]
   analyze  analyses the .txt articles in PATH (files or folders, recursively), honouring
@@ -20,6 +21,8 @@ const USAGE = `usage: news-lens analyze [--json] [--cache DIR] [--locale LOCALE]
   --json   print the analysis as JSON (documents, mentions, claims, entities)
   --cache  keep per-article summaries in DIR, so that unchanged articles are not analysed again
   --locale the report's language (vi, en); by default the environment's (LANG)
+  compare  where the articles in PATH disagree: figures and days two reports of one event state
+           differently, each with both sentences; exit status 0 either way
   export   writes the analysis, the user's decisions merged in, in a format to DIR
   import   reads a brat corpus (NAME.txt + NAME.ann) and reports what it holds; with --out,
            copies it to a folder News Lens opens as it is`;
@@ -142,6 +145,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
+  if (command === 'compare') {
+    const unknown = rest.filter((a) => a.startsWith('-') && a !== '--locale');
+    const paths = positional(rest, ['--locale']);
+    if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
+    useLocale(option(rest, '--locale') ?? environmentLocale());
+    const { texts, failed, conflicts } = await load(paths);
+    process.stdout.write(compareReport(conflicts, texts));
+    return failed ? 1 : 0;
+  }
   if (command === 'analyze') {
     const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--cache' && a !== '--locale');
     const paths = positional(rest, ['--cache', '--locale']);
@@ -195,6 +207,29 @@ async function main(argv: string[]): Promise<number> {
     return bad ? 1 : 0;
   }
   return usage(command ? `unknown command "${command}"` : 'no command given');
+}
+
+/** The sentence around an offset, on one line, for the compare report. */
+function sentenceAt(text: string | undefined, start: number, end: number): string {
+  if (text === undefined) return '';
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]) && start - s < 200) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e]) && e - end < 200) e++;
+  return text
+    .slice(s, e + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function compareReport(conflicts: JsonConflict[], texts: Map<string, string>): string {
+  if (!conflicts.length) return `${t('The articles do not disagree on any figure or day.')}\n`;
+  const lines = [t('{0} disagreements between articles:', conflicts.length)];
+  for (const c of conflicts) {
+    lines.push('', `${c.kind === 'date' ? t('the day') : c.about}${c.update ? ` ${t('(an update)')}` : ''}: "${c.a.text}" ≠ "${c.b.text}"`);
+    for (const side of [c.a, c.b]) lines.push(`  ${side.path}@${side.start}: ${sentenceAt(texts.get(side.path), side.start, side.end)}`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 function report(r: CollectionResult, conflicts: JsonConflict[] = []): string {

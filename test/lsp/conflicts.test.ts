@@ -70,3 +70,17 @@ test('analyze --json lists the conflict with paths, offsets and the values as wr
   assert.equal(FILES['cau-1.txt'].slice(c.a.start, c.a.end), '66');
   assert.equal(FILES['cau-2.txt'].slice(c.b.start, c.b.end), '85');
 });
+
+test('news-lens compare prints each disagreement with both sentences, in the locale asked for', () => {
+  const root = tempDir('newslens-compare-');
+  for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(root, name), text);
+  const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'compare', '--locale', 'en', root], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^1 disagreements between articles:/);
+  assert.match(r.stdout, /người chết: "66" ≠ "85"/);
+  assert.match(r.stdout, /cau-1\.txt@\d+: Theo Bộ Giao thông Vận tải, vụ sập cầu Tam Kỳ .* 66 người thiệt mạng/);
+  assert.match(r.stdout, /cau-2\.txt@\d+: .* 85 người thiệt mạng/);
+  fs.writeFileSync(path.join(root, 'cau-2.txt'), report('66'));
+  const same = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'compare', '--locale', 'vi', root], { encoding: 'utf8' });
+  assert.equal(same.stdout, 'Các bài không nói khác nhau về con số hay ngày nào.\n');
+});
