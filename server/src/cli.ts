@@ -8,6 +8,7 @@ import type { CollectionResult } from './core/types';
 import { describeValue } from './core/dates/calendar';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { environmentLocale, t, useLocale } from './l10n/messages';
+import { sentenceAround } from './core/facts/extract';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
@@ -31,7 +32,8 @@ interface Loaded {
   result: CollectionResult;
   texts: Map<string, string>;
   failed: boolean;
-  conflicts: JsonConflict[];
+  /** Where the articles disagree, compared only when asked for (analyze, compare; not export). */
+  conflicts(): JsonConflict[];
 }
 
 function usage(message: string): number {
@@ -104,9 +106,8 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
     end: x.fact.end,
     text: x.fact.text,
   });
-  const conflicts: JsonConflict[] = index
-    .conflicts()
-    .map((c) => ({ kind: c.kind, about: c.about, a: side(c.a), b: side(c.b), ...(c.update ? { update: true } : {}) }));
+  const conflicts = (): JsonConflict[] =>
+    index.conflicts().map((c) => ({ kind: c.kind, about: c.about, a: side(c.a), b: side(c.b), ...(c.update ? { update: true } : {}) }));
   for (const [uri, ann] of anns) {
     const decisions = index.decisions(uri);
     for (const e of decisions?.file.errors ?? []) process.stderr.write(`${ann}:${e.line}: ${e.message} (this .ann is not used)\n`);
@@ -151,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
     if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
     useLocale(option(rest, '--locale') ?? environmentLocale());
     const { texts, failed, conflicts } = await load(paths);
-    process.stdout.write(compareReport(conflicts, texts));
+    process.stdout.write(compareReport(conflicts(), texts));
     return failed ? 1 : 0;
   }
   if (command === 'analyze') {
@@ -161,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
     if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
     if (rest.includes('--cache') && !option(rest, '--cache')) return usage('--cache needs a DIR');
     const { result, failed, conflicts } = await load(paths, option(rest, '--cache'));
-    process.stdout.write(rest.includes('--json') ? asJson(result, conflicts) : report(result, conflicts));
+    process.stdout.write(rest.includes('--json') ? asJson(result, conflicts()) : report(result, conflicts()));
     return failed ? 1 : 0;
   }
   if (command === 'export') {
@@ -209,13 +210,11 @@ async function main(argv: string[]): Promise<number> {
   return usage(command ? `unknown command "${command}"` : 'no command given');
 }
 
-/** The sentence around an offset, on one line, for the compare report. */
+/** The sentence around a value, on one line, for the compare report. */
 function sentenceAt(text: string | undefined, start: number, end: number): string {
   if (text === undefined) return '';
-  let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1]) && start - s < 200) s--;
-  let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e]) && e - end < 200) e++;
+  const [s] = sentenceAround(text, start);
+  const [, e] = sentenceAround(text, end);
   return text
     .slice(s, e + 1)
     .replace(/\s+/g, ' ')

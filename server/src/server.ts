@@ -109,15 +109,24 @@ function insideForReal(p: string): boolean {
   } catch {
     return true;
   }
-  return roots.some((r) => {
-    let root = r;
-    try {
-      root = fs.realpathSync(r);
-    } catch {
-      // A workspace folder that cannot be resolved is compared as it is.
-    }
-    return real.startsWith(root + path.sep);
-  });
+  return realRoots().some((root) => real.startsWith(root + path.sep));
+}
+
+/** The workspace folders' real paths, resolved once per set of folders. */
+let realRootsOf: { roots: string[]; real: string[] } | undefined;
+function realRoots(): string[] {
+  if (realRootsOf?.roots !== roots) {
+    const real = roots.map((r) => {
+      try {
+        return fs.realpathSync(r);
+      } catch {
+        // A workspace folder that cannot be resolved is compared as it is.
+        return r;
+      }
+    });
+    realRootsOf = { roots, real };
+  }
+  return realRootsOf.real;
 }
 let maxFileSize = 10 * 1024 * 1024;
 /** Articles whose bytes were not exactly text: the warning is shown on their first line. */

@@ -322,19 +322,21 @@ export class WorkspaceIndex {
       const e = this.entries.get(uri);
       if (e) e.summary = undefined;
     }
-    if (this.facts) for (const uri of touched) this.putFacts(uri);
+    // An article's facts come from its own text and dates; others touched changed only their entity ids.
+    if (this.facts) for (const uri of touched) this.putFacts(uri, !changes.has(uri));
     if (few) for (const u of [...before, ...[...changes.keys()].flatMap(partners)]) if (this.byUri.has(u)) touched.add(u);
     this.snapshot = undefined;
     return touched;
   }
 
-  private putFacts(uri: string): void {
+  private putFacts(uri: string, sameText = false): void {
     const d = this.byUri.get(uri);
     const text = this.entries.get(uri)?.text;
     if (!d || text === undefined) return void this.facts!.delete(uri);
     const dates = d.mentions.filter((m): m is DateMention => m.kind === 'date');
     const entities = d.mentions.flatMap((m) => (m.kind !== 'date' && m.entity ? [m.entity] : []));
-    this.facts!.set(uri, extractFacts(text, dates), entities, d.date);
+    const facts = (sameText && this.facts!.factsOf(uri)) || extractFacts(text, dates);
+    this.facts!.set(uri, facts, entities, d.date);
   }
 
   private factIndex(): FactIndex {

@@ -62,6 +62,11 @@ export class FactIndex {
     }
   }
 
+  /** An article's facts as last set. */
+  factsOf(uri: string): Fact[] | undefined {
+    return this.articles.get(uri)?.facts;
+  }
+
   delete(uri: string): void {
     const a = this.articles.get(uri);
     if (!a) return;

@@ -90,8 +90,8 @@ function contextOf(text: string, lower: string, from: number, to: number, lineSt
   return [...new Set([...before, ...after])];
 }
 
-/** The span of the sentence-like stretch around an offset: up to a full stop or a line break. */
-function stretch(text: string, at: number): [number, number] {
+/** The span of the sentence-like stretch around an offset: up to a full stop or a line break (400 units either way at most). */
+export function sentenceAround(text: string, at: number): [number, number] {
   let s = at;
   while (s > 0 && !/[.!?\n]/.test(text[s - 1]) && at - s < 400) s--;
   let e = at;
@@ -138,7 +138,7 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
         bound = b;
         break;
       }
-    const [ls, le] = stretch(text, start);
+    const [ls, le] = sentenceAround(text, start);
     const sentence = lower.slice(ls, le);
     const context = contextOf(text, lower, start, at, ls, le);
     const owner =
@@ -158,7 +158,7 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
   }
   for (const d of dates) {
     if (d.relative || !/^\d{4}-\d{2}-\d{2}/.test(d.value)) continue;
-    const [ls, le] = stretch(text, d.start);
+    const [ls, le] = sentenceAround(text, d.start);
     const sentence = lower.slice(ls, le);
     out.push({
       kind: 'date',
@@ -173,7 +173,7 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
     });
   }
   // Three values or more of one kind in one sentence make a list, whose items pair up by position, not by words.
-  const sentenceOf = (f: Fact) => stretch(text, f.start)[0];
+  const sentenceOf = (f: Fact) => sentenceAround(text, f.start)[0];
   const counts = new Map<string, number>();
   for (const f of out) counts.set(`${sentenceOf(f)}\u0000${f.about}`, (counts.get(`${sentenceOf(f)}\u0000${f.about}`) ?? 0) + 1);
   for (const f of out) if ((counts.get(`${sentenceOf(f)}\u0000${f.about}`) ?? 0) >= 3) f.listed = true;
