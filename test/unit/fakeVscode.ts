@@ -87,7 +87,14 @@ export const workspace = {
   asRelativePath: (u: { fsPath?: string } | string) => (typeof u === 'string' ? u : (u.fsPath ?? '')).replace(/^.*\//, ''),
 };
 
-const fake = { EventEmitter, TreeItemCollapsibleState, TreeItem, ThemeIcon, ThemeColor, Uri, window, workspace };
+/** vscode.l10n.t over the bundle a test sets (none: the English message), as VS Code fills it in. */
+export const l10n = {
+  bundle: undefined as Record<string, string> | undefined,
+  t: (message: string, ...args: unknown[]): string =>
+    (l10n.bundle?.[message] ?? message).replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)),
+};
+
+const fake = { EventEmitter, TreeItemCollapsibleState, TreeItem, ThemeIcon, ThemeColor, Uri, window, workspace, l10n };
 
 const M = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const load = M._load;

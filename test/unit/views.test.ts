@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { created } from './fakeVscode';
+import { created, l10n } from './fakeVscode';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import * as requests from '../../server/src/features/requests';
 import { timeline } from '../../server/src/features/dates';
@@ -129,6 +129,64 @@ test('entities: the filter narrows the kinds and their pages', async () => {
   assert.equal(view.getTreeItem(root.nodes[0]).description, '1');
   assert.deepEqual((await children(view, root.nodes[0])).labels, ['Vladimir Putin']);
   assert.ok(sent.every((s) => s.params.query === 'putin'));
+});
+
+test('a node asked for twice before its answer is fetched once, and both get the same items, which carry no id', async () => {
+  const { client, sent } = fakeClient();
+  const view = new EntitiesView(() => client);
+  const [persons] = await view.getChildren();
+  const before = sent.length;
+  // VS Code asks again when a refresh arrives while the first answer is on its way.
+  const [a, b] = await Promise.all([view.getChildren(persons), view.getChildren(persons)]);
+  assert.equal(sent.length, before + 1);
+  assert.ok(a.length > 10);
+  assert.deepEqual(
+    a.map((n, i) => n === b[i]),
+    a.map(() => true),
+  );
+  // An id VS Code has registered already breaks the whole view, so the items have none.
+  assert.ok(a.every((n) => view.getTreeItem(n).id === undefined));
+
+  // A refresh while a fetch is under way: what is asked after it is fetched again, not taken from
+  // the answer that was on its way.
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const slow = { sendRequest: async (m: string, p: unknown) => (await gate, client.sendRequest(m, p)) } as unknown as LanguageClient;
+  const gated = new EntitiesView(() => slow);
+  gated.createView('newsLens.entities');
+  const [kind] = await (open(), gated.getChildren());
+  const counted = sent.length;
+  const second = new Promise<void>((r) => (open = r));
+  const slowAgain = { sendRequest: async (m: string, p: unknown) => (await second, client.sendRequest(m, p)) } as unknown as LanguageClient;
+  (gated as unknown as { client: () => LanguageClient }).client = () => slowAgain;
+  const old = gated.getChildren(kind);
+  gated.refresh(true);
+  await new Promise((r) => setTimeout(r, 0));
+  const renewed = gated.getChildren(kind);
+  open();
+  const [x, y] = await Promise.all([old, renewed]);
+  assert.equal(sent.length, counted + 2, 'one fetch before the refresh and one after it');
+  assert.equal(x.length, y.length);
+  assert.notEqual(x[0], y[0]);
+});
+
+test('the views speak the display language: kinds, counts and mentions from the Vietnamese bundle', async (t) => {
+  l10n.bundle = JSON.parse(fs.readFileSync(path.resolve('l10n/bundle.l10n.vi.json'), 'utf8'));
+  t.after(() => (l10n.bundle = undefined));
+  const { client } = fakeClient();
+  const view = new EntitiesView(() => client);
+  view.pageSize = 5;
+  const root = await children(view);
+  assert.deepEqual(root.labels, ['Người', 'Tổ chức', 'Địa điểm']);
+  const persons = await children(view, root.nodes[0]);
+  assert.equal(persons.labels[5], 'Xem thêm…');
+  const kim = (await expandAll(view, root.nodes[0])).find((n) => n.entity?.name === 'Kim Jong-un');
+  assert.match(String(view.getTreeItem(kim).description), /^\d+ · 5 bài$/);
+  const [article] = await view.getChildren(kim);
+  const [mention] = await view.getChildren(article);
+  assert.match(String(view.getTreeItem(mention).label), /^dòng \d+, cột \d+$/);
+  const claims = await children(new ClaimsView(() => client));
+  assert.ok(claims.labels.includes('Không nguồn'), claims.labels.join(', '));
 });
 
 test('refreshes are coalesced, wait while the view is hidden, and keep what "Load more…" showed', async (t) => {

@@ -5,12 +5,24 @@ import { ClaimsViewRequest, type ClaimGroup, type ClaimGroupKey, type ClaimItem,
 
 type Node = ClaimGroup | { item: ClaimItem };
 
-const GROUPS: [ClaimGroupKey, string, string][] = [
-  ['unsourced', 'Unsourced', 'warning'],
-  ['vague', 'Vague source', 'question'],
-  ['sourced', 'Sourced', 'pass'],
-  ['dismissed', 'Dismissed', 'circle-slash'],
+const GROUPS: [ClaimGroupKey, string][] = [
+  ['unsourced', 'warning'],
+  ['vague', 'question'],
+  ['sourced', 'pass'],
+  ['dismissed', 'circle-slash'],
 ];
+
+const groupLabel = (g: ClaimGroupKey): string =>
+  g === 'unsourced'
+    ? vscode.l10n.t('Unsourced')
+    : g === 'vague'
+      ? vscode.l10n.t('Vague source')
+      : g === 'sourced'
+        ? vscode.l10n.t('Sourced')
+        : vscode.l10n.t('Dismissed');
+
+const dismissedLabel = (d: 'not-a-claim' | 'common-knowledge'): string =>
+  d === 'not-a-claim' ? vscode.l10n.t('not a claim') : vscode.l10n.t('common knowledge');
 
 const groupOf = (i: ClaimItem): ClaimGroupKey => (i.dismissed ? 'dismissed' : i.status);
 
@@ -45,9 +57,9 @@ export class ClaimsView extends ServerTree<Node> {
 
   protected item(node: Node): vscode.TreeItem {
     if ('group' in node) {
-      const [, label, icon] = GROUPS.find(([g]) => g === node.group)!;
+      const [, icon] = GROUPS.find(([g]) => g === node.group)!;
       const item = new vscode.TreeItem(
-        label,
+        groupLabel(node.group),
         node.group === 'sourced' || node.group === 'dismissed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
       );
       item.description = `${node.count}`;
@@ -56,10 +68,10 @@ export class ClaimsView extends ServerTree<Node> {
     }
     const c = node.item;
     const item = new vscode.TreeItem(c.text.replace(/\s+/g, ' ').slice(0, 120), vscode.TreeItemCollapsibleState.None);
-    item.description = `${vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri))}:${c.range.start.line + 1}${c.dismissed ? ` · ${c.dismissed.replace(/-/g, ' ')}` : c.source ? ` · ${c.source}` : ''}`;
+    item.description = `${vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri))}:${c.range.start.line + 1}${c.dismissed ? ` · ${dismissedLabel(c.dismissed)}` : c.source ? ` · ${c.source}` : ''}`;
     item.tooltip = c.text;
     if (c.dismissed) item.iconPath = new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    item.command = { command: 'newsLens.openLocation', title: 'Open', arguments: [c.uri, c.range] };
+    item.command = { command: 'newsLens.openLocation', title: vscode.l10n.t('Open'), arguments: [c.uri, c.range] };
     return item;
   }
 }

@@ -16,10 +16,13 @@ type Node =
   EntityGroup | { entity: EntitySummary } | { article: string; entity: EntitySummary; ranges: RangeLike[] } | { mention: { uri: string; range: RangeLike } };
 
 const KINDS = [
-  ['person', 'Persons', 'person'],
-  ['organization', 'Organisations', 'organization'],
-  ['location', 'Places', 'location'],
+  ['person', 'person'],
+  ['organization', 'organization'],
+  ['location', 'location'],
 ] as const;
+
+const kindLabel = (kind: string): string =>
+  kind === 'person' ? vscode.l10n.t('Persons') : kind === 'organization' ? vscode.l10n.t('Organisations') : vscode.l10n.t('Places');
 
 export class EntitiesView extends ServerTree<Node> {
   filter = '';
@@ -72,8 +75,8 @@ export class EntitiesView extends ServerTree<Node> {
 
   protected item(node: Node): vscode.TreeItem {
     if ('count' in node) {
-      const [, label, icon] = KINDS.find(([k]) => k === node.kind)!;
-      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      const [, icon] = KINDS.find(([k]) => k === node.kind)!;
+      const item = new vscode.TreeItem(kindLabel(node.kind), vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.count}`;
       item.iconPath = new vscode.ThemeIcon(icon);
       return item;
@@ -87,16 +90,17 @@ export class EntitiesView extends ServerTree<Node> {
     }
     if ('mention' in node) {
       const r = node.mention.range;
-      const item = new vscode.TreeItem(`line ${r.start.line + 1}, column ${r.start.character + 1}`, vscode.TreeItemCollapsibleState.None);
-      item.command = { command: 'newsLens.openLocation', title: 'Open', arguments: [node.mention.uri, r] };
+      const item = new vscode.TreeItem(vscode.l10n.t('line {0}, column {1}', r.start.line + 1, r.start.character + 1), vscode.TreeItemCollapsibleState.None);
+      item.command = { command: 'newsLens.openLocation', title: vscode.l10n.t('Open'), arguments: [node.mention.uri, r] };
       return item;
     }
     const e = node.entity;
     const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = `${e.mentions} · ${e.documents} article${e.documents === 1 ? '' : 's'}`;
-    item.tooltip = e.aliases.length ? `Also: ${e.aliases.join(', ')}` : e.name;
+    item.description = e.documents === 1 ? vscode.l10n.t('{0} · 1 article', e.mentions) : vscode.l10n.t('{0} · {1} articles', e.mentions, e.documents);
+    item.tooltip = e.aliases.length ? vscode.l10n.t('Also: {0}', e.aliases.join(', ')) : e.name;
     item.contextValue = 'newsLens.entity';
-    item.id = `entity:${e.id}:${e.name}`;
+    // No item.id: VS Code refuses an id it has registered already, which happens when a refresh
+    // arrives while a kind's entities are being fetched, and the whole view then stays empty.
     return item;
   }
 }

@@ -54,7 +54,7 @@ export class TimelineView extends ServerTree<Node> {
     const item = new vscode.TreeItem(`"${e.text}"`, vscode.TreeItemCollapsibleState.None);
     item.description = `${vscode.workspace.asRelativePath(vscode.Uri.parse(e.uri))} · ${e.context}`;
     item.tooltip = `${e.label} (${e.value})\n${e.context}`;
-    item.command = { command: 'newsLens.openLocation', title: 'Open', arguments: [e.uri, e.range] };
+    item.command = { command: 'newsLens.openLocation', title: vscode.l10n.t('Open'), arguments: [e.uri, e.range] };
     return item;
   }
 }

@@ -41,6 +41,8 @@ export abstract class ServerTree<T extends object> implements vscode.TreeDataPro
   readonly onDidChangeTreeData = this.changed.event;
 
   private loaded = new Map<string, Loaded<T>>();
+  /** Fetches under way, so that a node asked for twice before its answer is fetched once. */
+  private pending = new Map<string, { generation: number; page: Promise<Page<T>> }>();
   /** How many children of a node were shown, so that a refresh shows as many again. */
   private shown = new Map<string, number>();
   /** Bumped by every refresh: what was loaded before is asked for again. */
@@ -116,9 +118,20 @@ export abstract class ServerTree<T extends object> implements vscode.TreeDataPro
     let l = this.loaded.get(key);
     if (!l || l.generation !== this.generation) {
       const generation = this.generation;
-      const page = await this.fetch(node, 0, Math.max(this.pageSize, this.shown.get(key) ?? 0));
-      l = { items: page.items, total: page.total, generation };
-      if (generation === this.generation) this.loaded.set(key, l);
+      let p = this.pending.get(key);
+      if (!p || p.generation !== generation) {
+        p = { generation, page: this.fetch(node, 0, Math.max(this.pageSize, this.shown.get(key) ?? 0)) };
+        this.pending.set(key, p);
+      }
+      const mine = p;
+      const page = await mine.page.finally(() => {
+        if (this.pending.get(key) === mine) this.pending.delete(key);
+      });
+      l = this.loaded.get(key);
+      if (!l || l.generation !== generation) {
+        l = { items: page.items, total: page.total, generation };
+        if (generation === this.generation) this.loaded.set(key, l);
+      }
     }
     return l.items.length < l.total ? [...l.items, { more: true, key, parent: node, tree: this }] : [...l.items];
   }
@@ -126,10 +139,10 @@ export abstract class ServerTree<T extends object> implements vscode.TreeDataPro
   getTreeItem(node: T | MoreNode): vscode.TreeItem {
     if (isMore(node)) {
       const l = this.loaded.get(node.key);
-      const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
-      if (l) item.description = `${l.items.length} of ${l.total}`;
+      const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+      if (l) item.description = vscode.l10n.t('{0} of {1}', l.items.length, l.total);
       item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: 'newsLens.loadMore', title: 'Load more', arguments: [node] };
+      item.command = { command: 'newsLens.loadMore', title: vscode.l10n.t('Load more'), arguments: [node] };
       return item;
     }
     return this.item(node);
