@@ -7,6 +7,7 @@ import type { Claim, EntityMention, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
 import { lang, longest } from '../lang/knowledge';
 import { ANONYMOUS_LEN, BACKWARD_LEN, FINDING_LEN, NON_SPEECH_LEN, claimLang, misspeltCueAt } from './cueData';
+import { phraseAt } from './phraseTrie';
 import { checkworthiness, type CheckedClaim } from './checkworthy';
 
 const CUE_LEN = longest(claimLang.cues);
@@ -37,6 +38,10 @@ interface Found {
 const LEAD_QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+,\s*["“«]/u;
 /** "Theo đó, …" at a sentence's start: according to what the sentence before reported. */
 const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
+/** "cũng", "ngoài ra": adverbs that may stand before "theo" at a clause's start, at the end of the text before it. */
+const THEO_PREFIXES = new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u');
+/** Whether a sentence holds any of the phrases that make it vague anywhere (most hold none). */
+const VAGUE_ANYWHERE = new RegExp(lang.vagueAnywhere.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): CheckedClaim[] {
   const claims: CheckedClaim[] = [];
@@ -273,21 +278,6 @@ function sentenceLike(body: string, words: number, firstLine: boolean): boolean 
   return !firstLine && words >= 10 && /(?<![\p{L}\p{M}])(?:đã|đang|từng)(?![\p{L}\p{M}])/iu.test(body);
 }
 
-const firstWords = new WeakMap<Set<string>, Set<string>>();
-
-function phraseAt(toks: Token[], i: number, max: number, set: Set<string>): number {
-  let firsts = firstWords.get(set);
-  if (!firsts) firstWords.set(set, (firsts = new Set([...set].map((k) => k.split(' ')[0]))));
-  if (!firsts.has(toks[i].lower)) return 0;
-  let key = '';
-  let best = 0;
-  for (let n = 1; n <= max && i + n <= toks.length; n++) {
-    key = n === 1 ? toks[i].lower : `${key} ${toks[i + n - 1].lower}`;
-    if (set.has(key)) best = n;
-  }
-  return best;
-}
-
 function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[]): Found | undefined {
   const results: Found[] = [];
   const lists: Lists = { toks, ms, sortedToks: inOrder(toks), sortedMs: inOrder(ms) };
@@ -310,7 +300,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       const before = text
         .slice(Math.max(s.start, t.start - 60), t.start)
         .toLowerCase()
-        .replace(new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u'), '');
+        .replace(THEO_PREFIXES, '');
       const clauseStart = /^[\s"“(]*$/.test(before) || /[,;:–-]\s*$/.test(before) || /\(\s*$/.test(before);
       const next = toks[i + 1];
       const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
@@ -330,26 +320,15 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     // "hco biết": a cue with one word misspelt, looked for only near a word that is no syllable.
     if (!n && nextForeign(i) < i + CUE_LEN) n = misspeltCueAt(toks, i);
     if (!n) continue;
+    const key = cueKey(toks, i, n);
     // "chia sẻ hình ảnh", "trình bày ca khúc": the cue word in a sense that is no speech.
-    const after = claimLang.nonSpeechAfter.get(
-      toks
-        .slice(i, i + n)
-        .map((x) => x.lower)
-        .join(' '),
-    );
+    const after = claimLang.nonSpeechAfter.get(key);
     if (after && i + n < toks.length && !/\S/.test(text.slice(toks[i + n - 1].end, toks[i + n].start)) && phraseAt(toks, i + n, NON_SPEECH_LEN, after)) {
       i += n - 1;
       continue;
     }
     // "đang ngồi tâm sự": chatting; "tâm sự: …", "tâm sự rằng …": speech.
-    if (
-      claimLang.contentCues.has(
-        toks
-          .slice(i, i + n)
-          .map((x) => x.lower)
-          .join(' '),
-      )
-    ) {
+    if (claimLang.contentCues.has(key)) {
       const rest = text.slice(toks[i + n - 1].end, toks[i + n - 1].end + 3);
       if (!/^\s*[:,"“]/.test(rest) && !(toks[i + n] && claimLang.contentThen.has(toks[i + n].lower))) {
         i += n - 1;
@@ -382,12 +361,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const f = judgeSource(text, continues ? subject : { start: regionStart, end: t.start }, lists, cueSpan, cue, continues ? 'subject' : 'nearest');
     // A request is its speaker's only with the speaker close before it ("Bộ GD-ĐT cũng đề nghị"), not
     // after "và" in a list of nouns; the name's own lower-case words ("Cục An toàn thực phẩm") may lie between.
-    const directive = claimLang.directives.has(
-      toks
-        .slice(i, i + n)
-        .map((x) => x.lower)
-        .join(' '),
-    );
+    const directive = claimLang.directives.has(key);
     if (f && !(directive && (prev === 'và' || (f.source && f.source.end < toks[Math.max(0, i - 6)].start)))) results.push(f);
     i += n - 1;
   }
@@ -399,6 +373,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
   const tail = quoteTail(text, s, lists);
   if (tail) return tail;
   const lower = text.slice(s.start, s.end).toLowerCase();
+  if (!VAGUE_ANYWHERE.test(lower)) return results.find((r) => r.inherited);
   for (const v of lang.vagueAnywhere) {
     const at = lower.indexOf(v);
     // "được biết đến là" is "known as", not "it is known that".
@@ -412,6 +387,13 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     }
   }
   return results.find((r) => r.inherited);
+}
+
+/** The phrase key of the n tokens from token i. */
+function cueKey(toks: Token[], i: number, n: number): string {
+  let key = toks[i].lower;
+  for (let k = i + 1; k < i + n; k++) key += ' ' + toks[k].lower;
+  return key;
 }
 
 /** Where the subject of a cue at `at` begins: after the last clause break, skipping quoted speech. */
