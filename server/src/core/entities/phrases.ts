@@ -5,18 +5,20 @@
 export interface PhraseNode {
   /** Some phrase of the sets ends here. */
   terminal: boolean;
+  /** The words from the root to here, joined by spaces: the key a scan would build, built once. */
+  key: string;
   next: Map<string, PhraseNode>;
 }
 
 export function phraseTrie(...sets: Iterable<string>[]): PhraseNode {
-  const root: PhraseNode = { terminal: false, next: new Map() };
+  const root: PhraseNode = { terminal: false, key: '', next: new Map() };
   for (const set of sets) {
     for (const phrase of set) {
       let node = root;
       for (const word of phrase.split(' ')) {
         let child = node.next.get(word);
         if (!child) {
-          child = { terminal: false, next: new Map() };
+          child = { terminal: false, key: node === root ? word : `${node.key} ${word}`, next: new Map() };
           node.next.set(word, child);
         }
         node = child;

@@ -135,17 +135,20 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     while (s < sentences.length - 1 && sentences[s].end <= t.start) s++;
     return sentences[s];
   };
-  const joinable = (a: Token, b: Token) => onlySpaces(text, a.end, b.start);
+  // Whether each token follows the one before it after spaces only, looked up instead of read again at every test.
+  const spacedFromPrevious = new Uint8Array(tokens.length);
+  for (let k = 1; k < tokens.length; k++) spacedFromPrevious[k] = onlySpaces(text, tokens[k - 1].end, tokens[k].start) ? 1 : 0;
+  const joinable = (a: Token, b: Token) => (b.index === a.index + 1 ? spacedFromPrevious[b.index] === 1 : onlySpaces(text, a.end, b.start));
   /** An abbreviation glued to what follows by a dot, with or without spaces: "TP.Móng Cái", "TP. Buôn Ma Thuột", "L.T. T". */
   const dotJoined = (a: Token, b: Token) =>
     b.start > a.end && text.charCodeAt(a.end) === 0x2e && (b.start === a.end + 1 || onlySpaces(text, a.end + 1, b.start));
   /** Line or sentence start just before a token, judged from a few characters. */
   const afterBreak = (t: Token) => t.start === 0 || /(?:^|[.!?:;…"“(\n])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
-  const keyOf = (from: number, to: number) =>
-    tokens
-      .slice(from, to)
-      .map((x) => x.lower)
-      .join(' ');
+  const keyOf = (from: number, to: number) => {
+    let key = tokens[from].lower;
+    for (let k = from + 1; k < to; k++) key = `${key} ${tokens[k].lower}`;
+    return key;
+  };
   /** Last syllables of the Vietnamese persons' full names found so far: "Hùng" alone is Nguyễn Duy Hùng. */
   const givenOfNamed = new Set<string>();
   /** Their last two syllables: "Xuân Trường" after Lương Xuân Trường is the person, not the district. */
@@ -153,7 +156,6 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
 
   /** Longest phrase passing `test` at token i whose words are separated by spaces; `trie` holds every such phrase. */
   const matchPhrase = (i: number, max: number, trie: PhraseNode, test: (k: string) => boolean, end = tokens.length): number => {
-    let key = '';
     let best = 0;
     let node: PhraseNode | undefined = trie;
     for (let n = 1; n <= max && i + n <= end; n++) {
@@ -162,10 +164,20 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       if (isBlocked(t)) break;
       node = node.next.get(t.lower);
       if (!node) break;
-      key = n === 1 ? t.lower : `${key} ${t.lower}`;
-      if (node.terminal && test(key)) best = n;
+      if (node.terminal && test(node.key)) best = n;
     }
     return best;
+  };
+
+  /** hyphenSeparator between token k and the one before, worked out once (-1 while not yet known). */
+  const hyphenAt = new Int8Array(tokens.length).fill(-1);
+  const hyphenBefore = (k: number): '' | '-' | ' ' => {
+    let h = hyphenAt[k];
+    if (h < 0) {
+      const sep = hyphenSeparator(text, tokens[k - 1].end, tokens[k].start);
+      h = hyphenAt[k] = sep === '' ? 0 : sep === '-' ? 1 : 2;
+    }
+    return h === 0 ? '' : h === 1 ? '-' : ' ';
   };
 
   /** A gazetteer name at token i, the longest that ends by `end`. */
@@ -187,7 +199,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     let anyCap = false;
     let allForeign = true;
     // "Bà Rịa-Vũng Tàu", "Thừa Thiên - Huế" are one name: words may be joined by a hyphen too.
-    const sepBefore = (k: number) => (joinable(tokens[k - 1], tokens[k]) ? ' ' : hyphenSeparator(text, tokens[k - 1].end, tokens[k].start));
+    const sepBefore = (k: number) => (spacedFromPrevious[k] === 1 ? ' ' : hyphenBefore(k));
     for (let n = 1; n <= MAX_GAZ && i + n <= tokens.length; n++) {
       const t = tokens[i + n - 1];
       if (n > 1 && !sepBefore(i + n - 1)) break;
@@ -231,7 +243,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     let best = 0;
     for (let n = 1; n <= 5 && j + n <= tokens.length; n++) {
       const t = tokens[j + n - 1];
-      if (n > 1 && !joinable(tokens[j + n - 2], t) && !hyphenSeparator(text, tokens[j + n - 2].end, t.start)) break;
+      if (n > 1 && !joinable(tokens[j + n - 2], t) && !hyphenBefore(j + n - 1)) break;
       if (!t.cap || isBlocked(t)) break;
       key = n === 1 ? t.lower : `${key} ${t.lower}`;
       if (lang.adminNames.has(key)) best = n;
@@ -414,10 +426,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     if (place && place.entry.kind === 'location' && place.n >= h) return 0;
     // "Đoàn Văn Chuyên": a family name and two given names are a person, though "đoàn" heads organisations.
     if (h === 1 && lang.vietnameseSurnames.has(tokens[i].lower) && fullNameLength(i) >= 3) return 0;
-    const headKey = tokens
-      .slice(i, i + h)
-      .map((x) => x.lower)
-      .join(' ');
+    const headKey = keyOf(i, i + h);
     let j = i + h;
     let components = 0;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
@@ -643,10 +652,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     // "yêu cầu HTX", "bệnh tiểu đường": the cue's syllable ends a compound with the word before it.
     if (titleLen && i > 0 && joinable(tokens[i - 1], t) && lang.cueCompounds.has(`${tokens[i - 1].lower} ${t.lower}`)) titleLen = 0;
     if (titleLen) {
-      const key = tokens
-        .slice(i, i + titleLen)
-        .map((x) => x.lower)
-        .join(' ');
+      const key = keyOf(i, i + titleLen);
       if (lang.productClassifiers.has(key)) {
         hint = { kind: 'person', title: key, at: i + titleLen, product: true };
         i += titleLen;
@@ -728,15 +734,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
           break;
         }
         // "cao tốc TP.HCM - Long Thành - Dầu Giây": places joined by dashes after a route's cue are one road.
-        if (
-          p &&
-          q &&
-          hint?.kind === 'location' &&
-          hint.at === i &&
-          lang.routeCues.has(hint.title) &&
-          hyphenSeparator(text, tokens[j - 1].end, p.start) &&
-          p.cap
-        ) {
+        if (p && q && hint?.kind === 'location' && hint.at === i && lang.routeCues.has(hint.title) && hyphenBefore(j) && p.cap) {
           j++;
           continue;
         }
@@ -784,7 +782,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
         lang.routeCues.has(hint.title) &&
         j - i > 1 &&
         !joinable(tokens[j - 2], tokens[j - 1]) &&
-        hyphenSeparator(text, tokens[j - 2].end, tokens[j - 1].start)
+        hyphenBefore(j - 1)
       ) {
         emit(i, j, { kind: 'location', strength: 2, title: hint.title, origin: `after "${hint.title}"` });
         i = j;
@@ -1079,10 +1077,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
             )
           : 0;
       if (title && j + title < to && !(tokens[j].upper && tokens[j].text.length > 2 && lang.orgDescriptors.has(tokens[j].lower))) {
-        const key = tokens
-          .slice(j, j + title)
-          .map((x) => x.lower)
-          .join(' ');
+        const key = keyOf(j, j + title);
         const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
         hintUsable = { kind, title: key, at: j + title };
         j += title;
