@@ -8,7 +8,7 @@ import { DEFAULT_CLAIM_KINDS, DEFAULT_DIAGNOSTICS, diagnostics, unsourcedSeverit
 import { hover } from '../../server/src/features/hover';
 import { checkworthiness, type CheckKind } from '../../server/src/core/claims/checkworthy';
 import { oneEdit } from '../../server/src/core/claims/cueData';
-import { phraseAt } from '../../server/src/core/claims/phraseTrie';
+import { phraseAt, phraseTrie } from '../../server/src/core/claims/phraseTrie';
 import { WordsPattern } from '../../server/src/core/claims/wordsPattern';
 import { tokenize } from '../../server/src/core/text/tokens';
 
@@ -203,11 +203,11 @@ test('a phrase set is matched on tokens, longest phrase first, never past the le
   const set = new Set(['cho biết', 'cho biết thêm', 'cho hay', 'nói']);
   const toks = tokenize('Ông Hùng cho biết thêm rằng cầu đã thông xe, còn bà Lan cho rằng chưa.');
   const at = (word: string): number => toks.findIndex((t) => t.lower === word);
-  assert.equal(phraseAt(toks, at('cho'), 5, set), 3);
-  assert.equal(phraseAt(toks, at('cho'), 2, set), 2);
-  assert.equal(phraseAt(toks, toks.length - 3, 5, set), 0); // "cho rằng" is not in the set.
-  assert.equal(phraseAt(toks, at('hùng'), 5, set), 0);
-  assert.equal(phraseAt(toks, toks.length - 1, 5, new Set(['chưa', 'chưa có'])), 1);
+  assert.equal(phraseAt(toks, at('cho'), 5, phraseTrie(set)), 3);
+  assert.equal(phraseAt(toks, at('cho'), 2, phraseTrie(set)), 2);
+  assert.equal(phraseAt(toks, toks.length - 3, 5, phraseTrie(set)), 0); // "cho rằng" is not in the set.
+  assert.equal(phraseAt(toks, at('hùng'), 5, phraseTrie(set)), 0);
+  assert.equal(phraseAt(toks, toks.length - 1, 5, phraseTrie(new Set(['chưa', 'chưa có']))), 1);
 });
 
 test('a word list is found on whole words only, as the pattern with a look-behind finds it', () => {

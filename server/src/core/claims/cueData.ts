@@ -100,16 +100,28 @@ export function misspeltCueAt(toks: Token[], i: number): number {
 /** Whether two words are exactly one edit apart (optimal string alignment distance 1). */
 export function oneEdit(a: string, b: string): boolean {
   if (a === b) return false;
-  const x = [...a];
-  const y = [...b];
+  // A letter beyond the BMP is one letter in two code units: then compare code points.
+  return SURROGATE.test(a) || SURROGATE.test(b) ? oneEditOf([...a], [...b]) : oneEditOf(a, b);
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function oneEditOf(x: ArrayLike<string>, y: ArrayLike<string>): boolean {
   if (Math.abs(x.length - y.length) > 1) return false;
   let p = 0;
   while (p < x.length && p < y.length && x[p] === y[p]) p++;
   if (x.length === y.length) {
     // One letter changed, or two neighbours swapped.
-    if (x.slice(p + 1).join('') === y.slice(p + 1).join('')) return true;
-    return p + 1 < x.length && x[p] === y[p + 1] && x[p + 1] === y[p] && x.slice(p + 2).join('') === y.slice(p + 2).join('');
+    if (sameFrom(x, p + 1, y, p + 1)) return true;
+    return p + 1 < x.length && x[p] === y[p + 1] && x[p + 1] === y[p] && sameFrom(x, p + 2, y, p + 2);
   }
   const [longer, shorter] = x.length > y.length ? [x, y] : [y, x];
-  return longer.slice(p + 1).join('') === shorter.slice(p).join('');
+  return sameFrom(longer, p + 1, shorter, p);
+}
+
+/** Whether x from i on is y from j on. */
+function sameFrom(x: ArrayLike<string>, i: number, y: ArrayLike<string>, j: number): boolean {
+  if (x.length - i !== y.length - j) return false;
+  for (; i < x.length; i++, j++) if (x[i] !== y[j]) return false;
+  return true;
 }

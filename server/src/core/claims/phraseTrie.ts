@@ -30,9 +30,9 @@ export function phraseTrie(phrases: ReadonlySet<string>): PhraseTrie {
   return root;
 }
 
-/** The number of tokens, at most `max`, of the longest phrase of the set starting at token i, or 0. */
-export function phraseAt(toks: readonly Token[], i: number, max: number, phrases: ReadonlySet<string>): number {
-  let node: PhraseTrie | undefined = phraseTrie(phrases).next.get(toks[i].lower);
+/** The number of tokens, at most `max`, of the longest phrase of a trie starting at token i, or 0. */
+export function phraseAt(toks: readonly Token[], i: number, max: number, phrases: PhraseTrie): number {
+  let node: PhraseTrie | undefined = phrases.next.get(toks[i].lower);
   let best = 0;
   for (let n = 1; node && n <= max && i + n <= toks.length; n++) {
     if (node.end) best = n;
