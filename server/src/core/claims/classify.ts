@@ -6,22 +6,23 @@
 import type { Claim, EntityMention, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
 import { lang, longest } from '../lang/knowledge';
-import { ANONYMOUS_LEN, BACKWARD_LEN, FINDING_LEN, NON_SPEECH_LEN, claimLang, misspeltCueAt } from './cueData';
+import { claimLang, misspeltCueAt } from './cueData';
 import { phraseAt, phraseTrie } from './phraseTrie';
 import { checkworthiness, type CheckedClaim } from './checkworthy';
 
 const CUE_LEN = longest(claimLang.cues);
-const VAGUE_LEN = longest(lang.vague);
 const ANAPHOR_LEN = longest(lang.anaphoric);
-const TITLE_LEN = longest(lang.titleWords);
-const CUES = phraseTrie(claimLang.cues);
-const ANAPHORIC = phraseTrie(lang.anaphoric);
-const FALSE_CUES = phraseTrie(lang.falseCues);
-const ANONYMOUS = phraseTrie(claimLang.anonymous);
-const VAGUE = phraseTrie(lang.vague);
-const FINDING_HEADS = phraseTrie(claimLang.findingHeads);
-const TITLES = phraseTrie(lang.titleWords);
-const BACKWARD_SPEECH = phraseTrie(claimLang.backwardSpeech);
+/** The phrase lists looked up at a token, as tries (a trie holds no phrase longer than its list's longest). */
+const [CUES, ANAPHORIC, FALSE_CUES, ANONYMOUS, VAGUE, FINDING_HEADS, TITLES, BACKWARD_SPEECH] = [
+  claimLang.cues,
+  lang.anaphoric,
+  lang.falseCues,
+  claimLang.anonymous,
+  lang.vague,
+  claimLang.findingHeads,
+  lang.titleWords,
+  claimLang.backwardSpeech,
+].map((list) => phraseTrie(list));
 /**
  * How far from a cue its source is looked for: back to the sentence's subject, on after "theo" to
  * the clause's end. No sentence of the ViMs articles is 1,400 characters long; past this a sentence
@@ -295,7 +296,7 @@ function aforesaid(text: string, toks: Token[], i: number): boolean {
 
 /** Whether a pronoun phrase ("quan chức này", "ông này") ends at token k. */
 function anaphorEndsAt(toks: Token[], k: number): boolean {
-  for (let n = 2; n <= ANAPHOR_LEN && k - n + 1 >= 0; n++) if (phraseAt(toks, k - n + 1, n, ANAPHORIC) === n) return true;
+  for (let n = 2; n <= ANAPHOR_LEN && k - n + 1 >= 0; n++) if (phraseAt(toks, k - n + 1, ANAPHORIC, n) === n) return true;
   return false;
 }
 
@@ -362,7 +363,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       }
       continue;
     }
-    let n = phraseAt(toks, i, CUE_LEN, CUES);
+    let n = phraseAt(toks, i, CUES);
     // "… cho Reuters biết": told someone; the subject is the source.
     if (!n && t.lower === 'biết' && toks.slice(Math.max(0, i - 5), i).some((x) => x.lower === 'cho')) n = 1;
     // "hco biết": a cue with one word misspelt, looked for only near a word that is no syllable.
@@ -371,12 +372,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const key = cueKey(toks, i, n);
     // "chia sẻ hình ảnh", "trình bày ca khúc": the cue word in a sense that is no speech.
     const after = claimLang.nonSpeechAfter.get(key);
-    if (
-      after &&
-      i + n < toks.length &&
-      !/\S/.test(text.slice(toks[i + n - 1].end, toks[i + n].start)) &&
-      phraseAt(toks, i + n, NON_SPEECH_LEN, phraseTrie(after))
-    ) {
+    if (after && i + n < toks.length && !/\S/.test(text.slice(toks[i + n - 1].end, toks[i + n].start)) && phraseAt(toks, i + n, phraseTrie(after))) {
       i += n - 1;
       continue;
     }
@@ -392,7 +388,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const prev = toks[i - 1]?.lower;
     const prevTwo = i > 1 ? `${toks[i - 2].lower} ${prev}` : '';
     // "nói chung", "nói riêng": set phrases, not somebody speaking.
-    const falseCue = phraseAt(toks, i, 5, FALSE_CUES) || aforesaid(text, toks, i);
+    const falseCue = phraseAt(toks, i, FALSE_CUES, 5) || aforesaid(text, toks, i);
     // "này", "đó" make a noun ("điều này cho thấy") unless they end a pronoun phrase ("quan chức này nói").
     const nounUse =
       prev !== undefined &&
@@ -522,11 +518,11 @@ function judgeSource(
   // "Việc bà Clinton khẳng định … là do …": the cue is inside a noun phrase, not the sentence's verb.
   if (mode === 'nearest' && regionToks[first]?.lower === 'việc') return undefined;
   for (let k = 0; k < regionToks.length; k++) {
-    const n = phraseAt(regionToks, k, ANONYMOUS_LEN, ANONYMOUS);
+    const n = phraseAt(regionToks, k, ANONYMOUS);
     if (n) return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, regionToks[k + n - 1].end).trim() };
   }
   for (let k = 0; k < regionToks.length; k++) {
-    const n = phraseAt(regionToks, k, VAGUE_LEN, VAGUE);
+    const n = phraseAt(regionToks, k, VAGUE);
     if (!n) continue;
     const vagueEnd = regionToks[k + n - 1].end;
     const namedBefore = inRegion.some((m) => m.end <= regionToks[k].start && m.kind !== 'location');
@@ -539,7 +535,7 @@ function judgeSource(
   // "Thống kê cho thấy", "một khảo sát … cho thấy": a finding whose owner is not named.
   if (mode !== 'after' && !inRegion.some((m) => m.kind !== 'location')) {
     const head = regionToks[first] && ['một', 'các', 'những', 'cuộc', 'bản'].includes(regionToks[first].lower) ? first + 1 : first;
-    if (regionToks[head] && phraseAt(regionToks, head, FINDING_LEN, FINDING_HEADS)) {
+    if (regionToks[head] && phraseAt(regionToks, head, FINDING_HEADS)) {
       return { status: 'vague', cue, cueSpan, sourceText: text.slice(regionToks[head].start, region.end).trim() };
     }
   }
@@ -560,7 +556,7 @@ function judgeSource(
   const lastWords = regionToks.slice(first);
   // Only a phrase ending among the last three words counts, so only the last few can start one.
   for (let k = Math.max(0, lastWords.length - 2 - ANAPHOR_LEN); k < lastWords.length; k++) {
-    const n = phraseAt(lastWords, k, ANAPHOR_LEN, ANAPHORIC);
+    const n = phraseAt(lastWords, k, ANAPHORIC);
     if (n && (k + n === lastWords.length || k + n >= lastWords.length - 2)) {
       return { status: 'sourced', cue, cueSpan, inherited: true, sourceText: text.slice(lastWords[k].start, lastWords[k + n - 1].end) };
     }
@@ -578,7 +574,7 @@ function judgeSource(
   }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
   // Titles are mostly two syllables or more ("bộ trưởng", "diễn viên"): look for phrases, not words.
-  if (regionToks.length <= 12 && regionToks.some((_, k) => phraseAt(regionToks, k, TITLE_LEN, TITLES) > 0)) {
+  if (regionToks.length <= 12 && regionToks.some((_, k) => phraseAt(regionToks, k, TITLES) > 0)) {
     return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
   }
   return undefined;
@@ -599,7 +595,7 @@ function backwardSource(text: string, lists: Lists): Found | undefined {
   if (toks[k].lower === 'chính') k++;
   if (toks[k]?.lower !== 'là') return undefined;
   k++;
-  const n = phraseAt(toks, k, BACKWARD_LEN, BACKWARD_SPEECH);
+  const n = phraseAt(toks, k, BACKWARD_SPEECH);
   if (!n) return undefined;
   // "của" within a few words of the speech noun, then the speaker.
   for (let j = k + n; j < Math.min(toks.length, k + n + 4); j++) {
@@ -637,7 +633,7 @@ function quoteTail(text: string, s: Span, lists: Lists): Found | undefined {
   const toks = within(lists.toks, lists.sortedToks, { start: at, end: s.end });
   if (!toks.length || toks.length > 16 || /["“”«»]/.test(text.slice(at, s.end))) return undefined;
   // ", nhưng việc họ …" starts a new clause; a speaker's clause starts with a name, a title or a pronoun.
-  if (!toks[0].cap && !phraseAt(toks, 0, ANAPHOR_LEN, ANAPHORIC) && !phraseAt(toks, 0, 4, TITLES)) return undefined;
+  if (!toks[0].cap && !phraseAt(toks, 0, ANAPHORIC) && !phraseAt(toks, 0, TITLES, 4)) return undefined;
   const head = { start: toks[0].start, end: toks[Math.min(toks.length, 5) - 1].end };
   const cueSpan = { start: toks[0].start, end: toks[toks.length - 1].end };
   const cue = text.slice(cueSpan.start, cueSpan.end);

@@ -30,11 +30,6 @@ export const claimLang = {
   markerCompounds: keys(cues.markerCompounds),
 };
 
-export const ANONYMOUS_LEN = longest(claimLang.anonymous);
-export const FINDING_LEN = longest(claimLang.findingHeads);
-export const BACKWARD_LEN = longest(claimLang.backwardSpeech);
-export const NON_SPEECH_LEN = Math.max(...[...claimLang.nonSpeechAfter.values()].map((s) => longest(s)));
-
 /**
  * Cue phrases with one word left open, as a trie over their words where "*" stands for the open
  * word: "cho biết" is found as "* biết" and as "cho *", each ending in the word that belongs there.

@@ -31,7 +31,7 @@ export function phraseTrie(phrases: ReadonlySet<string>): PhraseTrie {
 }
 
 /** The number of tokens, at most `max`, of the longest phrase of a trie starting at token i, or 0. */
-export function phraseAt(toks: readonly Token[], i: number, max: number, phrases: PhraseTrie): number {
+export function phraseAt(toks: readonly Token[], i: number, phrases: PhraseTrie, max = Infinity): number {
   let node: PhraseTrie | undefined = phrases.next.get(toks[i].lower);
   let best = 0;
   for (let n = 1; node && n <= max && i + n <= toks.length; n++) {
