@@ -46,6 +46,8 @@ const NUMBER = new RegExp(
  * a nickname in quotes, "“Họa mi nước Anh” ngay sau khi…", is shorter), or four or more after a colon.
  */
 const QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}(?:[\p{L}]+,\s*)?["“«]\s*(?:[^"“”«»\s]+\s+){5,}[^"“”«»\s]+|:\s*["“«]\s*(?:[^"“”«»\s]+\s+){3,}[^"“”«»\s]+/u;
+/** What QUOTE needs somewhere in the sentence (most have none). */
+const OPENING_MARK = /["“«]/;
 /** The end of a quote opened in a sentence before: a closing mark with no opening one before it. */
 const QUOTE_END = /^[^"“«]*\s\S+[”»"]\s*[.!?…]?\s*$/u;
 
@@ -62,7 +64,7 @@ function mayEndQuote(body: string): boolean {
 export function checkworthiness(text: string, span: Span): CheckKind {
   // Longer than any sentence a reader would check; past it the text is no sentence.
   const body = text.slice(span.start, Math.min(span.end, span.start + 2000));
-  if (QUOTE.test(body) || (mayEndQuote(body) && QUOTE_END.test(body))) return 'quote';
+  if ((OPENING_MARK.test(body) && QUOTE.test(body)) || (mayEndQuote(body) && QUOTE_END.test(body))) return 'quote';
   // A question asserts nothing to check.
   if (/\?["”»)]*\s*\.?\s*$/u.test(body)) return 'statement';
   const lower = body.normalize('NFC').toLowerCase();

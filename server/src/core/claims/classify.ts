@@ -47,6 +47,7 @@ interface Found {
 const LEAD_QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+,\s*["“«]/u;
 /** "Theo đó, …" at a sentence's start: according to what the sentence before reported. */
 const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
+const QUOTE_MARK = /["“”«»]/;
 /** "cũng", "ngoài ra": adverbs that may stand before "theo" at a clause's start, at the end of the text before it. */
 const THEO_PREFIXES = new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u');
 /** Whether a sentence holds any of the phrases that make it vague anywhere (most hold none). */
@@ -65,8 +66,10 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     const body = text.slice(s.start, s.end);
     while (tk < tokens.length && tokens[tk].start < s.start) tk++;
     while (mk < mentions.length && mentions[mk].start < s.start) mk++;
-    const startsInQuote = quoteOpen || /^\s*["“«]/.test(body) || LEAD_QUOTE.test(body);
-    const quotes = countQuotes(body, quoteOpen);
+    // Most sentences hold no quote mark: then none opens or closes a quote.
+    const marks = QUOTE_MARK.test(body);
+    const startsInQuote = quoteOpen || (marks && (/^\s*["“«]/.test(body) || LEAD_QUOTE.test(body)));
+    const quotes: Quotes = marks ? countQuotes(body, quoteOpen) : { open: quoteOpen, closedHere: false };
     const nonClaim = s.nonClaim ?? nonClaimKind(text, s, lines);
     if (nonClaim) {
       previous = undefined;
@@ -132,7 +135,13 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
   return claims;
 }
 
-function countQuotes(body: string, openBefore: boolean): { open: boolean; closedHere: boolean } {
+/** Whether a quote is open after a sentence, and whether one closed in it. */
+interface Quotes {
+  open: boolean;
+  closedHere: boolean;
+}
+
+function countQuotes(body: string, openBefore: boolean): Quotes {
   let open = openBefore;
   let closedHere = false;
   // Each paragraph of a quote that runs over several opens with a quote mark again: a straight quote
@@ -247,20 +256,26 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   const lineLength = ln.to - ln.from;
   const line = () => text.slice(ln.from, ln.to);
   // A short line that ends with a photo credit is a caption, whatever it says.
-  if ((ln.endsInCredit ??= lineLength < 400 && /(?:^|[\s.:(])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}\.?$/u.test(line()))) return 'caption';
+  if (
+    (ln.endsInCredit ??= lineLength < 400 && hasColon(text, ln) && /(?:^|[\s.:(])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}\.?$/u.test(line()))
+  )
+    return 'caption';
   // "Dybala không dự Copa America.⏎(Ảnh: Getty).": a short line whose next line is only a photo credit.
   if ((ln.creditAfter ??= lineLength < 300 && creditLineAfter(text, ln.end))) return 'caption';
   // Only the sentence's first words can hold a caption's first words.
   const head = body.slice(0, CAPTION_HEAD).toLowerCase();
   for (const start of CAPTION_STARTS) if (head.startsWith(start) && (ln.credit ??= /(?:Ảnh|Nguồn)\s*:/u.test(line()))) return 'caption';
+  // Most sentences have no brackets, and so none of the credits in brackets.
+  const bracket = body.includes('(');
   // "… (ảnh BTC cung cấp).", "(Ảnh: Getty).", "Ảnh minh họa.", "… - Ảnh minh hoạ": a photo's credit ends the sentence.
-  if (/\(\s*ảnh\b[^()]{0,60}\)\s*\.?$/iu.test(body) || /(?:^|[-–(]\s*)ảnh minh h(?:ọa|oạ)\s*\)?\s*\.?$/iu.test(body)) return 'caption';
-  if (/^\(\s*(?:theo|nguồn)\s+[^()]{2,80}\)\.?$/iu.test(body)) return 'byline';
-  if (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
+  if ((bracket && /\(\s*ảnh\b[^()]{0,60}\)\s*\.?$/iu.test(body)) || /(?:^|[-–(]\s*)ảnh minh h(?:ọa|oạ)\s*\)?\s*\.?$/iu.test(body)) return 'caption';
+  if (bracket && /^\(\s*(?:theo|nguồn)\s+[^()]{2,80}\)\.?$/iu.test(body)) return 'byline';
+  if (bracket && /^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
   // The trimmed body lies within the trimmed line: the same length is the same text.
   const wholeLine = lineLength === body.length;
-  // No rule asks whether a sentence has more than 18 words.
-  const words = wordCount(body, 19);
+  const lastOnLine = wholeLine || endsLine(text, s, ln.to);
+  // Only a sentence that ends its line is asked how many words it has, and never whether more than 18.
+  const words = lastOnLine ? wordCount(body, 19) : 19;
   // "(TTXVN)", "Theo Reuters.", "MINH ANH", "T.N.": a credit or a reporter's name alone on its line.
   if (wholeLine && words <= 8 && /^\([^()]+\)\.?$/u.test(body)) return 'byline';
   if (wholeLine && words <= 6 && (/^theo\s+[^,;:!?]+\.?$/iu.test(body) || (/^[\p{Lu}\d\s.&,-]+$/u.test(body) && /\p{Lu}/u.test(body)))) return 'byline';
@@ -269,7 +284,7 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   // "… từ bên trong. Máy bay bị đặt bom": a heading run onto the end of the paragraph before it.
   if (
     !wholeLine &&
-    endsLine(text, s, ln.to) &&
+    lastOnLine &&
     words <= 10 &&
     /^\p{Lu}/u.test(body) &&
     !/[.!?…:;,"”»)]$/u.test(body) &&
@@ -307,6 +322,12 @@ function creditLineAfter(text: string, at: number): boolean {
   const end = next.indexOf('\n');
   const line = (end >= 0 ? next.slice(0, end) : next).trim();
   return /^\(?\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[^.!?()]{1,60}\)?\.?$/u.test(line);
+}
+
+/** Whether a line holds a colon. */
+function hasColon(text: string, ln: Line): boolean {
+  const at = text.indexOf(':', ln.from);
+  return at >= 0 && at < ln.to;
 }
 
 /** Whether the sentence ends where its line ends (only white space between). */
