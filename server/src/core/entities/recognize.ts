@@ -98,6 +98,9 @@ const isLowerNameWord = (k: string) => lang.lowerNameWords.has(k) || lang.orgMod
 const isTrailingNameWord = (k: string) => lang.trailingNameWords.has(k);
 const isProductClassifier = (k: string) => lang.productClassifiers.has(k);
 const isCompound = (k: string) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k));
+const SPEECH_AUXILIARIES = new Set(['đã', 'cũng', 'vừa', 'sẽ']);
+/** The first code units of the codes that name a unit in one word ("Q.1"). */
+const NUMBERED_CODE_STARTS = new Set([...lang.numberedCodeStarts].map((c) => c.charCodeAt(0)));
 /** A unit's number: "quận 2", "phường 12A". */
 const NUMBER_NAME = /^\d{1,4}[A-Z]?$/u;
 /** Words before a house number in an address. */
@@ -350,7 +353,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   const numberedAt = (i: number): number => {
     const t = tokens[i];
     if (!t || isBlocked(t)) return 0;
-    if (t.text.length <= 8 && lang.numberedCodeStarts.has(t.text[0]) && lang.numberedCode.test(t.text)) return i + 1;
+    if (t.text.length <= 8 && NUMBERED_CODE_STARTS.has(t.text.charCodeAt(0)) && lang.numberedCode.test(t.text)) return i + 1;
     if (!startsPhrase(i, NUMBERED_TRIE)) return 0;
     const n = matchPhrase(i, 2, NUMBERED_TRIE, isNumberedType);
     const next = tokens[i + n];
@@ -1154,7 +1157,8 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     // The credit marker is near: look back within the line, at most 120 characters.
     const lineStart = Math.max(lineStartOf(tokens[i].start), tokens[i].start - 120);
     const before = text.slice(lineStart, tokens[i].start);
-    if (/(?:^|[\s.])(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\s*:\s*(?:[\p{L}\s.,]*[,/]\s*)?$/u.test(before)) return 'credit';
+    // The pattern needs the colon: most lines have none, and are not read once for each place the pattern could start.
+    if (before.includes(':') && /(?:^|[\s.])(?:Ảnh|Nguồn|Video|Clip|Đồ họa)\s*:\s*(?:[\p{L}\s.,]*[,/]\s*)?$/u.test(before)) return 'credit';
     const open = before.lastIndexOf('(');
     if (open >= 0 && !before.slice(open).includes(')') && /^\(\s*(?:theo|nguồn)\s/iu.test(before.slice(open))) return 'credit';
     return undefined;
@@ -1165,8 +1169,14 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     const last = tokens[to - 1];
     const run = tokens.slice(from, to);
     const before = from > 0 ? tokens[from - 1].lower : undefined;
-    const after = tokens[to] && joinable(last, tokens[to]) ? tokens[to].lower + (tokens[to + 1] ? ' ' + tokens[to + 1].lower : '') : '';
-    const speaker = lang.attributionCues.has(after) || lang.attributionCues.has(after.split(' ')[0]) || /^(đã|cũng|vừa|sẽ) /.test(after);
+    // The one or two words after the name: a speech verb there ("nói", "cho biết") or an auxiliary before one ("đã nói").
+    const next = tokens[to] && joinable(last, tokens[to]) ? tokens[to] : undefined;
+    const second = next && tokens[to + 1];
+    const cue =
+      !!next &&
+      lang.firstCueWords.has(next.lower) &&
+      (lang.attributionCues.has(next.lower) || (!!second && lang.attributionCues.has(`${next.lower} ${second.lower}`)));
+    const speaker = cue || (!!second && SPEECH_AUXILIARIES.has(next.lower));
     if (c.kind === 'person' && to - from >= 2 && lang.vietnameseSurnames.has(first.lower) && run.every((x) => !x.foreign && !x.upper)) {
       givenOfNamed.add(last.lower);
       if (to - from >= 3) tailsOfNamed.add(`${tokens[to - 2].lower} ${last.lower}`);
