@@ -60,10 +60,9 @@ export function splitSentences(text: string): Sentence[] {
     i++;
   }
   if (start < text.length) push(text.length);
-  return out
-    .map((s) => splitCaptionCredit(text, s))
-    .flat()
-    .flatMap((s) => splitLostStops(text, s));
+  const sentences: Sentence[] = [];
+  for (const s of out) for (const part of splitCaptionCredit(text, s)) for (const p of splitLostStops(text, part)) sentences.push(p);
+  return sentences;
 }
 
 /**
