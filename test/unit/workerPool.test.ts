@@ -130,9 +130,14 @@ test(
       { path: 'b.txt', text: 'Bộ Y tế cho biết.', meta: { date: '2019-04-24' } },
     ];
     const [inWorker, inProcess] = await Promise.all(
-      [1, 0].map((threads) => runInWorkers<(typeof inputs)[number], { path: string }>(PREPARE, inputs, { threads })),
+      [1, 0].map((threads) => runInWorkers<(typeof inputs)[number], { packed: string; bytes: Uint8Array }>(PREPARE, inputs, { threads })),
     );
     assert.deepEqual(inWorker, inProcess);
-    inWorker.forEach((o, i) => assert.ok(isTaskFailure(o) || o.path === inputs[i].path, `input ${i} answered`));
+    inWorker.forEach((o, i) => {
+      assert.ok(!isTaskFailure(o), `input ${i} answered`);
+      // The summary packed, and the same text as UTF-8 for the collection.
+      assert.equal(JSON.parse(o.packed).path, inputs[i].path);
+      assert.equal(Buffer.from(o.bytes).toString('utf8'), o.packed);
+    });
   },
 );

@@ -15,6 +15,8 @@ import { findablePhrases, misspellable, sortedHashes } from './resolve/articlePa
 import type { ArticleSummary } from './summary';
 import { lang, phraseKey, type GazetteerEntry } from './lang/knowledge';
 import type { Decisions } from './annotations/decisions';
+import { extractFacts } from './facts/extract';
+import { dateMentionsOf } from './documentResult';
 
 export interface PreparedDocument {
   path: string;
@@ -207,6 +209,7 @@ export function summaryOf(p: PreparedDocument): ArticleSummary {
     suppressed: p.recognized.suppressed,
     phrases: [...sortedHashes(findablePhrases(p.tokens, p.norm.text))],
     misspellable: misspellable(p.tokens),
+    facts: extractFacts(p.norm.original, dateMentionsOf(p.norm, p.dates)),
   };
 }
 

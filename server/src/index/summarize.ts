@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PrepareInput } from '../core/summary';
+import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PackedSummary, type PrepareInput } from '../core/summary';
 import { fromBase64, fromRows, packSummary, toBase64, toRows, unpackSummary, type Rows } from '../core/summaryCodec';
 import { runInWorkers, isTaskFailure } from './workerPool';
 import { SummaryCache } from './summaryCache';
@@ -122,9 +122,15 @@ export async function summarizePending(
   const todo: { uri: string; input: PrepareInput; key: string }[] = [];
   let fromCache = 0;
   for (const { uri, input, key } of keyed) {
-    const hit = opts.cache?.get(key);
+    const raw = opts.cache?.getRaw(key);
+    let hit: ArticleSummary | undefined;
+    try {
+      hit = raw === undefined ? undefined : unpackSummary(raw);
+    } catch {
+      hit = undefined;
+    }
     if (hit) {
-      index.setSummary(uri, input.text, hit);
+      index.setSummary(uri, input.text, hit, raw);
       fromCache++;
     } else todo.push({ uri, input, key });
   }
@@ -136,7 +142,7 @@ export async function summarizePending(
   if (fromCache >= 200) opts.onPartial?.();
   const worker = path.join(__dirname, 'prepareWorker.js');
   const threads = opts.threads ?? (todo.length < IN_PROCESS_BELOW || !fs.existsSync(worker) ? 0 : undefined);
-  await runInWorkers<PrepareInput, ArticleSummary>(
+  await runInWorkers<PrepareInput, PackedSummary>(
     worker,
     todo.map((t) => t.input),
     {
@@ -151,8 +157,8 @@ export async function summarizePending(
           opts.warn?.(`News Lens: cannot analyse ${t.input.path}: ${out.error}`);
           index.removeDocument(t.uri);
         } else {
-          index.setSummary(t.uri, t.input.text, out);
-          opts.cache?.set(t.key, out);
+          index.setSummary(t.uri, t.input.text, unpackSummary(out.packed), out.bytes);
+          opts.cache?.setRaw(t.key, out.packed);
         }
         opts.onProgress?.(arrived, total);
         // The index is brought up to date at sizes growing fourfold, so that the work stays linear overall.

@@ -118,6 +118,15 @@ export class SummaryCache<T> {
     this.dirty = true;
   }
 
+  /** Stores a value as its codec's text (which the caller made, perhaps on another thread). */
+  setRaw(key: string, raw: string): void {
+    if (this.disabled) return;
+    this.load();
+    if (/[\t\n\r]/.test(key)) return this.warn(`cache key ${JSON.stringify(key)} has a tab or newline; not cached`);
+    this.entries.set(key, { raw, used: true, onDisk: false });
+    this.dirty = true;
+  }
+
   /**
    * Writes the file atomically (temp file, then rename), keeping only the entries read or written
    * in this session unless `prune` is false. Unused entries stay available in memory. A failed

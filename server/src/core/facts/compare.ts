@@ -21,7 +21,11 @@ export interface Conflict {
 }
 
 interface ArticleFacts {
+  /** A number for the article, so that counting the articles it shares blocks with needs no strings. */
+  id: number;
   facts: Fact[];
+  /** The blocks the article is filed under (blockKeys). */
+  keys: Set<string>;
   /** The facts by what they count: only facts of one kind of count are compared. */
   byAbout: Map<string, Fact[]>;
   entities: Set<string>;
@@ -47,18 +51,28 @@ export class FactIndex {
   /** Each article's conflicts as last computed; any change of facts empties it. */
   private cache = new Map<string, Conflict[]>();
   /** Facts by what they count and one context word: the only pairs compared. */
-  private blocks = new Map<string, Set<string>>();
+  private blocks = new Map<string, Set<number>>();
+  private ids = new Map<string, number>();
+  private uris: string[] = [];
+  /** Blocks shared with the article being compared, by article id (zero again after each use). */
+  private counts = new Int32Array(64);
 
   set(uri: string, facts: Fact[], entities: Iterable<string>, date?: string): void {
     this.delete(uri);
     this.cache.clear();
     const byAbout = new Map<string, Fact[]>();
     for (const f of facts) byAbout.set(f.about, [...(byAbout.get(f.about) ?? []), f]);
-    this.articles.set(uri, { facts, byAbout, entities: new Set(entities), date });
-    for (const k of blockKeys(facts)) {
+    const keys = blockKeys(facts);
+    let id = this.ids.get(uri);
+    if (id === undefined) {
+      this.ids.set(uri, (id = this.uris.length));
+      this.uris.push(uri);
+    }
+    this.articles.set(uri, { id, facts, keys, byAbout, entities: new Set(entities), date });
+    for (const k of keys) {
       let b = this.blocks.get(k);
       if (!b) this.blocks.set(k, (b = new Set()));
-      b.add(uri);
+      b.add(id);
     }
   }
 
@@ -72,9 +86,9 @@ export class FactIndex {
     if (!a) return;
     this.cache.clear();
     this.articles.delete(uri);
-    for (const k of blockKeys(a.facts)) {
+    for (const k of a.keys) {
       const b = this.blocks.get(k);
-      b?.delete(uri);
+      b?.delete(a.id);
       if (b && !b.size) this.blocks.delete(k);
     }
   }
@@ -90,12 +104,18 @@ export class FactIndex {
     const a = this.articles.get(uri);
     if (!a) return [];
     // Two facts about one thing share two context words at least (a name and a word, or two words).
-    const hits = new Map<string, number>();
-    for (const k of blockKeys(a.facts)) {
+    if (this.counts.length < this.uris.length) this.counts = new Int32Array(this.uris.length * 2);
+    const counts = this.counts;
+    const met: number[] = [];
+    for (const k of a.keys) {
       const b = this.blocks.get(k);
-      if (b && b.size <= MAX_BLOCK) for (const u of b) if (u !== uri) hits.set(u, (hits.get(u) ?? 0) + 1);
+      if (b && b.size <= MAX_BLOCK) for (const id of b) if (id !== a.id && counts[id]++ === 0) met.push(id);
     }
-    const others = [...hits].filter(([, n]) => n >= 2).map(([u]) => u);
+    const others: string[] = [];
+    for (const id of met) {
+      if (counts[id] >= 2) others.push(this.uris[id]);
+      counts[id] = 0;
+    }
     const out: Conflict[] = [];
     for (const u of others.sort()) {
       const b = this.articles.get(u)!;
@@ -155,29 +175,72 @@ const GENERIC = new Set([
   'day',
 ]);
 
-/** A fact's context words (without the name mark) and whether each is a name, made once per fact. */
-const contexts = new WeakMap<Fact, Map<string, boolean>>();
-function contextMap(f: Fact): Map<string, boolean> {
-  let m = contexts.get(f);
-  if (!m) contexts.set(f, (m = new Map(f.context.map((w) => [w.replace(/^\^/, ''), w.startsWith('^')]))));
-  return m;
+/**
+ * A fact's context words without the name mark, as numbers (each word numbered once, for all
+ * facts): in order with whether each is a name, and sorted without repeats with whether the word
+ * is a name where it occurs last. Facts are compared with many others; numbers compare fast.
+ */
+interface Context {
+  words: Int32Array;
+  names: Uint8Array;
+  sorted: Int32Array;
+  sortedNames: Uint8Array;
+}
+
+const wordNumbers = new Map<string, number>();
+const numberOf = (w: string): number => {
+  let n = wordNumbers.get(w);
+  if (n === undefined) wordNumbers.set(w, (n = wordNumbers.size));
+  return n;
+};
+
+const contexts = new WeakMap<Fact, Context>();
+function contextOf(f: Fact): Context {
+  let c = contexts.get(f);
+  if (c) return c;
+  const words = Int32Array.from(f.context, (w) => numberOf(w.replace(/^\^/, '')));
+  const names = Uint8Array.from(f.context, (w) => (w.startsWith('^') ? 1 : 0));
+  const last = new Map<number, number>();
+  words.forEach((w, i) => last.set(w, names[i]));
+  const sorted = Int32Array.from(last.keys()).sort();
+  contexts.set(f, (c = { words, names, sorted, sortedNames: Uint8Array.from(sorted, (w) => last.get(w)!) }));
+  return c;
+}
+
+function indexIn(sorted: Int32Array, w: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === w ? lo : -1;
 }
 
 export function sameThing(x: Fact, y: Fact): boolean {
   if (x.kind !== y.kind || x.about !== y.about) return false;
   if (x.listed || y.listed) return false;
-  const ys = contextMap(y);
-  let score = 0;
-  for (const w of x.context) {
-    const plain = w.replace(/^\^/, '');
-    if (!ys.has(plain)) continue;
-    score += w.startsWith('^') && ys.get(plain) ? 2 : 1;
-  }
-  let common = 0;
-  for (const w of contextMap(x).keys()) if (ys.has(w)) common++;
-  const shorter = Math.min(contextMap(x).size, ys.size);
   // An age belongs to a person: the same name right before both.
   if (x.about === 'tuổi' && (!x.owner || x.owner !== y.owner)) return false;
+  const cx = contextOf(x);
+  const cy = contextOf(y);
+  // A shared word counts twice when it is a name in both.
+  let score = 0;
+  for (let i = 0; i < cx.words.length; i++) {
+    const j = indexIn(cy.sorted, cx.words[i]);
+    if (j >= 0) score += cx.names[i] && cy.sortedNames[j] ? 2 : 1;
+  }
+  let common = 0;
+  for (let i = 0, j = 0; i < cx.sorted.length && j < cy.sorted.length;) {
+    if (cx.sorted[i] === cy.sorted[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (cx.sorted[i] < cy.sorted[j]) i++;
+    else j++;
+  }
+  const shorter = Math.min(cx.sorted.length, cy.sorted.length);
   if (GENERIC.has(x.about)) return score >= SAME_THING + 1 && common >= GENERIC_SHARE * shorter;
   return score >= SAME_THING && common >= SAME_THING_SHARE * shorter;
 }
