@@ -5,6 +5,7 @@
  * comparison looks only at facts that share what they count and a context word.
  */
 import type { Fact } from './extract';
+import { lowerBound } from '../sorted';
 
 export interface FactSide {
   uri: string;
@@ -208,14 +209,8 @@ function contextOf(f: Fact): Context {
 }
 
 function indexIn(sorted: Int32Array, w: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < w) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === w ? lo : -1;
+  const i = lowerBound(sorted, w);
+  return i < sorted.length && sorted[i] === w ? i : -1;
 }
 
 export function sameThing(x: Fact, y: Fact): boolean {
