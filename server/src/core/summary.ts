@@ -48,19 +48,12 @@ export function summarize(input: PrepareInput, lookup = makeLookup(input.registr
 let workerLookup: { key: string; lookup: ReturnType<typeof makeLookup> } | undefined;
 
 /**
- * The worker's entry: the summary packed (packSummary), so that the main thread neither packs it
- * for the cache and the collection nor turns it into UTF-8. The registry's lookup is built once
- * per registry, not per article.
+ * The worker's entry: the summary packed (packSummary) as UTF-8, which the warm cache and the
+ * collection keep as they are, so that the main thread neither packs nor encodes it. The
+ * registry's lookup is built once per registry, not per article.
  */
-export function prepareForWorker(input: PrepareInput): PackedSummary {
+export function prepareForWorker(input: PrepareInput): Uint8Array {
   const key = JSON.stringify(input.registry ?? []);
   if (workerLookup?.key !== key) workerLookup = { key, lookup: makeLookup(input.registry) };
-  const packed = packSummary(summarize(input, workerLookup.lookup));
-  return { packed, bytes: new Uint8Array(Buffer.from(packed, 'utf8')) };
-}
-
-/** A summary as packSummary writes it, and that text as UTF-8. */
-export interface PackedSummary {
-  packed: string;
-  bytes: Uint8Array;
+  return new Uint8Array(Buffer.from(packSummary(summarize(input, workerLookup.lookup)), 'utf8'));
 }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PackedSummary, type PrepareInput } from '../core/summary';
+import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PrepareInput } from '../core/summary';
 import { fromBase64, fromRows, packSummary, toBase64, toRows, unpackSummary, type Rows } from '../core/summaryCodec';
 import { runInWorkers, isTaskFailure } from './workerPool';
 import { SummaryCache } from './summaryCache';
@@ -125,7 +125,7 @@ export async function summarizePending(
     const raw = opts.cache?.getRaw(key);
     let hit: ArticleSummary | undefined;
     try {
-      hit = raw === undefined ? undefined : unpackSummary(raw);
+      hit = raw === undefined ? undefined : unpackSummary(raw.toString('utf8'));
     } catch {
       hit = undefined;
     }
@@ -142,7 +142,7 @@ export async function summarizePending(
   if (fromCache >= 200) opts.onPartial?.();
   const worker = path.join(__dirname, 'prepareWorker.js');
   const threads = opts.threads ?? (todo.length < IN_PROCESS_BELOW || !fs.existsSync(worker) ? 0 : undefined);
-  await runInWorkers<PrepareInput, PackedSummary>(
+  await runInWorkers<PrepareInput, Uint8Array>(
     worker,
     todo.map((t) => t.input),
     {
@@ -157,8 +157,8 @@ export async function summarizePending(
           opts.warn?.(`News Lens: cannot analyse ${t.input.path}: ${out.error}`);
           index.removeDocument(t.uri);
         } else {
-          index.setSummary(t.uri, t.input.text, unpackSummary(out.packed), out.bytes);
-          opts.cache?.setRaw(t.key, out.packed);
+          index.setSummary(t.uri, t.input.text, unpackSummary(Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf8')), out);
+          opts.cache?.setRaw(t.key, out);
         }
         opts.onProgress?.(arrived, total);
         // The index is brought up to date at sizes growing fourfold, so that the work stays linear overall.
@@ -177,12 +177,12 @@ function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[]
   const saved = state.get(STATE_KEY);
   if (!saved || saved.fingerprint !== fingerprintOf(keyed)) return false;
   // The collection keeps summaries packed: the cache's text serves as it is.
-  const summaries = new Map<string, { summary: ArticleSummary; packed: string }>();
+  const summaries = new Map<string, { summary: ArticleSummary; packed: Uint8Array }>();
   for (const { uri, key } of keyed) {
     const packed = cache.getRaw(key);
     let summary: ArticleSummary;
     try {
-      summary = unpackSummary(packed ?? '');
+      summary = unpackSummary(packed?.toString('utf8') ?? '');
     } catch {
       return false;
     }

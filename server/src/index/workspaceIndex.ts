@@ -205,7 +205,7 @@ export class WorkspaceIndex {
    * Starts the collection from a saved state instead of analysing: only when it holds nothing
    * yet and the state was saved from exactly these articles (the caller checks that).
    */
-  restore(summaries: Map<string, { summary: ArticleSummary; packed?: string }>, settled: Map<string, SettledArticle>): boolean {
+  restore(summaries: Map<string, { summary: ArticleSummary; packed?: string | Uint8Array }>, settled: Map<string, SettledArticle>): boolean {
     if (this.byUri.size || summaries.size !== this.entries.size) return false;
     const entries = new Map<string, ArticleInput & { settled: SettledArticle }>();
     for (const [uri, e] of this.entries) {
