@@ -8,6 +8,9 @@ import { DEFAULT_CLAIM_KINDS, DEFAULT_DIAGNOSTICS, diagnostics, unsourcedSeverit
 import { hover } from '../../server/src/features/hover';
 import { checkworthiness, type CheckKind } from '../../server/src/core/claims/checkworthy';
 import { oneEdit } from '../../server/src/core/claims/cueData';
+import { phraseAt, phraseTrie } from '../../server/src/core/claims/phraseTrie';
+import { WordsPattern } from '../../server/src/core/claims/wordsPattern';
+import { tokenize } from '../../server/src/core/text/tokens';
 
 /** The status of each sentence ('none' for a sentence that is no claim). */
 function statuses(text: string): string[] {
@@ -194,4 +197,35 @@ test('the severity of an unsourced claim follows its kind, capped by newsLens.di
   );
   const h = hover(ix, 'file:///a.txt', { line: 0, character: 3 });
   assert.match((h?.contents as { value: string }).value, /\*\*Unsourced claim\*\* · a figure/);
+});
+
+test('a phrase set is matched on tokens, longest phrase first, never past the length asked for', () => {
+  const set = new Set(['cho biết', 'cho biết thêm', 'cho hay', 'nói']);
+  const toks = tokenize('Ông Hùng cho biết thêm rằng cầu đã thông xe, còn bà Lan cho rằng chưa.');
+  const at = (word: string): number => toks.findIndex((t) => t.lower === word);
+  assert.equal(phraseAt(toks, at('cho'), phraseTrie(set)), 3);
+  assert.equal(phraseAt(toks, at('cho'), phraseTrie(set), 2), 2);
+  assert.equal(phraseAt(toks, toks.length - 3, phraseTrie(set)), 0); // "cho rằng" is not in the set.
+  assert.equal(phraseAt(toks, at('hùng'), phraseTrie(set)), 0);
+  assert.equal(phraseAt(toks, toks.length - 1, phraseTrie(new Set(['chưa', 'chưa có']))), 1);
+});
+
+test('a word list is found on whole words only, as the pattern with a look-behind finds it', () => {
+  const words = 'lừa đảo|lừa|giết\\s+người|\\d+\\s+tuổi';
+  const pattern = new WordsPattern(words);
+  const lookBehind = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${words})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+  const sentences = [
+    'nghi phạm 25 tuổi bị bắt vì lừa đảo chiếm đoạt tài sản.',
+    'người dân lo lắng vì nạn lừa gạt qua mạng.', // "lừa" before a space and "gạt": a whole word.
+    'khu vực này có nhiều lữa trại và người đưa thư.', // no listed word.
+    'cơ quan điều tra đã khởi tố vụ án giết   người và bắt 2 nghi phạm 125tuổi.',
+    'ông x.lừa, 30 tuổi, và anh 7 tuổi.',
+    'mã số a25 tuổi không phải là tuổi của ai.', // "a25": the number is inside a code.
+  ];
+  for (const s of sentences) {
+    assert.equal(pattern.test(s), new RegExp(lookBehind.source, 'u').test(s), s);
+    assert.equal(pattern.replace(s, ' '), s.replace(lookBehind, ' '), s);
+  }
+  assert.equal(pattern.replace('nghi phạm 25 tuổi bị bắt vì lừa đảo chiếm đoạt tài sản.', '_'), 'nghi phạm _ bị bắt vì _ chiếm đoạt tài sản.');
+  assert.ok(!pattern.test('mã số a25 tuổi không phải là tuổi của ai.'));
 });

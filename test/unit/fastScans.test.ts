@@ -1,6 +1,7 @@
 /**
  * The tokenizer's word scan and the date patterns' sticky runs at candidate positions stand in for
- * global Unicode regex scans; these tests hold them to the same results.
+ * global Unicode regex scans; these tests hold them to the same results, and so do the other
+ * shortcuts of the preparation (white space tested on char codes, gazetteer scans cut short).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,11 @@ import { forEachWord } from '../../server/src/core/text/tokens';
 import { PATTERNS } from '../../server/src/core/dates/recognize';
 import { matchesAt, startFinder } from '../../server/src/core/dates/starts';
 import { normalize } from '../../server/src/core/text/normalize';
+import { isSpaceCode, splitSentences } from '../../server/src/core/text/sentences';
+import { tokenize } from '../../server/src/core/text/tokens';
+import { recognizeDates } from '../../server/src/core/dates/recognize';
+import { recognizeEntities, type Lookup } from '../../server/src/core/entities/recognize';
+import { keyPrefixes, lang, phraseKey, type GazetteerEntry } from '../../server/src/core/lang/knowledge';
 import { sampleFiles } from '../helpers';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑.'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\+?/gu;
@@ -102,5 +108,38 @@ test('every date pattern finds at its candidate positions what a global scan fin
       const found = [...matchesAt(p.re, text, starts[i])].map((m) => [m.index, m[0]]);
       assert.deepEqual(found, expected, `pattern ${i} on ${JSON.stringify(text.slice(0, 60))}`);
     });
+  }
+});
+
+test('white space tested on a char code is what /\\s/ matches', () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+});
+
+test('a lookup that lists its keys and their starts finds the names one without the list finds', () => {
+  const own = new Map<string, GazetteerEntry>();
+  for (const [name, kind] of [
+    ['Công ty Sông Đà-Thăng Long', 'organization'],
+    ['nhà máy Z-30', 'organization'],
+    ['Lê Văn Tám', 'person'],
+  ] as const)
+    own.set(phraseKey(name), { id: `registry:${name}`, kind, name, origin: 'registry', ...(/^\p{Ll}/u.test(name) ? { lowerStart: true } : {}) });
+  const plain: Lookup = (k) => own.get(k) ?? lang.gazetteer.get(k);
+  const ownKeys = keyPrefixes(own.keys());
+  const listed: Lookup = Object.assign((k: string) => own.get(k) ?? lang.gazetteer.get(k), {
+    startsKey: (k: string) => ownKeys.has(k) || lang.gazetteerKeys.has(k),
+  });
+  const news = [
+    'Ông Lê Văn Tám, giám đốc Công ty Sông Đà-Thăng Long, cho biết nhà máy Z-30 tại Bà Rịa-Vũng Tàu đã hoạt động trở lại.',
+    'Chủ tịch Kim Jong-un rời Bình Nhưỡng; điện Kremlin xác nhận cuộc gặp ở Thừa Thiên - Huế không diễn ra.',
+  ];
+  for (const text of [...texts(), ...news]) {
+    const tokens = tokenize(text);
+    const sentences = splitSentences(text);
+    const dates = recognizeDates(text);
+    assert.deepEqual(
+      recognizeEntities(text, tokens, sentences, dates, listed),
+      recognizeEntities(text, tokens, sentences, dates, plain),
+      JSON.stringify(text.slice(0, 60)),
+    );
   }
 });

@@ -6,6 +6,7 @@
 import cues from '../lang/vi/cues.json';
 import type { Claim, Span } from '../types';
 import { msg } from '../../l10n/messages';
+import { WordsPattern } from './wordsPattern';
 
 export type CheckKind = 'quote' | 'accusation' | 'figure' | 'prediction' | 'statement';
 
@@ -26,16 +27,11 @@ function alternation(words: readonly string[]): string {
     .join('|');
 }
 
-/** One pattern for a list of words, matched on whole words of the lower-cased sentence. */
-function wordsPattern(words: readonly string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{M}\\p{N}])`, 'u');
-}
-
-const ACCUSATION = wordsPattern(data.accusation);
-const PREDICTION = wordsPattern(data.prediction);
-const QUANTITY = wordsPattern(data.quantity);
+const ACCUSATION = new WordsPattern(alternation(data.accusation));
+const PREDICTION = new WordsPattern(alternation(data.prediction));
+const QUANTITY = new WordsPattern(alternation(data.quantity));
 /** Numbers that are no figure to check: dates, times, ages, house numbers, steps. */
-const NOT_FIGURE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${data.notFigure.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+const NOT_FIGURE = new WordsPattern(data.notFigure.join('|'));
 const UNIT = alternation(data.units);
 /**
  * A number standing as a word (not inside a code or a name: "MS804", "U23", "9X") that is a figure:
@@ -50,19 +46,31 @@ const NUMBER = new RegExp(
  * a nickname in quotes, "“Họa mi nước Anh” ngay sau khi…", is shorter), or four or more after a colon.
  */
 const QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}(?:[\p{L}]+,\s*)?["“«]\s*(?:[^"“”«»\s]+\s+){5,}[^"“”«»\s]+|:\s*["“«]\s*(?:[^"“”«»\s]+\s+){3,}[^"“”«»\s]+/u;
+/** What QUOTE needs somewhere in the sentence (most have none). */
+const OPENING_MARK = /["“«]/;
 /** The end of a quote opened in a sentence before: a closing mark with no opening one before it. */
 const QUOTE_END = /^[^"“«]*\s\S+[”»"]\s*[.!?…]?\s*$/u;
+
+/** Whether the text ends as QUOTE_END asks: a closing mark, then perhaps a stop, then only white space. */
+function mayEndQuote(body: string): boolean {
+  let k = body.length;
+  while (k > 0 && /\s/.test(body[k - 1])) k--;
+  if (k > 0 && '.!?…'.includes(body[k - 1])) k--;
+  while (k > 0 && /\s/.test(body[k - 1])) k--;
+  return k > 0 && '”»"'.includes(body[k - 1]);
+}
 
 /** The kind of an unsourced claim: what an editor should check first. */
 export function checkworthiness(text: string, span: Span): CheckKind {
   // Longer than any sentence a reader would check; past it the text is no sentence.
   const body = text.slice(span.start, Math.min(span.end, span.start + 2000));
-  if (QUOTE.test(body) || QUOTE_END.test(body)) return 'quote';
+  if ((OPENING_MARK.test(body) && QUOTE.test(body)) || (mayEndQuote(body) && QUOTE_END.test(body))) return 'quote';
   // A question asserts nothing to check.
   if (/\?["”»)]*\s*\.?\s*$/u.test(body)) return 'statement';
   const lower = body.normalize('NFC').toLowerCase();
   if (ACCUSATION.test(lower)) return 'accusation';
-  if (QUANTITY.test(lower) || NUMBER.test(lower.replace(NOT_FIGURE, ' '))) return 'figure';
+  // Every figure has a digit; most sentences without one need no dates taken out.
+  if (QUANTITY.test(lower) || (/\d/.test(lower) && NUMBER.test(NOT_FIGURE.replace(lower, ' ')))) return 'figure';
   if (PREDICTION.test(lower)) return 'prediction';
   return 'statement';
 }

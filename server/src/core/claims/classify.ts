@@ -6,13 +6,23 @@
 import type { Claim, EntityMention, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
 import { lang, longest } from '../lang/knowledge';
-import { ANONYMOUS_LEN, BACKWARD_LEN, FINDING_LEN, NON_SPEECH_LEN, claimLang, misspeltCueAt } from './cueData';
+import { claimLang, misspeltCueAt } from './cueData';
+import { phraseAt, phraseTrie } from './phraseTrie';
 import { checkworthiness, type CheckedClaim } from './checkworthy';
 
 const CUE_LEN = longest(claimLang.cues);
-const VAGUE_LEN = longest(lang.vague);
 const ANAPHOR_LEN = longest(lang.anaphoric);
-const TITLE_LEN = longest(lang.titleWords);
+/** The phrase lists looked up at a token, as tries (a trie holds no phrase longer than its list's longest). */
+const [CUES, ANAPHORIC, FALSE_CUES, ANONYMOUS, VAGUE, FINDING_HEADS, TITLES, BACKWARD_SPEECH] = [
+  claimLang.cues,
+  lang.anaphoric,
+  lang.falseCues,
+  claimLang.anonymous,
+  lang.vague,
+  claimLang.findingHeads,
+  lang.titleWords,
+  claimLang.backwardSpeech,
+].map((list) => phraseTrie(list));
 /**
  * How far from a cue its source is looked for: back to the sentence's subject, on after "theo" to
  * the clause's end. No sentence of the ViMs articles is 1,400 characters long; past this a sentence
@@ -37,6 +47,11 @@ interface Found {
 const LEAD_QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+,\s*["“«]/u;
 /** "Theo đó, …" at a sentence's start: according to what the sentence before reported. */
 const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
+const QUOTE_MARK = /["“”«»]/;
+/** "cũng", "ngoài ra": adverbs that may stand before "theo" at a clause's start, at the end of the text before it. */
+const THEO_PREFIXES = new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u');
+/** Whether a sentence holds any of the phrases that make it vague anywhere (most hold none). */
+const VAGUE_ANYWHERE = new RegExp(lang.vagueAnywhere.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): CheckedClaim[] {
   const claims: CheckedClaim[] = [];
@@ -51,8 +66,10 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     const body = text.slice(s.start, s.end);
     while (tk < tokens.length && tokens[tk].start < s.start) tk++;
     while (mk < mentions.length && mentions[mk].start < s.start) mk++;
-    const startsInQuote = quoteOpen || /^\s*["“«]/.test(body) || LEAD_QUOTE.test(body);
-    const quotes = countQuotes(body, quoteOpen);
+    // Most sentences hold no quote mark: then none opens or closes a quote.
+    const marks = QUOTE_MARK.test(body);
+    const startsInQuote = quoteOpen || (marks && (/^\s*["“«]/.test(body) || LEAD_QUOTE.test(body)));
+    const quotes: Quotes = marks ? countQuotes(body, quoteOpen) : { open: quoteOpen, closedHere: false };
     const nonClaim = s.nonClaim ?? nonClaimKind(text, s, lines);
     if (nonClaim) {
       previous = undefined;
@@ -118,26 +135,47 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
   return claims;
 }
 
-function countQuotes(body: string, openBefore: boolean): { open: boolean; closedHere: boolean } {
+/** Whether a quote is open after a sentence, and whether one closed in it. */
+interface Quotes {
+  open: boolean;
+  closedHere: boolean;
+}
+
+function countQuotes(body: string, openBefore: boolean): Quotes {
   let open = openBefore;
   let closedHere = false;
   // Each paragraph of a quote that runs over several opens with a quote mark again: a straight quote
   // that starts a sentence inside an open quote opens, it does not close.
   const lead = open && /^\s*"/.test(body) ? body.indexOf('"') : -1;
-  let k = -1;
-  for (const ch of body) {
-    k++;
+  // Code units: the marks are no surrogates, and only white space comes before the lead.
+  for (let k = 0; k < body.length; k++) {
     if (k === lead) continue;
-    if (ch === '“' || ch === '«') open = true;
-    else if (ch === '”' || ch === '»') {
+    const ch = body.charCodeAt(k);
+    if (ch === 0x201c || ch === 0xab) open = true;
+    else if (ch === 0x201d || ch === 0xbb) {
       if (open) closedHere = true;
       open = false;
-    } else if (ch === '"') {
+    } else if (ch === 0x22) {
       if (open) closedHere = true;
       open = !open;
     }
   }
   return { open, closedHere };
+}
+
+/** A line of the text, with what the sentence rules ask about it, worked out for its first sentence. */
+interface Line {
+  start: number;
+  end: number;
+  /** Its bounds without white space. */
+  from: number;
+  to: number;
+  /** It holds a photo credit ("Ảnh:", "Nguồn:"). */
+  credit?: boolean;
+  /** It is short and ends with a photo credit. */
+  endsInCredit?: boolean;
+  /** It is short and the line after it is only a photo credit. */
+  creditAfter?: boolean;
 }
 
 /**
@@ -147,7 +185,7 @@ function countQuotes(body: string, openBefore: boolean): { open: boolean; closed
  */
 export class Lines {
   private readonly breaks: number[] = [];
-  private last?: { start: number; end: number; from: number; to: number; credit?: boolean };
+  private last?: Line;
   private firstNonSpace?: number;
 
   constructor(private readonly text: string) {
@@ -155,7 +193,7 @@ export class Lines {
   }
 
   /** The line around a sentence, as `text.lastIndexOf('\n', s.start - 1) + 1` and `text.indexOf('\n', s.end)` give it. */
-  lineOf(s: Span): { start: number; end: number; from: number; to: number; credit?: boolean } {
+  lineOf(s: Span): Line {
     const b = this.breaks;
     // The last break at or before max(0, s.start - 1).
     const at = Math.max(0, s.start - 1);
@@ -186,6 +224,29 @@ export class Lines {
   }
 }
 
+/** "hình ảnh ", "bức ảnh ": the words that open a caption, each with the space after it. */
+const CAPTION_STARTS = [...lang.captionStarts].map((start) => start + ' ');
+const CAPTION_HEAD = Math.max(...CAPTION_STARTS.map((start) => start.length));
+
+/** Whether a UTF-16 code unit is white space as \s and trim() see it. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The number of words of a trimmed text, as `text.split(/\s+/).length` counts them, but no more than `atMost`. */
+function wordCount(trimmed: string, atMost: number): number {
+  let words = 1;
+  let space = false;
+  for (let k = 0; k < trimmed.length && words < atMost; k++) {
+    const now = isSpace(trimmed.charCodeAt(k));
+    if (now && !space) words++;
+    space = now;
+  }
+  return words;
+}
+
 /** Captions with their credit, bylines, headings: sentences that claim nothing. */
 export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(text)): Sentence['nonClaim'] {
   const body = text.slice(s.start, s.end).trim();
@@ -194,19 +255,27 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   const lineEnd = ln.end;
   const lineLength = ln.to - ln.from;
   const line = () => text.slice(ln.from, ln.to);
-  const lower = body.toLowerCase();
   // A short line that ends with a photo credit is a caption, whatever it says.
-  if (lineLength < 400 && /(?:^|[\s.:(])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}\.?$/u.test(line())) return 'caption';
+  if (
+    (ln.endsInCredit ??= lineLength < 400 && hasColon(text, ln) && /(?:^|[\s.:(])(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Đồ hoạ)\s*:\s*\S[^.!?]{0,60}\.?$/u.test(line()))
+  )
+    return 'caption';
   // "Dybala không dự Copa America.⏎(Ảnh: Getty).": a short line whose next line is only a photo credit.
-  if (lineLength < 300 && creditLineAfter(text, ln.end)) return 'caption';
-  for (const start of lang.captionStarts) if (lower.startsWith(start + ' ') && (ln.credit ??= /(?:Ảnh|Nguồn)\s*:/u.test(line()))) return 'caption';
+  if ((ln.creditAfter ??= lineLength < 300 && creditLineAfter(text, ln.end))) return 'caption';
+  // Only the sentence's first words can hold a caption's first words.
+  const head = body.slice(0, CAPTION_HEAD).toLowerCase();
+  for (const start of CAPTION_STARTS) if (head.startsWith(start) && (ln.credit ??= /(?:Ảnh|Nguồn)\s*:/u.test(line()))) return 'caption';
+  // Most sentences have no brackets, and so none of the credits in brackets.
+  const bracket = body.includes('(');
   // "… (ảnh BTC cung cấp).", "(Ảnh: Getty).", "Ảnh minh họa.", "… - Ảnh minh hoạ": a photo's credit ends the sentence.
-  if (/\(\s*ảnh\b[^()]{0,60}\)\s*\.?$/iu.test(body) || /(?:^|[-–(]\s*)ảnh minh h(?:ọa|oạ)\s*\)?\s*\.?$/iu.test(body)) return 'caption';
-  if (/^\(\s*(?:theo|nguồn)\s+[^()]{2,80}\)\.?$/iu.test(body)) return 'byline';
-  if (/^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
+  if ((bracket && /\(\s*ảnh\b[^()]{0,60}\)\s*\.?$/iu.test(body)) || /(?:^|[-–(]\s*)ảnh minh h(?:ọa|oạ)\s*\)?\s*\.?$/iu.test(body)) return 'caption';
+  if (bracket && /^\(\s*(?:theo|nguồn)\s+[^()]{2,80}\)\.?$/iu.test(body)) return 'byline';
+  if (bracket && /^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
   // The trimmed body lies within the trimmed line: the same length is the same text.
   const wholeLine = lineLength === body.length;
-  const words = body.split(/\s+/).length;
+  const lastOnLine = wholeLine || endsLine(text, s, ln.to);
+  // Only a sentence that ends its line is asked how many words it has, and never whether more than 18.
+  const words = lastOnLine ? wordCount(body, 19) : 19;
   // "(TTXVN)", "Theo Reuters.", "MINH ANH", "T.N.": a credit or a reporter's name alone on its line.
   if (wholeLine && words <= 8 && /^\([^()]+\)\.?$/u.test(body)) return 'byline';
   if (wholeLine && words <= 6 && (/^theo\s+[^,;:!?]+\.?$/iu.test(body) || (/^[\p{Lu}\d\s.&,-]+$/u.test(body) && /\p{Lu}/u.test(body)))) return 'byline';
@@ -215,7 +284,7 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   // "… từ bên trong. Máy bay bị đặt bom": a heading run onto the end of the paragraph before it.
   if (
     !wholeLine &&
-    endsLine(text, s, ln.to) &&
+    lastOnLine &&
     words <= 10 &&
     /^\p{Lu}/u.test(body) &&
     !/[.!?…:;,"”»)]$/u.test(body) &&
@@ -242,7 +311,7 @@ function aforesaid(text: string, toks: Token[], i: number): boolean {
 
 /** Whether a pronoun phrase ("quan chức này", "ông này") ends at token k. */
 function anaphorEndsAt(toks: Token[], k: number): boolean {
-  for (let n = 2; n <= ANAPHOR_LEN && k - n + 1 >= 0; n++) if (phraseAt(toks, k - n + 1, n, lang.anaphoric) === n) return true;
+  for (let n = 2; n <= ANAPHOR_LEN && k - n + 1 >= 0; n++) if (phraseAt(toks, k - n + 1, ANAPHORIC, n) === n) return true;
   return false;
 }
 
@@ -253,6 +322,12 @@ function creditLineAfter(text: string, at: number): boolean {
   const end = next.indexOf('\n');
   const line = (end >= 0 ? next.slice(0, end) : next).trim();
   return /^\(?\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[^.!?()]{1,60}\)?\.?$/u.test(line);
+}
+
+/** Whether a line holds a colon. */
+function hasColon(text: string, ln: Line): boolean {
+  const at = text.indexOf(':', ln.from);
+  return at >= 0 && at < ln.to;
 }
 
 /** Whether the sentence ends where its line ends (only white space between). */
@@ -271,21 +346,6 @@ function sentenceLike(body: string, words: number, firstLine: boolean): boolean 
   if (/["”»]\s*,\s*\S/u.test(body)) return true;
   if (/,\s*theo\s+\S[^,]{0,60}$/iu.test(body)) return true;
   return !firstLine && words >= 10 && /(?<![\p{L}\p{M}])(?:đã|đang|từng)(?![\p{L}\p{M}])/iu.test(body);
-}
-
-const firstWords = new WeakMap<Set<string>, Set<string>>();
-
-function phraseAt(toks: Token[], i: number, max: number, set: Set<string>): number {
-  let firsts = firstWords.get(set);
-  if (!firsts) firstWords.set(set, (firsts = new Set([...set].map((k) => k.split(' ')[0]))));
-  if (!firsts.has(toks[i].lower)) return 0;
-  let key = '';
-  let best = 0;
-  for (let n = 1; n <= max && i + n <= toks.length; n++) {
-    key = n === 1 ? toks[i].lower : `${key} ${toks[i + n - 1].lower}`;
-    if (set.has(key)) best = n;
-  }
-  return best;
 }
 
 function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[]): Found | undefined {
@@ -310,7 +370,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       const before = text
         .slice(Math.max(s.start, t.start - 60), t.start)
         .toLowerCase()
-        .replace(new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u'), '');
+        .replace(THEO_PREFIXES, '');
       const clauseStart = /^[\s"“(]*$/.test(before) || /[,;:–-]\s*$/.test(before) || /\(\s*$/.test(before);
       const next = toks[i + 1];
       const nextTwo = next && toks[i + 2] ? `${next.lower} ${toks[i + 2].lower}` : '';
@@ -324,32 +384,21 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
       }
       continue;
     }
-    let n = phraseAt(toks, i, CUE_LEN, claimLang.cues);
+    let n = phraseAt(toks, i, CUES);
     // "… cho Reuters biết": told someone; the subject is the source.
     if (!n && t.lower === 'biết' && toks.slice(Math.max(0, i - 5), i).some((x) => x.lower === 'cho')) n = 1;
     // "hco biết": a cue with one word misspelt, looked for only near a word that is no syllable.
     if (!n && nextForeign(i) < i + CUE_LEN) n = misspeltCueAt(toks, i);
     if (!n) continue;
+    const key = cueKey(toks, i, n);
     // "chia sẻ hình ảnh", "trình bày ca khúc": the cue word in a sense that is no speech.
-    const after = claimLang.nonSpeechAfter.get(
-      toks
-        .slice(i, i + n)
-        .map((x) => x.lower)
-        .join(' '),
-    );
-    if (after && i + n < toks.length && !/\S/.test(text.slice(toks[i + n - 1].end, toks[i + n].start)) && phraseAt(toks, i + n, NON_SPEECH_LEN, after)) {
+    const after = claimLang.nonSpeechAfter.get(key);
+    if (after && i + n < toks.length && !/\S/.test(text.slice(toks[i + n - 1].end, toks[i + n].start)) && phraseAt(toks, i + n, phraseTrie(after))) {
       i += n - 1;
       continue;
     }
     // "đang ngồi tâm sự": chatting; "tâm sự: …", "tâm sự rằng …": speech.
-    if (
-      claimLang.contentCues.has(
-        toks
-          .slice(i, i + n)
-          .map((x) => x.lower)
-          .join(' '),
-      )
-    ) {
+    if (claimLang.contentCues.has(key)) {
       const rest = text.slice(toks[i + n - 1].end, toks[i + n - 1].end + 3);
       if (!/^\s*[:,"“]/.test(rest) && !(toks[i + n] && claimLang.contentThen.has(toks[i + n].lower))) {
         i += n - 1;
@@ -360,7 +409,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const prev = toks[i - 1]?.lower;
     const prevTwo = i > 1 ? `${toks[i - 2].lower} ${prev}` : '';
     // "nói chung", "nói riêng": set phrases, not somebody speaking.
-    const falseCue = phraseAt(toks, i, 5, lang.falseCues) || aforesaid(text, toks, i);
+    const falseCue = phraseAt(toks, i, FALSE_CUES, 5) || aforesaid(text, toks, i);
     // "này", "đó" make a noun ("điều này cho thấy") unless they end a pronoun phrase ("quan chức này nói").
     const nounUse =
       prev !== undefined &&
@@ -382,12 +431,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     const f = judgeSource(text, continues ? subject : { start: regionStart, end: t.start }, lists, cueSpan, cue, continues ? 'subject' : 'nearest');
     // A request is its speaker's only with the speaker close before it ("Bộ GD-ĐT cũng đề nghị"), not
     // after "và" in a list of nouns; the name's own lower-case words ("Cục An toàn thực phẩm") may lie between.
-    const directive = claimLang.directives.has(
-      toks
-        .slice(i, i + n)
-        .map((x) => x.lower)
-        .join(' '),
-    );
+    const directive = claimLang.directives.has(key);
     if (f && !(directive && (prev === 'và' || (f.source && f.source.end < toks[Math.max(0, i - 6)].start)))) results.push(f);
     i += n - 1;
   }
@@ -399,6 +443,7 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
   const tail = quoteTail(text, s, lists);
   if (tail) return tail;
   const lower = text.slice(s.start, s.end).toLowerCase();
+  if (!VAGUE_ANYWHERE.test(lower)) return results.find((r) => r.inherited);
   for (const v of lang.vagueAnywhere) {
     const at = lower.indexOf(v);
     // "được biết đến là" is "known as", not "it is known that".
@@ -412,6 +457,13 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
     }
   }
   return results.find((r) => r.inherited);
+}
+
+/** The phrase key of the n tokens from token i. */
+function cueKey(toks: Token[], i: number, n: number): string {
+  let key = toks[i].lower;
+  for (let k = i + 1; k < i + n; k++) key += ' ' + toks[k].lower;
+  return key;
 }
 
 /** Where the subject of a cue at `at` begins: after the last clause break, skipping quoted speech. */
@@ -487,11 +539,11 @@ function judgeSource(
   // "Việc bà Clinton khẳng định … là do …": the cue is inside a noun phrase, not the sentence's verb.
   if (mode === 'nearest' && regionToks[first]?.lower === 'việc') return undefined;
   for (let k = 0; k < regionToks.length; k++) {
-    const n = phraseAt(regionToks, k, ANONYMOUS_LEN, claimLang.anonymous);
+    const n = phraseAt(regionToks, k, ANONYMOUS);
     if (n) return { status: 'vague', cue, cueSpan, sourceText: text.slice(region.start, regionToks[k + n - 1].end).trim() };
   }
   for (let k = 0; k < regionToks.length; k++) {
-    const n = phraseAt(regionToks, k, VAGUE_LEN, lang.vague);
+    const n = phraseAt(regionToks, k, VAGUE);
     if (!n) continue;
     const vagueEnd = regionToks[k + n - 1].end;
     const namedBefore = inRegion.some((m) => m.end <= regionToks[k].start && m.kind !== 'location');
@@ -504,7 +556,7 @@ function judgeSource(
   // "Thống kê cho thấy", "một khảo sát … cho thấy": a finding whose owner is not named.
   if (mode !== 'after' && !inRegion.some((m) => m.kind !== 'location')) {
     const head = regionToks[first] && ['một', 'các', 'những', 'cuộc', 'bản'].includes(regionToks[first].lower) ? first + 1 : first;
-    if (regionToks[head] && phraseAt(regionToks, head, FINDING_LEN, claimLang.findingHeads)) {
+    if (regionToks[head] && phraseAt(regionToks, head, FINDING_HEADS)) {
       return { status: 'vague', cue, cueSpan, sourceText: text.slice(regionToks[head].start, region.end).trim() };
     }
   }
@@ -525,7 +577,7 @@ function judgeSource(
   const lastWords = regionToks.slice(first);
   // Only a phrase ending among the last three words counts, so only the last few can start one.
   for (let k = Math.max(0, lastWords.length - 2 - ANAPHOR_LEN); k < lastWords.length; k++) {
-    const n = phraseAt(lastWords, k, ANAPHOR_LEN, lang.anaphoric);
+    const n = phraseAt(lastWords, k, ANAPHORIC);
     if (n && (k + n === lastWords.length || k + n >= lastWords.length - 2)) {
       return { status: 'sourced', cue, cueSpan, inherited: true, sourceText: text.slice(lastWords[k].start, lastWords[k + n - 1].end) };
     }
@@ -543,7 +595,7 @@ function judgeSource(
   }
   // "một phụ tá ... của điện Kremlin", "một nghị sĩ": a person described by role.
   // Titles are mostly two syllables or more ("bộ trưởng", "diễn viên"): look for phrases, not words.
-  if (regionToks.length <= 12 && regionToks.some((_, k) => phraseAt(regionToks, k, TITLE_LEN, lang.titleWords) > 0)) {
+  if (regionToks.length <= 12 && regionToks.some((_, k) => phraseAt(regionToks, k, TITLES) > 0)) {
     return { status: 'sourced', cue, cueSpan, sourceText: text.slice(region.start, region.end).trim() };
   }
   return undefined;
@@ -564,7 +616,7 @@ function backwardSource(text: string, lists: Lists): Found | undefined {
   if (toks[k].lower === 'chính') k++;
   if (toks[k]?.lower !== 'là') return undefined;
   k++;
-  const n = phraseAt(toks, k, BACKWARD_LEN, claimLang.backwardSpeech);
+  const n = phraseAt(toks, k, BACKWARD_SPEECH);
   if (!n) return undefined;
   // "của" within a few words of the speech noun, then the speaker.
   for (let j = k + n; j < Math.min(toks.length, k + n + 4); j++) {
@@ -602,7 +654,7 @@ function quoteTail(text: string, s: Span, lists: Lists): Found | undefined {
   const toks = within(lists.toks, lists.sortedToks, { start: at, end: s.end });
   if (!toks.length || toks.length > 16 || /["“”«»]/.test(text.slice(at, s.end))) return undefined;
   // ", nhưng việc họ …" starts a new clause; a speaker's clause starts with a name, a title or a pronoun.
-  if (!toks[0].cap && !phraseAt(toks, 0, ANAPHOR_LEN, lang.anaphoric) && !phraseAt(toks, 0, 4, lang.titleWords)) return undefined;
+  if (!toks[0].cap && !phraseAt(toks, 0, ANAPHORIC) && !phraseAt(toks, 0, TITLES, 4)) return undefined;
   const head = { start: toks[0].start, end: toks[Math.min(toks.length, 5) - 1].end };
   const cueSpan = { start: toks[0].start, end: toks[toks.length - 1].end };
   const cue = text.slice(cueSpan.start, cueSpan.end);

@@ -30,25 +30,29 @@ export const claimLang = {
   markerCompounds: keys(cues.markerCompounds),
 };
 
-export const ANONYMOUS_LEN = longest(claimLang.anonymous);
-export const FINDING_LEN = longest(claimLang.findingHeads);
-export const BACKWARD_LEN = longest(claimLang.backwardSpeech);
-export const NON_SPEECH_LEN = Math.max(...[...claimLang.nonSpeechAfter.values()].map((s) => longest(s)));
-
 /**
- * Cue phrases by length and by the position of one word left open: "cho biết" is found under
- * length 2 as "* biết" (open 0) and "cho *" (open 1), each with the word that belongs there.
+ * Cue phrases with one word left open, as a trie over their words where "*" stands for the open
+ * word: "cho biết" is found as "* biết" and as "cho *", each ending in the word that belongs there.
  * Only phrases of four letters or more take part: a shorter one is too close to ordinary words.
  */
-const openCues = new Map<string, string[]>();
+interface OpenCueNode {
+  next: Map<string, OpenCueNode>;
+  /** The words the open one may stand for, in phrases that end here. */
+  wanted?: string[];
+}
+const openCues: OpenCueNode = { next: new Map() };
 for (const cue of claimLang.cues) {
   const words = cue.split(' ');
   if (words.join('').length < 4) continue;
   for (let j = 0; j < words.length; j++) {
-    const key = `${words.length}|${words.map((w, k) => (k === j ? '*' : w)).join(' ')}`;
-    const list = openCues.get(key);
-    if (list) list.push(words[j]);
-    else openCues.set(key, [words[j]]);
+    let node = openCues;
+    for (let k = 0; k < words.length; k++) {
+      const word = k === j ? '*' : words[k];
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { next: new Map() }));
+      node = child;
+    }
+    (node.wanted ??= []).push(words[j]);
   }
 }
 const CUE_LEN = longest(claimLang.cues);
@@ -58,24 +62,32 @@ const CUE_LEN = longest(claimLang.cues);
  * misspelt word must be no possible Vietnamese syllable (token.foreign), so that a real word ("hai",
  * "việt", "lối") is never read as a typo, every other word of the phrase must be spelt right, and the
  * misspelt word must be one edit (a letter changed, added, dropped, or two swapped) from the cue's.
+ * The longest such cue wins.
  */
 export function misspeltCueAt(toks: Token[], i: number): number {
-  for (let len = Math.min(CUE_LEN, toks.length - i); len >= 1; len--) {
-    let open = -1;
-    for (let k = 0; k < len; k++) {
-      if (toks[i + k].foreign) {
-        if (open >= 0) {
-          open = -2;
-          break;
-        }
-        open = k;
-      }
+  const max = Math.min(CUE_LEN, toks.length - i);
+  // The first word that is no syllable is the open one; a phrase may not reach the second.
+  let open = -1;
+  let second = max;
+  for (let k = 0; k < max; k++) {
+    if (!toks[i + k].foreign) continue;
+    if (open < 0) open = k;
+    else {
+      second = k;
+      break;
     }
-    if (open < 0) continue;
-    const words: string[] = [];
-    for (let k = 0; k < len; k++) words.push(k === open ? '*' : toks[i + k].lower);
-    const wanted = openCues.get(`${len}|${words.join(' ')}`);
-    if (wanted && wanted.some((w) => oneEdit(toks[i + open].lower, w))) return len;
+  }
+  if (open < 0) return 0;
+  const ends: (string[] | undefined)[] = [];
+  let node: OpenCueNode | undefined = openCues;
+  for (let k = 0; k < second && node; k++) {
+    node = node.next.get(k === open ? '*' : toks[i + k].lower);
+    ends.push(node?.wanted);
+  }
+  const misspelt = toks[i + open].lower;
+  for (let len = ends.length; len > open; len--) {
+    const wanted = ends[len - 1];
+    if (wanted && wanted.some((w) => oneEdit(misspelt, w))) return len;
   }
   return 0;
 }
@@ -83,16 +95,28 @@ export function misspeltCueAt(toks: Token[], i: number): number {
 /** Whether two words are exactly one edit apart (optimal string alignment distance 1). */
 export function oneEdit(a: string, b: string): boolean {
   if (a === b) return false;
-  const x = [...a];
-  const y = [...b];
+  // A letter beyond the BMP is one letter in two code units: then compare code points.
+  return SURROGATE.test(a) || SURROGATE.test(b) ? oneEditOf([...a], [...b]) : oneEditOf(a, b);
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function oneEditOf(x: ArrayLike<string>, y: ArrayLike<string>): boolean {
   if (Math.abs(x.length - y.length) > 1) return false;
   let p = 0;
   while (p < x.length && p < y.length && x[p] === y[p]) p++;
   if (x.length === y.length) {
     // One letter changed, or two neighbours swapped.
-    if (x.slice(p + 1).join('') === y.slice(p + 1).join('')) return true;
-    return p + 1 < x.length && x[p] === y[p + 1] && x[p + 1] === y[p] && x.slice(p + 2).join('') === y.slice(p + 2).join('');
+    if (sameFrom(x, p + 1, y, p + 1)) return true;
+    return p + 1 < x.length && x[p] === y[p + 1] && x[p + 1] === y[p] && sameFrom(x, p + 2, y, p + 2);
   }
   const [longer, shorter] = x.length > y.length ? [x, y] : [y, x];
-  return longer.slice(p + 1).join('') === shorter.slice(p).join('');
+  return sameFrom(longer, p + 1, shorter, p);
+}
+
+/** Whether x from i on is y from j on. */
+function sameFrom(x: ArrayLike<string>, i: number, y: ArrayLike<string>, j: number): boolean {
+  if (x.length - i !== y.length - j) return false;
+  for (; i < x.length; i++, j++) if (x[i] !== y[j]) return false;
+  return true;
 }

@@ -195,22 +195,38 @@ function relDirection(word: string | undefined): number {
 }
 
 function wordBefore(text: string, at: number, n = 2): string {
-  const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
-  const words = before.match(/[\p{L}\p{N}%]+/gu) ?? [];
-  return words.slice(-n).join(' ');
+  return wordsBefore(text, at).slice(-n).join(' ');
 }
 
-function wordAfter(text: string, at: number, n = 2): string {
-  const after = text.slice(at, at + 40).toLowerCase();
-  const words = after.match(/[\p{L}\p{N}%]+/gu) ?? [];
-  return words.slice(0, n).join(' ');
+/** The words (letters, digits, %) of the 40 characters before `at`, lower-cased. */
+function wordsBefore(text: string, at: number): string[] {
+  return (
+    text
+      .slice(Math.max(0, at - 40), at)
+      .toLowerCase()
+      .match(WORD) ?? []
+  );
 }
+
+/** The words of the 40 characters from `at`, lower-cased. */
+function wordsAfter(text: string, at: number): string[] {
+  return (
+    text
+      .slice(at, at + 40)
+      .toLowerCase()
+      .match(WORD) ?? []
+  );
+}
+
+const WORD = /[\p{L}\p{N}%]+/gu;
 
 function isQuantityContext(text: string, start: number, end: number): boolean {
-  const b1 = wordBefore(text, start, 1);
-  const b2 = wordBefore(text, start, 2);
-  const a1 = wordAfter(text, end, 1);
-  const a2 = wordAfter(text, end, 2);
+  const before = wordsBefore(text, start);
+  const after = wordsAfter(text, end);
+  const b1 = before.slice(-1).join(' ');
+  const b2 = before.slice(-2).join(' ');
+  const a1 = after.slice(0, 1).join(' ');
+  const a2 = after.slice(0, 2).join(' ');
   if (/[%‰]|^\s*(?:đ|\$|usd)/iu.test(text.slice(end, end + 4))) return true;
   return D.quantityBefore.has(b1) || D.quantityBefore.has(b2) || D.quantityAfter.has(a1) || D.quantityAfter.has(a2);
 }

@@ -28,6 +28,9 @@ interface Node {
   next: Map<number, Node>;
 }
 
+/** The root's children by folded code unit below ROOT_CODES, looked up at every word start and gap without a map. */
+const ROOT_CODES = 0x2000;
+
 /** For each pattern, the positions of a text where its matches can begin, in text order. */
 export function startFinder(patterns: Starts[]): (text: string) => number[][] {
   if (patterns.length > 31) throw new Error('at most 31 date patterns fit a mask');
@@ -39,6 +42,8 @@ export function startFinder(patterns: Starts[]): (text: string) => number[][] {
     if (s.digit) digitMask |= 1 << p;
     if (s.spaceBeforeDigit) spaceMask |= 1 << p;
   });
+  const rootChildren = new Array<Node | undefined>(ROOT_CODES);
+  for (const [c, child] of root.next) if (c < ROOT_CODES) rootChildren[c] = child;
   return (text) => {
     const out: number[][] = patterns.map(() => []);
     const add = (mask: number, k: number) => {
@@ -57,7 +62,11 @@ export function startFinder(patterns: Starts[]): (text: string) => number[][] {
             spaceEnd = spaceRunEnd(text, k);
             if (isDigit(text.charCodeAt(spaceEnd))) add(spaceMask, k);
           }
-        } else add(wordMask(root, text, k), k);
+        } else {
+          const f = foldCode(c);
+          const first = f < ROOT_CODES ? rootChildren[f] : root.next.get(f);
+          if (first) add(wordMask(first, text, k + 1), k);
+        }
       }
       if (c >= 0xd800 && c <= 0xdbff && k + 1 < text.length && isTrail(text.charCodeAt(k + 1))) {
         // The lookbehind sees the whole astral character, and no match begins inside it.
@@ -84,10 +93,10 @@ function addWord(root: Node, word: string, bit: number): void {
   node.mask |= bit;
 }
 
-/** The patterns some of whose first words the text at k begins with. */
-function wordMask(root: Node, text: string, k: number): number {
-  let mask = 0;
-  let node: Node | undefined = root;
+/** The patterns some of whose first words begin with what led to `from` and go on with the text at k. */
+function wordMask(from: Node, text: string, k: number): number {
+  let mask = from.mask;
+  let node: Node | undefined = from;
   for (let j = k; j < text.length; j++) {
     node = node.next.get(foldCode(text.charCodeAt(j)));
     if (!node) break;
@@ -97,7 +106,8 @@ function wordMask(root: Node, text: string, k: number): number {
 }
 
 /** The global matches of a sticky pattern (flags `iuy`), as `exec` with `g` would give them. */
-export function* matchesAt(re: RegExp, text: string, positions: number[]): Generator<RegExpExecArray> {
+export function matchesAt(re: RegExp, text: string, positions: number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   let from = 0;
   for (const k of positions) {
     if (k < from) continue;
@@ -105,8 +115,9 @@ export function* matchesAt(re: RegExp, text: string, positions: number[]): Gener
     const m = re.exec(text);
     if (!m) continue;
     from = m[0].length === 0 ? k + 1 : k + m[0].length;
-    yield m;
+    out.push(m);
   }
+  return out;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;

@@ -7,7 +7,7 @@
 import type { EntityKind, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
 import { lang, longest, type GazetteerEntry } from '../lang/knowledge';
-import { phraseTrie, type PhraseNode } from './phrases';
+import { firstWordIndex, phraseTrie, type PhraseNode } from './phrases';
 
 export interface Candidate extends Span {
   text: string;
@@ -37,7 +37,13 @@ export interface Recognized {
   suppressed: Span[];
 }
 
-export type Lookup = (key: string) => GazetteerEntry | undefined;
+/**
+ * A name's key to what it names. `startsKey`, when the lookup has it, says whether a key is one it
+ * knows or the start of one, up to a space or a hyphen (lang.gazetteerKeys holds those of the
+ * gazetteer, see keyPrefixes): a longer name is then looked for only while the words so far begin
+ * some key, instead of at every word up to MAX_GAZ.
+ */
+export type Lookup = ((key: string) => GazetteerEntry | undefined) & { startsKey?: (key: string) => boolean };
 
 /** A gazetteer name of n tokens. */
 interface GazetteerHit {
@@ -46,6 +52,7 @@ interface GazetteerHit {
 }
 
 const MAX_GAZ = 8;
+const NO_HITS: GazetteerHit[] = [];
 const TITLE_LEN = longest([...lang.titleWords, ...lang.orgDescriptors, ...lang.locationCues]);
 const HEAD_LEN = longest(lang.orgHeads);
 // Every phrase a matchPhrase test can accept is in the trie it is given.
@@ -66,6 +73,31 @@ const TRAILING_LEN = longest(lang.trailingNameWords);
 const STARTER_TRIE = phraseTrie(lang.sentenceStarters.map((w) => w.toLowerCase()));
 const STARTER_LEN = longest(lang.sentenceStarters);
 const STARTERS = new Set(lang.sentenceStarters.map((w) => w.toLowerCase()));
+const FIRST_WORDS = firstWordIndex([
+  TITLE_TRIE,
+  HEAD_TRIE,
+  LEGAL_TRIE,
+  PRODUCT_TRIE,
+  COMPOUND_TRIE,
+  ADMIN_TRIE,
+  NUMBERED_TRIE,
+  FACILITY_TRIE,
+  LOWER_NAME_TRIE,
+  TRAILING_TRIE,
+  STARTER_TRIE,
+]);
+// The tests of the phrases a trie may accept (hoisted: a closure written in a call is made again at each call).
+const isTitleOrCue = (k: string) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k);
+const isAdminType = (k: string) => lang.adminUnitTypes.has(k);
+const isNumberedType = (k: string) => lang.numberedTypes.has(k);
+const isFacilityHead = (k: string) => lang.facilityHeads.has(k);
+const isStarter = (k: string) => STARTERS.has(k);
+const isOrgHead = (k: string) => lang.orgHeads.has(k);
+const isLegalForm = (k: string) => lang.legalForms.has(k);
+const isLowerNameWord = (k: string) => lang.lowerNameWords.has(k) || lang.orgModifiers.has(k);
+const isTrailingNameWord = (k: string) => lang.trailingNameWords.has(k);
+const isProductClassifier = (k: string) => lang.productClassifiers.has(k);
+const isCompound = (k: string) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k));
 /** A unit's number: "quận 2", "phường 12A". */
 const NUMBER_NAME = /^\d{1,4}[A-Z]?$/u;
 /** Words before a house number in an address. */
@@ -135,25 +167,33 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     while (s < sentences.length - 1 && sentences[s].end <= t.start) s++;
     return sentences[s];
   };
-  const joinable = (a: Token, b: Token) => onlySpaces(text, a.end, b.start);
+  // Whether each token follows the one before it after spaces only, looked up instead of read again at every test.
+  const spacedFromPrevious = new Uint8Array(tokens.length);
+  for (let k = 1; k < tokens.length; k++) spacedFromPrevious[k] = onlySpaces(text, tokens[k - 1].end, tokens[k].start) ? 1 : 0;
+  const joinable = (a: Token, b: Token) => (b.index === a.index + 1 ? spacedFromPrevious[b.index] === 1 : onlySpaces(text, a.end, b.start));
   /** An abbreviation glued to what follows by a dot, with or without spaces: "TP.Móng Cái", "TP. Buôn Ma Thuột", "L.T. T". */
   const dotJoined = (a: Token, b: Token) =>
     b.start > a.end && text.charCodeAt(a.end) === 0x2e && (b.start === a.end + 1 || onlySpaces(text, a.end + 1, b.start));
   /** Line or sentence start just before a token, judged from a few characters. */
   const afterBreak = (t: Token) => t.start === 0 || /(?:^|[.!?:;…"“(\n])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
-  const keyOf = (from: number, to: number) =>
-    tokens
-      .slice(from, to)
-      .map((x) => x.lower)
-      .join(' ');
+  const keyOf = (from: number, to: number) => {
+    let key = tokens[from].lower;
+    for (let k = from + 1; k < to; k++) key = `${key} ${tokens[k].lower}`;
+    return key;
+  };
   /** Last syllables of the Vietnamese persons' full names found so far: "Hùng" alone is Nguyễn Duy Hùng. */
   const givenOfNamed = new Set<string>();
   /** Their last two syllables: "Xuân Trường" after Lương Xuân Trường is the person, not the district. */
   const tailsOfNamed = new Set<string>();
 
+  // For each token, the tries (firstWordIndex) with a phrase its word starts.
+  const firstWordOf = new Int32Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) firstWordOf[k] = FIRST_WORDS.get(tokens[k].lower) ?? 0;
+  const startsPhrase = (k: number, trie: PhraseNode) => (trie.bit === undefined ? trie.next.has(tokens[k].lower) : (firstWordOf[k] & trie.bit) !== 0);
+
   /** Longest phrase passing `test` at token i whose words are separated by spaces; `trie` holds every such phrase. */
   const matchPhrase = (i: number, max: number, trie: PhraseNode, test: (k: string) => boolean, end = tokens.length): number => {
-    let key = '';
+    if (i >= tokens.length || !startsPhrase(i, trie)) return 0;
     let best = 0;
     let node: PhraseNode | undefined = trie;
     for (let n = 1; n <= max && i + n <= end; n++) {
@@ -162,10 +202,20 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       if (isBlocked(t)) break;
       node = node.next.get(t.lower);
       if (!node) break;
-      key = n === 1 ? t.lower : `${key} ${t.lower}`;
-      if (node.terminal && test(key)) best = n;
+      if (node.terminal && test(node.key)) best = n;
     }
     return best;
+  };
+
+  /** hyphenSeparator between token k and the one before, worked out once (-1 while not yet known). */
+  const hyphenAt = new Int8Array(tokens.length).fill(-1);
+  const hyphenBefore = (k: number): '' | '-' | ' ' => {
+    let h = hyphenAt[k];
+    if (h < 0) {
+      const sep = hyphenSeparator(text, tokens[k - 1].end, tokens[k].start);
+      h = hyphenAt[k] = sep === '' ? 0 : sep === '-' ? 1 : 2;
+    }
+    return h === 0 ? '' : h === 1 ? '-' : ' ';
   };
 
   /** A gazetteer name at token i, the longest that ends by `end`. */
@@ -178,16 +228,19 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     return undefined;
   };
 
+  // "Bà Rịa-Vũng Tàu", "Thừa Thiên - Huế" are one name: words may be joined by a hyphen too.
+  const sepBefore = (k: number) => (spacedFromPrevious[k] === 1 ? ' ' : hyphenBefore(k));
+
   /** Every gazetteer name at token i, shortest first: some word capitalised, or every word foreign. */
   const gazetteerHits = (i: number): GazetteerHit[] => {
     // The key of the first keyWords tokens, extended only when a lookup needs it.
     let key = '';
     let keyWords = 0;
-    const found: GazetteerHit[] = [];
+    const startsKey = lookup.startsKey;
+    if (startsKey && !startsKey(tokens[i].lower)) return NO_HITS;
+    let found: GazetteerHit[] | undefined;
     let anyCap = false;
     let allForeign = true;
-    // "Bà Rịa-Vũng Tàu", "Thừa Thiên - Huế" are one name: words may be joined by a hyphen too.
-    const sepBefore = (k: number) => (joinable(tokens[k - 1], tokens[k]) ? ' ' : hyphenSeparator(text, tokens[k - 1].end, tokens[k].start));
     for (let n = 1; n <= MAX_GAZ && i + n <= tokens.length; n++) {
       const t = tokens[i + n - 1];
       if (n > 1 && !sepBefore(i + n - 1)) break;
@@ -197,6 +250,8 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       // Neither can come back for a longer key, but a later word can still be capitalised.
       if (!anyCap && !allForeign) continue;
       for (; keyWords < n; keyWords++) key = keyWords === 0 ? tokens[i].lower : `${key}${sepBefore(i + keyWords)}${tokens[i + keyWords].lower}`;
+      // A longer key goes on from this one after a space or a hyphen, so startsKey would accept this one too.
+      if (startsKey && !startsKey(key)) break;
       const entry = lookup(key);
       if (!entry) continue;
       const first = tokens[i];
@@ -206,9 +261,9 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       const compoundOk =
         !lang.compoundOnly.has(key) || /[-–]\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start)) || /^\s*[-–]/.test(text.slice(t.end, t.end + 3));
       if (!compoundOk) continue;
-      if ((n > 1 || t.cap || t.foreign) && startOk && caseOk) found.push({ n, entry });
+      if ((n > 1 || t.cap || t.foreign) && startOk && caseOk) (found ??= []).push({ n, entry });
     }
-    return found;
+    return found ?? NO_HITS;
   };
 
   /** The end of a run of lower-case phrases passing `test` from token j, each joined to the one before by spaces. */
@@ -231,7 +286,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     let best = 0;
     for (let n = 1; n <= 5 && j + n <= tokens.length; n++) {
       const t = tokens[j + n - 1];
-      if (n > 1 && !joinable(tokens[j + n - 2], t) && !hyphenSeparator(text, tokens[j + n - 2].end, t.start)) break;
+      if (n > 1 && !joinable(tokens[j + n - 2], t) && !hyphenBefore(j + n - 1)) break;
       if (!t.cap || isBlocked(t)) break;
       key = n === 1 ? t.lower : `${key} ${t.lower}`;
       if (lang.adminNames.has(key)) best = n;
@@ -272,8 +327,8 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   /** A unit's type word at token i and the unit's name after it ("huyện Thạch Thất", "TP.Móng Cái"): the name's token range. */
   const adminPlaceAt = (i: number): { start: number; end: number } | undefined => {
     const t = tokens[i];
-    if (!t || !ADMIN_TRIE.next.has(t.lower)) return undefined;
-    const n = matchPhrase(i, ADMIN_LEN, ADMIN_TRIE, (k) => lang.adminUnitTypes.has(k));
+    if (!t || !startsPhrase(i, ADMIN_TRIE)) return undefined;
+    const n = matchPhrase(i, ADMIN_LEN, ADMIN_TRIE, isAdminType);
     if (!n) return undefined;
     const key = keyOf(i, i + n);
     const abbreviation = lang.adminAbbreviations.has(key);
@@ -296,8 +351,8 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
     const t = tokens[i];
     if (!t || isBlocked(t)) return 0;
     if (t.text.length <= 8 && lang.numberedCodeStarts.has(t.text[0]) && lang.numberedCode.test(t.text)) return i + 1;
-    if (!NUMBERED_TRIE.next.has(t.lower)) return 0;
-    const n = matchPhrase(i, 2, NUMBERED_TRIE, (k) => lang.numberedTypes.has(k));
+    if (!startsPhrase(i, NUMBERED_TRIE)) return 0;
+    const n = matchPhrase(i, 2, NUMBERED_TRIE, isNumberedType);
     const next = tokens[i + n];
     if (n && next && joinable(tokens[i + n - 1], next) && NUMBER_NAME.test(next.text) && !isBlocked(next)) return i + n + 1;
     return 0;
@@ -315,8 +370,8 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
 
   /** A head noun that belongs to a place's or business's name, and the name after it ("sân bay Nội Bài"). */
   const facilityAt = (i: number): { end: number; kind: EntityKind } | undefined => {
-    if (!FACILITY_TRIE.next.has(tokens[i].lower)) return undefined;
-    const n = matchPhrase(i, FACILITY_LEN, FACILITY_TRIE, (k) => lang.facilityHeads.has(k));
+    if (!startsPhrase(i, FACILITY_TRIE)) return undefined;
+    const n = matchPhrase(i, FACILITY_LEN, FACILITY_TRIE, isFacilityHead);
     if (!n) return undefined;
     // "tàu sân bay": an aircraft carrier, not an airport.
     if (i > 0 && tokens[i - 1].lower === 'tàu' && joinable(tokens[i - 1], tokens[i])) return undefined;
@@ -355,8 +410,8 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   /** A word that only starts sentences ("Theo", "Tuy nhiên", "Sau đó") at token j, not joined to a capital after it. */
   function startsSentence(j: number): boolean {
     const t = tokens[j];
-    if (!t.cap || !STARTER_TRIE.next.has(t.lower)) return false;
-    const n = matchPhrase(j, STARTER_LEN, STARTER_TRIE, (k) => STARTERS.has(k));
+    if (!t.cap || !startsPhrase(j, STARTER_TRIE)) return false;
+    const n = matchPhrase(j, STARTER_LEN, STARTER_TRIE, isStarter);
     if (!n) return false;
     const after = tokens[j + n];
     return !after || !after.cap || !joinable(tokens[j + n - 1], after);
@@ -386,10 +441,10 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   /** "Theo Công an TP Cam Ranh": an organisation's head noun inside a capitalised run starts the organisation. */
   function orgHeadAhead(j: number): boolean {
     const t = tokens[j];
-    if (!t.cap || !HEAD_TRIE.next.has(t.lower)) return false;
+    if (!t.cap || !startsPhrase(j, HEAD_TRIE)) return false;
     // Only after words that start sentences or are plain words ("Theo", "Hiện"), not inside a person's name ("Lê Trường Lưu").
     for (let k = j - 1; k >= 0 && k >= j - 2 && tokens[k].cap && (k === j - 1 || joinable(tokens[k], tokens[k + 1])); k--) {
-      if (!STARTER_TRIE.next.has(tokens[k].lower) && !lang.commonWords.has(tokens[k].lower)) return false;
+      if (!startsPhrase(k, STARTER_TRIE) && !lang.commonWords.has(tokens[k].lower)) return false;
       if (k === 0 || !tokens[k - 1].cap || !joinable(tokens[k - 1], tokens[k])) return matchOrgHead(j) > 0;
     }
     return false;
@@ -407,17 +462,14 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   /** "Bộ Ngoại giao Mỹ", "Hội đồng Bảo an Liên Hợp Quốc", "Đại học liên bang Viễn Đông". */
   const matchOrgHead = (i: number): number => {
     if (!tokens[i].cap) return 0;
-    const h = matchPhrase(i, HEAD_LEN, HEAD_TRIE, (k) => lang.orgHeads.has(k));
+    const h = matchPhrase(i, HEAD_LEN, HEAD_TRIE, isOrgHead);
     if (!h) return 0;
     // "Đài Loan": a head noun that starts a known place's name is that place.
     const place = matchGazetteer(i);
     if (place && place.entry.kind === 'location' && place.n >= h) return 0;
     // "Đoàn Văn Chuyên": a family name and two given names are a person, though "đoàn" heads organisations.
     if (h === 1 && lang.vietnameseSurnames.has(tokens[i].lower) && fullNameLength(i) >= 3) return 0;
-    const headKey = tokens
-      .slice(i, i + h)
-      .map((x) => x.lower)
-      .join(' ');
+    const headKey = keyOf(i, i + h);
     let j = i + h;
     let components = 0;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
@@ -440,7 +492,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
         break;
       }
       // "Công ty CP Sữa Việt Nam", "Ngân hàng TMCP Ngoại thương": the legal form is part of the name.
-      const legal = matchPhrase(j, 3, LEGAL_TRIE, (k) => lang.legalForms.has(k));
+      const legal = matchPhrase(j, 3, LEGAL_TRIE, isLegalForm);
       if (legal) {
         // "Ngân hàng TMCP Đầu tư và Phát triển": a capitalised legal word of two syllables is a part of the name.
         if (legal >= 2 && t.cap) components++;
@@ -460,13 +512,13 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
           joinable(t, nx) &&
           joinable(nx, nx2) &&
           lang.orgNameWords.has(`${nx.lower} ${nx2.lower}`) &&
-          !matchPhrase(j + 1, HEAD_LEN, HEAD_TRIE, (k) => lang.orgHeads.has(k))
+          !matchPhrase(j + 1, HEAD_LEN, HEAD_TRIE, isOrgHead)
         ) {
           j++;
           continue;
         }
         // Lower-case descriptors before the capitalised part, a unit or a number: "Ủy ban chứng khoán Nhà nước".
-        const m = phraseRun(j, LOWER_NAME_TRIE, LOWER_NAME_LEN, (k) => lang.lowerNameWords.has(k) || lang.orgModifiers.has(k));
+        const m = phraseRun(j, LOWER_NAME_TRIE, LOWER_NAME_LEN, isLowerNameWord);
         if (m > j) {
           const after = tokens[m];
           // "Tập đoàn hàng không Nhật Bản": descriptors and a country alone describe, they do not name.
@@ -486,7 +538,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
         // "Bộ Tư lệnh Cảnh sát biển": a few descriptors may end the name.
         // So may they after a head with a capitalised word after its first ("Phòng Cảnh sát kinh tế").
         const namedHead = h >= 2 && tokens.slice(i + 1, i + h).some((x) => x.cap);
-        const trailing = components > 0 || namedHead ? phraseRun(j, TRAILING_TRIE, TRAILING_LEN, (k) => lang.trailingNameWords.has(k)) : j;
+        const trailing = components > 0 || namedHead ? phraseRun(j, TRAILING_TRIE, TRAILING_LEN, isTrailingNameWord) : j;
         if (trailing > j && components === 0) components++;
         if (trailing > j) j = trailing;
         break;
@@ -567,6 +619,16 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   const titleCase = titleCaseLines(tokens, lineStartOf);
   let hint: { kind: EntityKind; title: string; at: number; product?: boolean } | undefined;
   let i = 0;
+  // isInitial() for token i, worked out when first asked.
+  let initialOf = -1;
+  let initialAnswer = false;
+  const isInitial = () => {
+    if (initialOf !== i) {
+      initialOf = i;
+      initialAnswer = isSentenceInitial(text, sentenceOf(tokens[i]), tokens[i]);
+    }
+    return initialAnswer;
+  };
   while (i < tokens.length) {
     const t = tokens[i];
     if (isBlocked(t) || t.number) {
@@ -574,8 +636,6 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       continue;
     }
     // Whether the token starts its sentence matters for few tokens, so it is worked out when asked.
-    let initialMemo: boolean | undefined;
-    const isInitial = () => (initialMemo ??= isSentenceInitial(text, sentenceOf(t), t));
     const g = matchGazetteer(i);
     // "ông Đoàn Anh Tuấn": after a person's title a family name is no organisation's head noun ("đoàn").
     const o = hint?.kind === 'person' && hint.at === i && looksLikeVietnameseName(i) ? 0 : matchOrgHead(i);
@@ -637,16 +697,13 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       i = unit.end;
       continue;
     }
-    let titleLen = matchPhrase(i, TITLE_LEN, TITLE_TRIE, (k) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k));
+    let titleLen = matchPhrase(i, TITLE_LEN, TITLE_TRIE, isTitleOrCue);
     // "Chủ tịch Hồ Chí Minh": after a person's title, a capitalised "Hồ" is a family name, not a lake.
     if (titleLen === 1 && t.cap && hint?.kind === 'person' && hint.at === i && !lang.titleWords.has(t.lower) && !isInitial()) titleLen = 0;
     // "yêu cầu HTX", "bệnh tiểu đường": the cue's syllable ends a compound with the word before it.
     if (titleLen && i > 0 && joinable(tokens[i - 1], t) && lang.cueCompounds.has(`${tokens[i - 1].lower} ${t.lower}`)) titleLen = 0;
     if (titleLen) {
-      const key = tokens
-        .slice(i, i + titleLen)
-        .map((x) => x.lower)
-        .join(' ');
+      const key = keyOf(i, i + titleLen);
       if (lang.productClassifiers.has(key)) {
         hint = { kind: 'person', title: key, at: i + titleLen, product: true };
         i += titleLen;
@@ -663,20 +720,14 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       i = at;
       continue;
     }
-    const product = matchPhrase(i, 3, PRODUCT_TRIE, (k) => lang.productClassifiers.has(k));
+    const product = matchPhrase(i, 3, PRODUCT_TRIE, isProductClassifier);
     if (product) {
       hint = { kind: 'person', title: '', at: i + product, product: true };
       i += product;
       continue;
     }
     // "đại biểu Quốc hội", "Quốc lộ 37": a capitalised syllable that starts a common compound is no name.
-    const compound =
-      t.cap &&
-      !t.foreign &&
-      tokens[i + 1] &&
-      !tokens[i + 1].cap &&
-      joinable(t, tokens[i + 1]) &&
-      matchPhrase(i, 2, COMPOUND_TRIE, (k) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k)));
+    const compound = t.cap && !t.foreign && tokens[i + 1] && !tokens[i + 1].cap && joinable(t, tokens[i + 1]) && matchPhrase(i, 2, COMPOUND_TRIE, isCompound);
     if (compound === 2) {
       i += 2;
       continue;
@@ -728,15 +779,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
           break;
         }
         // "cao tốc TP.HCM - Long Thành - Dầu Giây": places joined by dashes after a route's cue are one road.
-        if (
-          p &&
-          q &&
-          hint?.kind === 'location' &&
-          hint.at === i &&
-          lang.routeCues.has(hint.title) &&
-          hyphenSeparator(text, tokens[j - 1].end, p.start) &&
-          p.cap
-        ) {
+        if (p && q && hint?.kind === 'location' && hint.at === i && lang.routeCues.has(hint.title) && hyphenBefore(j) && p.cap) {
           j++;
           continue;
         }
@@ -784,7 +827,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
         lang.routeCues.has(hint.title) &&
         j - i > 1 &&
         !joinable(tokens[j - 2], tokens[j - 1]) &&
-        hyphenSeparator(text, tokens[j - 2].end, tokens[j - 1].start)
+        hyphenBefore(j - 1)
       ) {
         emit(i, j, { kind: 'location', strength: 2, title: hint.title, origin: `after "${hint.title}"` });
         i = j;
@@ -1079,10 +1122,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
             )
           : 0;
       if (title && j + title < to && !(tokens[j].upper && tokens[j].text.length > 2 && lang.orgDescriptors.has(tokens[j].lower))) {
-        const key = tokens
-          .slice(j, j + title)
-          .map((x) => x.lower)
-          .join(' ');
+        const key = keyOf(j, j + title);
         const kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
         hintUsable = { kind, title: key, at: j + title };
         j += title;

@@ -100,6 +100,19 @@ function buildGazetteer(): Map<string, GazetteerEntry> {
   return g;
 }
 
+/**
+ * Every key and each start of one that ends before a space or a hyphen ("bà rịa", "bà rịa-vũng"
+ * for "bà rịa-vũng tàu"): a scan that joins words with either may stop where its key is not in it.
+ */
+export function keyPrefixes(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const k of keys) {
+    out.add(k);
+    for (let j = 0; j < k.length; j++) if (k.charCodeAt(j) === 0x20 || k.charCodeAt(j) === 0x2d) out.add(k.slice(0, j));
+  }
+  return out;
+}
+
 function buildPairs(): Map<string, string> {
   const pairs = new Map<string, string>();
   for (const group of known.pairs.groups) for (const n of group) pairs.set(phraseKey(n), phraseKey(group[0]));
@@ -109,6 +122,8 @@ function buildPairs(): Map<string, string> {
 function numberMap(o: Record<string, number>): Map<string, number> {
   return new Map(Object.entries(o).map(([k, v]) => [phraseKey(k), v]));
 }
+
+const gazetteer = buildGazetteer();
 
 export const lang = {
   titleWords: set(titles.person),
@@ -165,7 +180,9 @@ export const lang = {
   negations: set(cues.negations),
   captionStarts: set(cues.captionStarts),
   notSentenceEnd: set(cues.notSentenceEnd),
-  gazetteer: buildGazetteer(),
+  gazetteer,
+  /** The gazetteer's keys and their starts (keyPrefixes), for a lookup's `keys`. */
+  gazetteerKeys: keyPrefixes(gazetteer.keys()),
   /** English given names (stdlib datasets): a foreign word among them starts a person's name. */
   givenNames: new Set([...maleNames, ...femaleNames].map((n: string) => n.toLowerCase())),
   compoundOnly: set(known.compoundOnly),

@@ -16,15 +16,15 @@ export function splitSentences(text: string): Sentence[] {
   let i = start;
   const push = (end: number) => {
     let e = end;
-    while (e > start && /\s/.test(text[e - 1])) e--;
+    while (e > start && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > start) out.push({ start, end: e });
     start = skipSpace(text, end);
   };
   // What lineContinues has read of the current sentence, so that no line break rereads it.
   const read: Reading = { start: -1, scanned: 0, runs: 0, comma: false, lastNonSpace: -1, nextAt: -1 };
   while (i < text.length) {
-    const c = text[i];
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
       if (lineContinues(text, start, i, read)) {
         i++;
         continue;
@@ -33,18 +33,18 @@ export function splitSentences(text: string): Sentence[] {
       i = start;
       continue;
     }
-    if (c === '.' || c === '!' || c === '?' || c === '…') {
+    if (isStop(c)) {
       let j = i + 1;
-      while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
+      while (j < text.length && isStop(text.charCodeAt(j))) j++;
       while (j < text.length && CLOSERS.includes(text[j])) j++;
-      if (c === '.' && j === i + 1 && isAbbreviationOrNumber(text, i)) {
+      if (c === 0x2e && j === i + 1 && isAbbreviationOrNumber(text, i)) {
         i++;
         continue;
       }
       // A boundary needs white space and then something that can start a sentence.
       let k = j;
-      while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
-      if (k === j && k < text.length && text[k] !== '\n') {
+      while (k < text.length && isBlank(text.charCodeAt(k))) k++;
+      if (k === j && k < text.length && text.charCodeAt(k) !== 0x0a) {
         i = j;
         continue;
       }
@@ -102,8 +102,30 @@ function splitLostStops(text: string, s: Sentence): Sentence[] {
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i])) i++;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
   return i;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** . ! ? … */
+function isStop(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+}
+
+/** Space, tab, no-break space. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+/** What /\s/ matches, for one UTF-16 code unit: tested on codes, so that no character is copied into a string. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function isAbbreviationOrNumber(text: string, dot: number): boolean {
@@ -111,7 +133,7 @@ function isAbbreviationOrNumber(text: string, dot: number): boolean {
   if (ABBREVIATIONS.test(before)) return true;
   // A single capital letter before the dot is an initial ("D. Trump").
   if (/(?:^|\s)\p{Lu}\.$/u.test(before)) return true;
-  return /\d/.test(text[dot - 1] ?? '') && /\d/.test(text[dot + 1] ?? '');
+  return isDigitCode(text.charCodeAt(dot - 1)) && isDigitCode(text.charCodeAt(dot + 1));
 }
 
 /**
@@ -136,12 +158,12 @@ interface Reading {
 function lineContinues(text: string, start: number, nl: number, read: Reading): boolean {
   if (read.start !== start || read.scanned > nl) Object.assign(read, { start, scanned: start, runs: 0, comma: false, lastNonSpace: start - 1, nextAt: -1 });
   for (let k = read.scanned; k < nl; k++) {
-    const ch = text[k];
-    if (/\s/.test(ch)) {
-      if (k > start && !/\s/.test(text[k - 1])) read.runs++;
+    const ch = text.charCodeAt(k);
+    if (isSpaceCode(ch)) {
+      if (k > start && !isSpaceCode(text.charCodeAt(k - 1))) read.runs++;
     } else {
       read.lastNonSpace = k;
-      if (ch === ',') read.comma = true;
+      if (ch === 0x2c) read.comma = true;
     }
   }
   read.scanned = nl;
@@ -169,7 +191,7 @@ function lineContinues(text: string, start: number, nl: number, read: Reading): 
 function creditColon(text: string, start: number, end: number): boolean {
   if (text[end - 1] !== ':') return false;
   let k = end - 1;
-  while (k > start && /\s/.test(text[k - 1])) k--;
+  while (k > start && isSpaceCode(text.charCodeAt(k - 1))) k--;
   return k - 3 >= start && /^Ảnh$/iu.test(text.slice(k - 3, k));
 }
 
@@ -187,7 +209,7 @@ function lettersBefore(s: string, end: number, min = 0): number {
 /** The last two words of the line [start, end) ending in the word that begins at wordStart, with the white space between them, or ''. */
 function lastTwoWords(text: string, start: number, end: number, wordStart: number): string {
   let gap = wordStart;
-  while (gap > start && /\s/.test(text[gap - 1])) gap--;
+  while (gap > start && isSpaceCode(text.charCodeAt(gap - 1))) gap--;
   if (gap === wordStart) return '';
   const first = lettersBefore(text, gap, start);
   return first < gap ? text.slice(first, end) : '';

@@ -30,15 +30,13 @@ interface Facts {
 
 const UPPER = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
-/** A character at which splitPiece may cut a word. */
-const CUT = /[-‐‑.]/;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  forEachWord(text, (at, word) => {
+  scanWords(text, (at, end, cut, hash) => {
     // Most words have no hyphen or dot, so there is nothing to split.
-    if (!CUT.test(word)) push(out, at, word);
-    else for (const [s, piece] of splitPiece(word, at)) push(out, s, piece);
+    if (!cut) pushWord(out, text, at, end, hash);
+    else for (const [s, piece] of splitPiece(text.slice(at, end), at)) push(out, s, piece);
   });
   return out;
 }
@@ -50,6 +48,14 @@ export function tokenize(text: string): Token[] {
  * character classes looked up in a table: about three times faster.
  */
 export function forEachWord(text: string, f: (at: number, word: string) => void): void {
+  scanWords(text, (at, end) => f(at, text.slice(at, end)));
+}
+
+/**
+ * forEachWord's scan, giving each word as its range, whether a joiner splitPiece may cut at (-‐‑.)
+ * is inside it, and a hash of its code units (for the cache of recent words).
+ */
+function scanWords(text: string, f: (at: number, end: number, cut: boolean, hash: number) => void): void {
   const n = text.length;
   let k = 0;
   while (k < n) {
@@ -58,17 +64,39 @@ export function forEachWord(text: string, f: (at: number, word: string) => void)
       continue;
     }
     const start = k;
-    k += sizeAt(text, k);
+    let cut = false;
+    let hash = 0x811c9dc5;
     for (;;) {
-      while (k < n && classAt(text, k) !== OTHER) k += sizeAt(text, k);
+      // The code units of letters, marks and digits: in the table when outside the surrogates.
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c < 0xd800 || c > 0xdfff) {
+          let v = classes[c];
+          if (v === 0) v = classes[c] = classify(String.fromCharCode(c));
+          if (v === OTHER) break;
+          hash = Math.imul(hash ^ c, 0x01000193);
+          k++;
+        } else {
+          if (classAt(text, k) === OTHER) break;
+          const size = sizeAt(text, k);
+          for (let j = k; j < k + size; j++) hash = Math.imul(hash ^ text.charCodeAt(j), 0x01000193);
+          k += size;
+        }
+      }
       if (k + 1 < n && isJoiner(text.charCodeAt(k)) && classAt(text, k + 1) === LETTER_OR_DIGIT) {
-        k += 1 + sizeAt(text, k + 1);
+        const j = text.charCodeAt(k);
+        if (j === 0x2d || j === 0x2010 || j === 0x2011 || j === 0x2e) cut = true;
+        hash = Math.imul(hash ^ j, 0x01000193);
+        k++;
         continue;
       }
       break;
     }
-    if (k < n && text.charCodeAt(k) === 0x2b) k++;
-    f(start, text.slice(start, k));
+    if (k < n && text.charCodeAt(k) === 0x2b) {
+      hash = Math.imul(hash ^ 0x2b, 0x01000193);
+      k++;
+    }
+    f(start, k, cut, hash);
   }
 }
 
@@ -139,8 +167,42 @@ function splitPiece(word: string, at: number): [number, string][] {
   return parts;
 }
 
-function push(out: Token[], start: number, s: string): void {
+/**
+ * The last word seen at each slot of its hash, with its facts: most words of an article are words
+ * seen before, and one compared in place is neither copied out of the text nor hashed again.
+ * Words of 13 code units or more are left out (V8 would keep them as slices of the whole text).
+ */
+const RECENT = 8192;
+const recentWord: string[] = new Array<string>(RECENT).fill('');
+const recentFacts: Facts[] = new Array<Facts>(RECENT);
+
+function pushWord(out: Token[], text: string, start: number, end: number, hash: number): void {
+  const slot = hash & (RECENT - 1);
+  const known = recentWord[slot];
+  if (known.length === end - start && sameText(text, start, known)) {
+    pushToken(out, start, known, recentFacts[slot]);
+    return;
+  }
+  const s = text.slice(start, end);
   const f = factsOf(s);
+  if (s.length < 13) {
+    recentWord[slot] = s;
+    recentFacts[slot] = f;
+  }
+  pushToken(out, start, s, f);
+}
+
+/** text at `at` reads `word`. */
+function sameText(text: string, at: number, word: string): boolean {
+  for (let j = 0; j < word.length; j++) if (text.charCodeAt(at + j) !== word.charCodeAt(j)) return false;
+  return true;
+}
+
+function push(out: Token[], start: number, s: string): void {
+  pushToken(out, start, s, factsOf(s));
+}
+
+function pushToken(out: Token[], start: number, s: string, f: Facts): void {
   out.push({
     start,
     end: start + s.length,
