@@ -9,6 +9,7 @@ import { describeValue } from './core/dates/calendar';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { environmentLocale, t, useLocale } from './l10n/messages';
 import { sentenceAround } from './core/facts/extract';
+import { now, trace, traced } from './index/trace';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
@@ -93,10 +94,14 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   const cache = cacheDir ? openCache(path.resolve(cacheDir), 'cli', warn) : undefined;
   const state = cacheDir ? openStateCache(path.resolve(cacheDir), 'cli', warn) : undefined;
   index.defer(true);
+  let t0 = now();
   const { computed, written } = await summarizePending(index, { cache, state, warn: (m) => process.stderr.write(`${m}\n`) });
+  trace('prepare', t0, `${computed} articles analysed`);
   await written;
   index.defer(false);
+  t0 = now();
   await index.flushWith(settleInWorkers());
+  trace('collection', t0);
   if (computed) await saveState(index, state);
   const result = index.get().result;
   const pathOf = (uri: string) => index.document(uri)?.path ?? uri;
@@ -162,7 +167,8 @@ async function main(argv: string[]): Promise<number> {
     if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
     if (rest.includes('--cache') && !option(rest, '--cache')) return usage('--cache needs a DIR');
     const { result, failed, conflicts } = await load(paths, option(rest, '--cache'));
-    process.stdout.write(rest.includes('--json') ? asJson(result, conflicts()) : report(result, conflicts()));
+    const found = conflicts();
+    process.stdout.write(traced('output', () => (rest.includes('--json') ? asJson(result, found) : report(result, found))));
     return failed ? 1 : 0;
   }
   if (command === 'export') {

@@ -13,8 +13,10 @@ import { recognizeEntities, type Recognized, type Lookup } from './entities/reco
 import { Collection } from './resolve/collection';
 import { findablePhrases, misspellable, sortedHashes } from './resolve/articlePass';
 import type { ArticleSummary } from './summary';
-import { lang, phraseKey, type GazetteerEntry } from './lang/knowledge';
+import { keyPrefixes, lang, phraseKey, type GazetteerEntry } from './lang/knowledge';
 import type { Decisions } from './annotations/decisions';
+import { extractFacts } from './facts/extract';
+import { dateMentionsOf } from './documentResult';
 
 export interface PreparedDocument {
   path: string;
@@ -37,7 +39,22 @@ export function makeLookup(registry: RegistryEntity[] = []): Lookup {
     const entry: GazetteerEntry = { id: `registry:${e.id}`, kind: e.kind, name: e.name, origin: 'registry' };
     for (const n of [e.name, ...e.aliases]) own.set(phraseKey(n), /^\p{Ll}/u.test(n) ? { ...entry, lowerStart: true } : entry);
   }
-  return (k) => own.get(k) ?? lang.gazetteer.get(k);
+  const lookup: Lookup = (k) => own.get(k) ?? lang.gazetteer.get(k);
+  const ownStarts = keyPrefixes(own.keys());
+  lookup.startsKey = (k) => lang.gazetteerKeys.has(k) || ownStarts.has(k);
+  return lookup;
+}
+
+/** A lookup that also knows the article's outlet (from newslens.json) as an organisation. */
+function withOutlet(lookup: Lookup, key: string, name: string): Lookup {
+  const entry: GazetteerEntry = { id: `outlet:${key}`, kind: 'organization', name, origin: 'registry' };
+  const out: Lookup = (k) => (k === key ? entry : lookup(k));
+  const starts = lookup.startsKey;
+  if (starts) {
+    const outletStarts = keyPrefixes([key]);
+    out.startsKey = (k) => outletStarts.has(k) || starts(k);
+  }
+  return out;
 }
 
 export function prepareDocument(
@@ -53,9 +70,7 @@ export function prepareDocument(
   const sentences = splitSentences(norm.text);
   const dates = recognizeDates(norm.text, parseYmd(meta.date));
   const outlet = meta.outlet ? phraseKey(meta.outlet) : undefined;
-  const docLookup: Lookup = outlet
-    ? (k) => (k === outlet ? { id: `outlet:${outlet}`, kind: 'organization', name: meta.outlet!, origin: 'registry' } : lookup(k))
-    : lookup;
+  const docLookup: Lookup = outlet ? withOutlet(lookup, outlet, meta.outlet!) : lookup;
   const recognized = recognizeEntities(norm.text, tokens, sentences, dates, docLookup);
   if (decisions) applyDecisions(norm, tokens, dates, recognized, decisions);
   return { path, file, norm, tokens, sentences, dates, recognized, meta, decisions };
@@ -207,6 +222,7 @@ export function summaryOf(p: PreparedDocument): ArticleSummary {
     suppressed: p.recognized.suppressed,
     phrases: [...sortedHashes(findablePhrases(p.tokens, p.norm.text))],
     misspellable: misspellable(p.tokens),
+    facts: extractFacts(p.norm.original, dateMentionsOf(p.norm, p.dates)),
   };
 }
 

@@ -25,6 +25,26 @@ interface Parts {
   decisions?: Decisions;
 }
 
+/** An article's dates as mentions, in offsets of its original text. */
+export function dateMentionsOf(norm: NormalizedText, dates: readonly DateMatch[]): DateMention[] {
+  const text = norm.original;
+  return dates.map((x) => {
+    const start = norm.toOriginal(x.start);
+    const end = norm.toOriginalEnd(x.end);
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: 'date',
+      value: x.value,
+      anchored: x.anchored,
+      relative: x.relative,
+      ...(x.mod ? { mod: x.mod } : {}),
+      ...(x.endValue ? { endValue: x.endValue } : {}),
+    };
+  });
+}
+
 export function articleResult(d: Parts, ms: EntityMention[], claims: Claim[]): ArticleResult {
   const { norm } = d;
   const s = (o: number) => norm.toOriginal(o);
@@ -42,17 +62,7 @@ export function articleResult(d: Parts, ms: EntityMention[], claims: Claim[]): A
       if (m && u.wikidata) m.wikidata = u.wikidata;
     }
   }
-  const dateMentions: DateMention[] = d.dates.map((x) => ({
-    start: s(x.start),
-    end: e(x.end),
-    text: text.slice(s(x.start), e(x.end)),
-    kind: 'date',
-    value: x.value,
-    anchored: x.anchored,
-    relative: x.relative,
-    ...(x.mod ? { mod: x.mod } : {}),
-    ...(x.endValue ? { endValue: x.endValue } : {}),
-  }));
+  const dateMentions = dateMentionsOf(norm, d.dates);
   const mentions = [...entityMentions, ...dateMentions].sort((a, b) => a.start - b.start);
   const at = new Map(ms.map((m, i) => [`@${m.start}`, i]));
   const claimSources = new Map<Claim, number>();

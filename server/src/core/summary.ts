@@ -7,10 +7,12 @@ import type { ArticleMeta, RegistryEntity, Sentence, Span } from './types';
 import type { Candidate } from './entities/recognize';
 import type { DateMatch } from './dates/recognize';
 import type { Decisions } from './annotations/decisions';
+import type { Fact } from './facts/extract';
 import { makeLookup, prepareDocument, summaryOf } from './analyze';
+import { packSummary } from './summaryCodec';
 
 /** Bumped whenever the analysis changes what a summary holds or how it is computed. */
-export const ANALYSER_VERSION = '0.2.12';
+export const ANALYSER_VERSION = '0.2.13';
 
 export interface ArticleSummary {
   path: string;
@@ -26,6 +28,8 @@ export interface ArticleSummary {
   phrases: number[];
   /** Lower-case foreign words a misspelt known name could be. */
   misspellable: string[];
+  /** Figures and days the article states, to compare with other articles (original offsets). */
+  facts: Fact[];
 }
 
 export interface PrepareInput {
@@ -43,9 +47,13 @@ export function summarize(input: PrepareInput, lookup = makeLookup(input.registr
 
 let workerLookup: { key: string; lookup: ReturnType<typeof makeLookup> } | undefined;
 
-/** The worker's entry: the registry's lookup is built once per registry, not per article. */
-export function prepareForWorker(input: PrepareInput): ArticleSummary {
+/**
+ * The worker's entry: the summary packed (packSummary) as UTF-8, which the warm cache and the
+ * collection keep as they are, so that the main thread neither packs nor encodes it. The
+ * registry's lookup is built once per registry, not per article.
+ */
+export function prepareForWorker(input: PrepareInput): Uint8Array {
   const key = JSON.stringify(input.registry ?? []);
   if (workerLookup?.key !== key) workerLookup = { key, lookup: makeLookup(input.registry) };
-  return summarize(input, workerLookup.lookup);
+  return new Uint8Array(Buffer.from(packSummary(summarize(input, workerLookup.lookup)), 'utf8'));
 }

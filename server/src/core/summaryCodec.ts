@@ -2,16 +2,16 @@ import type { ArticleSummary } from './summary';
 
 /**
  * A summary as JSON text, with its candidates as rows of values under one list of field names and
- * its phrase hashes as base64: about half the size of plain JSON, for the warm cache and the
+ * its phrase hashes as base64 and its facts as rows: about half the size of plain JSON, for the warm cache and the
  * collection's packed copies. Any field a candidate has survives the round trip.
  */
 export function packSummary(s: ArticleSummary): string {
-  return JSON.stringify({ ...s, candidates: toRows(s.candidates), phrases: toBase64(s.phrases) });
+  return JSON.stringify({ ...s, candidates: toRows(s.candidates), phrases: toBase64(s.phrases), facts: toRows(s.facts) });
 }
 
 export function unpackSummary(json: string): ArticleSummary {
   const o = JSON.parse(json);
-  return { ...o, candidates: fromRows(o.candidates), phrases: [...fromBase64(o.phrases)] };
+  return { ...o, candidates: fromRows(o.candidates), phrases: [...fromBase64(o.phrases)], facts: fromRows(o.facts) };
 }
 
 /**

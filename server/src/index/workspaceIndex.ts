@@ -10,8 +10,9 @@ import { readDecisions, type Decisions } from '../core/annotations/decisions';
 import { summarize, type ArticleSummary, type PrepareInput } from '../core/summary';
 import { Collection, type ArticleInput, type SettledArticle, type UpdateRound } from '../core/resolve/collection';
 import type { SettledParts } from '../core/resolve/settleArticle';
-import { extractFacts } from '../core/facts/extract';
+import type { Fact } from '../core/facts/extract';
 import { FactIndex, type Conflict } from '../core/facts/compare';
+import { now, trace, traced } from './trace';
 
 interface Entry {
   uri: string;
@@ -25,6 +26,8 @@ interface Entry {
   /** The text is an editor's, perhaps unsaved. */
   edited?: boolean;
   summary?: ArticleSummary;
+  /** The summary as a worker or the warm cache packed it, so that the collection need not pack it again. */
+  packed?: string | Uint8Array;
   decisions?: Decisions;
 }
 
@@ -54,8 +57,8 @@ export class WorkspaceIndex {
   private dirty = new Set<string>();
   /** Dirty articles that can go to the collection without being summarised here (summarised, or removed). */
   private ready = new Set<string>();
-  /** Facts of every article, compared across articles; built when first asked for, then kept up to date. */
-  private facts?: FactIndex;
+  /** Facts of every article (from its summary), compared across articles when asked. */
+  private facts = new FactIndex();
   /** Settles while an update runs on worker threads: until then the index answers from what it had. */
   private busy?: Promise<void>;
   private byUri = new Map<string, DocumentResult>();
@@ -114,7 +117,7 @@ export class WorkspaceIndex {
     const e = this.entries.get(uri);
     if (!e?.edited) return;
     e.edited = undefined;
-    e.summary = undefined;
+    e.summary = e.packed = undefined;
     this.dirty.add(uri);
     this.ready.delete(uri);
   }
@@ -124,7 +127,7 @@ export class WorkspaceIndex {
     const e = this.entries.get(uri);
     if (!e || e.ann === ann) return;
     e.ann = ann;
-    e.summary = undefined;
+    e.summary = e.packed = undefined;
     this.dirty.add(uri);
     this.ready.delete(uri);
   }
@@ -160,14 +163,14 @@ export class WorkspaceIndex {
       this.lookup = makeLookup(registry);
       // The registry changes what every article finds: the collection starts again.
       this.collection = new Collection(registry);
-      this.facts = undefined;
+      this.facts = new FactIndex();
       this.byUri.clear();
       this.claimCounts.clear();
     }
     const dir = path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
     for (const e of this.entries.values()) {
       if (registryChanged || e.path.replace(/\\/g, '/').startsWith(dir + '/')) {
-        e.summary = undefined;
+        e.summary = e.packed = undefined;
         this.dirty.add(e.uri);
         this.ready.delete(e.uri);
       }
@@ -190,10 +193,11 @@ export class WorkspaceIndex {
   }
 
   /** A summary computed elsewhere (a worker, the warm cache) for the article's current text. */
-  setSummary(uri: string, text: string, summary: ArticleSummary): void {
+  setSummary(uri: string, text: string, summary: ArticleSummary, packed?: string | Uint8Array): void {
     const e = this.entries.get(uri);
     if (!e || e.text !== text || e.summary || !this.dirty.has(uri)) return;
     e.summary = summary;
+    e.packed = packed;
     this.ready.add(uri);
   }
 
@@ -201,7 +205,7 @@ export class WorkspaceIndex {
    * Starts the collection from a saved state instead of analysing: only when it holds nothing
    * yet and the state was saved from exactly these articles (the caller checks that).
    */
-  restore(summaries: Map<string, { summary: ArticleSummary; packed?: string }>, settled: Map<string, SettledArticle>): boolean {
+  restore(summaries: Map<string, { summary: ArticleSummary; packed?: string | Uint8Array }>, settled: Map<string, SettledArticle>): boolean {
     if (this.byUri.size || summaries.size !== this.entries.size) return false;
     const entries = new Map<string, ArticleInput & { settled: SettledArticle }>();
     for (const [uri, e] of this.entries) {
@@ -215,13 +219,15 @@ export class WorkspaceIndex {
       e.summary = summary;
       this.inputOf(e);
     }
+    const facts = new Map([...entries].map(([uri, { summary }]) => [uri, summary.facts]));
     this.collection.restore(entries);
     this.dirty.clear();
     this.ready.clear();
-    for (const e of this.entries.values()) e.summary = undefined;
+    for (const e of this.entries.values()) e.summary = e.packed = undefined;
     for (const uri of entries.keys()) {
       this.byUri.set(uri, this.collection.result(uri)!);
       this.countClaims(uri, this.byUri.get(uri));
+      this.putFacts(uri, facts.get(uri));
     }
     this.snapshot = undefined;
     return true;
@@ -260,16 +266,25 @@ export class WorkspaceIndex {
     let done = () => {};
     this.busy = new Promise((r) => (done = r));
     try {
+      let t = now();
       let round = collection.beginUpdate(changes);
+      trace('collection: begin update', t, `${changes.size} articles`);
       while (round) {
         let results = new Map<string, SettledParts>();
-        if (round.jobs.size >= ROUND_FOR_WORKERS) {
+        t = now();
+        const jobs = round.jobs.size;
+        if (jobs >= ROUND_FOR_WORKERS) {
           // Whatever the workers could not settle (a crash, a cancelled run) is settled here.
           results = await settle(round).catch(() => results);
+          trace('collection: settle on workers', t, `${results.size} articles`);
+          t = now();
         }
         round = collection.acceptRound(results);
+        trace('collection: accept round', t, `${jobs} articles, ${jobs - results.size} settled here`);
       }
+      t = now();
       const touched = collection.finishUpdate();
+      trace('collection: finish update', t, `${touched.size} results changed`);
       // A new registry replaced the collection meanwhile and marked every article dirty again.
       return collection === this.collection ? this.applied(changes, touched) : new Set();
     } finally {
@@ -291,7 +306,7 @@ export class WorkspaceIndex {
         e.summary = summarize(this.inputOf(e), this.lookup);
         this.preparedCount++;
       }
-      changes.set(uri, { summary: e.summary, text: e.text });
+      changes.set(uri, { summary: e.summary, text: e.text, ...(e.packed ? { packed: e.packed } : {}) });
     }
     for (const uri of changes.keys()) {
       this.dirty.delete(uri);
@@ -303,8 +318,8 @@ export class WorkspaceIndex {
   /** Takes the collection's new results; returns the articles whose result changed. */
   private applied(changes: Map<string, ArticleInput | undefined>, touched: Set<string>): Set<string> {
     // The articles an edited article disagreed with, or now disagrees with, get their diagnostics anew.
-    const partners = (uri: string) => (this.facts?.conflictsOf(uri) ?? []).map((c) => c.b.uri);
-    const few = this.facts && changes.size < 256;
+    const partners = (uri: string) => this.facts.conflictsOf(uri).map((c) => c.b.uri);
+    const few = changes.size < 256;
     const before = few ? [...changes.keys()].flatMap(partners) : [];
     for (const uri of changes.keys())
       if (!this.entries.has(uri)) {
@@ -320,31 +335,25 @@ export class WorkspaceIndex {
       touched.add(uri);
       // The collection owns the summary now; a change of the article makes a new one.
       const e = this.entries.get(uri);
-      if (e) e.summary = undefined;
+      if (e) e.summary = e.packed = undefined;
     }
-    // An article's facts come from its own text and dates; others touched changed only their entity ids.
-    if (this.facts) for (const uri of touched) this.putFacts(uri, !changes.has(uri));
+    // An article's facts come from its own summary; others touched changed only their entity ids.
+    for (const uri of touched) this.putFacts(uri, changes.get(uri)?.summary.facts);
     if (few) for (const u of [...before, ...[...changes.keys()].flatMap(partners)]) if (this.byUri.has(u)) touched.add(u);
     this.snapshot = undefined;
     return touched;
   }
 
-  private putFacts(uri: string, sameText = false): void {
+  /** Files an article's facts (or, without new ones, the facts it had) under its entities and date. */
+  private putFacts(uri: string, facts?: Fact[]): void {
     const d = this.byUri.get(uri);
-    const text = this.entries.get(uri)?.text;
-    if (!d || text === undefined) return void this.facts!.delete(uri);
-    const dates = d.mentions.filter((m): m is DateMention => m.kind === 'date');
+    if (!d) return this.facts.delete(uri);
     const entities = d.mentions.flatMap((m) => (m.kind !== 'date' && m.entity ? [m.entity] : []));
-    const facts = (sameText && this.facts!.factsOf(uri)) || extractFacts(text, dates);
-    this.facts!.set(uri, facts, entities, d.date);
+    this.facts.set(uri, facts ?? this.facts.factsOf(uri) ?? [], entities, d.date);
   }
 
   private factIndex(): FactIndex {
     this.flush();
-    if (!this.facts) {
-      this.facts = new FactIndex();
-      for (const uri of this.byUri.keys()) this.putFacts(uri);
-    }
     return this.facts;
   }
 
@@ -355,7 +364,8 @@ export class WorkspaceIndex {
 
   /** Every disagreement between articles, once. */
   conflicts(): Conflict[] {
-    return this.factIndex().all();
+    const facts = this.factIndex();
+    return traced('facts: compare', () => facts.all());
   }
 
   private inputOf(e: Entry): PrepareInput {

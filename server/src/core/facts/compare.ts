@@ -5,6 +5,7 @@
  * comparison looks only at facts that share what they count and a context word.
  */
 import type { Fact } from './extract';
+import { lowerBound } from '../sorted';
 
 export interface FactSide {
   uri: string;
@@ -21,10 +22,15 @@ export interface Conflict {
 }
 
 interface ArticleFacts {
+  /** A number for the article, so that counting the articles it shares blocks with needs no strings. */
+  id: number;
   facts: Fact[];
+  /** The blocks the article is filed under (blockKeys). */
+  keys: Int32Array;
   /** The facts by what they count: only facts of one kind of count are compared. */
   byAbout: Map<string, Fact[]>;
-  entities: Set<string>;
+  /** Its entities' numbers, sorted. */
+  entities: Int32Array;
   date?: string;
 }
 
@@ -47,18 +53,35 @@ export class FactIndex {
   /** Each article's conflicts as last computed; any change of facts empties it. */
   private cache = new Map<string, Conflict[]>();
   /** Facts by what they count and one context word: the only pairs compared. */
-  private blocks = new Map<string, Set<string>>();
+  private blocks = new Map<number, Set<number>>();
+  private ids = new Map<string, number>();
+  private uris: string[] = [];
+  /** Blocks shared with the article being compared, by article id (zero again after each use). */
+  private counts = new Int32Array(64);
 
+  /**
+   * Files an article's facts, which the index keeps (their context words are replaced by copies
+   * shared with every other fact: the same words recur in thousands of articles).
+   */
   set(uri: string, facts: Fact[], entities: Iterable<string>, date?: string): void {
     this.delete(uri);
     this.cache.clear();
     const byAbout = new Map<string, Fact[]>();
-    for (const f of facts) byAbout.set(f.about, [...(byAbout.get(f.about) ?? []), f]);
-    this.articles.set(uri, { facts, byAbout, entities: new Set(entities), date });
-    for (const k of blockKeys(facts)) {
+    for (const f of facts) {
+      f.context = f.context.map(shared);
+      byAbout.set(f.about, [...(byAbout.get(f.about) ?? []), f]);
+    }
+    const keys = blockKeys(facts);
+    let id = this.ids.get(uri);
+    if (id === undefined) {
+      this.ids.set(uri, (id = this.uris.length));
+      this.uris.push(uri);
+    }
+    this.articles.set(uri, { id, facts, keys, byAbout, entities: numbersOf(entities), date });
+    for (const k of keys) {
       let b = this.blocks.get(k);
       if (!b) this.blocks.set(k, (b = new Set()));
-      b.add(uri);
+      b.add(id);
     }
   }
 
@@ -72,9 +95,9 @@ export class FactIndex {
     if (!a) return;
     this.cache.clear();
     this.articles.delete(uri);
-    for (const k of blockKeys(a.facts)) {
+    for (const k of a.keys) {
       const b = this.blocks.get(k);
-      b?.delete(uri);
+      b?.delete(a.id);
       if (b && !b.size) this.blocks.delete(k);
     }
   }
@@ -90,17 +113,23 @@ export class FactIndex {
     const a = this.articles.get(uri);
     if (!a) return [];
     // Two facts about one thing share two context words at least (a name and a word, or two words).
-    const hits = new Map<string, number>();
-    for (const k of blockKeys(a.facts)) {
+    if (this.counts.length < this.uris.length) this.counts = new Int32Array(this.uris.length * 2);
+    const counts = this.counts;
+    const met: number[] = [];
+    for (const k of a.keys) {
       const b = this.blocks.get(k);
-      if (b && b.size <= MAX_BLOCK) for (const u of b) if (u !== uri) hits.set(u, (hits.get(u) ?? 0) + 1);
+      if (b && b.size <= MAX_BLOCK) for (const id of b) if (id !== a.id && counts[id]++ === 0) met.push(id);
     }
-    const others = [...hits].filter(([, n]) => n >= 2).map(([u]) => u);
+    const others: string[] = [];
+    for (const id of met) {
+      if (counts[id] >= 2) others.push(this.uris[id]);
+      counts[id] = 0;
+    }
     const out: Conflict[] = [];
     for (const u of others.sort()) {
       const b = this.articles.get(u)!;
-      const both = shared(a.entities, b.entities);
-      if (both < SAME_EVENT || both < SAME_EVENT_SHARE * (a.entities.size + b.entities.size - both)) continue;
+      const both = common(a.entities, b.entities);
+      if (both < SAME_EVENT || both < SAME_EVENT_SHARE * (a.entities.length + b.entities.length - both)) continue;
       out.push(...between(uri, a, u, b));
     }
     return out;
@@ -114,15 +143,50 @@ export class FactIndex {
   }
 }
 
-function blockKeys(facts: readonly Fact[]): Set<string> {
-  const keys = new Set<string>();
-  for (const f of facts) for (const w of f.context) keys.add(`${f.about}\u0000${w.replace(/^\^/, '')}`);
-  return keys;
+/** The blocks of an article's facts: what a fact counts with each of its context words, as numbers. */
+function blockKeys(facts: readonly Fact[]): Int32Array {
+  const keys = new Set<number>();
+  for (const f of facts) for (const w of f.context) keys.add(numberOf(`${f.about}\u0000${w.replace(/^\^/, '')}`));
+  return Int32Array.from(keys);
 }
 
-function shared(a: Set<string>, b: Set<string>): number {
+/** Strings (words, block keys, entity ids) numbered once for every fact and article, so that they compare as numbers. */
+const numbers = new Map<string, number>();
+function numberOf(s: string): number {
+  let n = numbers.get(s);
+  if (n === undefined) numbers.set(s, (n = numbers.size));
+  return n;
+}
+
+/** One copy of each context word for all facts. */
+const copies = new Map<string, string>();
+function shared(w: string): string {
+  const c = copies.get(w);
+  if (c !== undefined) return c;
+  copies.set(w, w);
+  return w;
+}
+
+/** Distinct numbers of the strings, sorted. */
+function numbersOf(strings: Iterable<string>): Int32Array {
+  const out = new Set<number>();
+  for (const s of strings) out.add(numberOf(s));
+  return Int32Array.from(out).sort();
+}
+
+/** How many numbers two sorted lists of distinct numbers have in common (compared without their lowest `bits`). */
+function common(a: Int32Array, b: Int32Array, bits = 0): number {
   let n = 0;
-  for (const x of a) if (b.has(x)) n++;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i] >> bits;
+    const y = b[j] >> bits;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return n;
 }
 
@@ -155,31 +219,53 @@ const GENERIC = new Set([
   'day',
 ]);
 
-/** A fact's context words (without the name mark) and whether each is a name, made once per fact. */
-const contexts = new WeakMap<Fact, Map<string, boolean>>();
-function contextMap(f: Fact): Map<string, boolean> {
-  let m = contexts.get(f);
-  if (!m) contexts.set(f, (m = new Map(f.context.map((w) => [w.replace(/^\^/, ''), w.startsWith('^')]))));
-  return m;
+/**
+ * A fact's context words without the name mark, as numbers (each word numbered once, for all
+ * facts), each times two plus one for a name: in order, and sorted without repeats (with whether
+ * the word is a name where it occurs last). Facts are compared with many others; numbers compare fast.
+ */
+interface Context {
+  words: Int32Array;
+  sorted: Int32Array;
+}
+
+const contexts = new WeakMap<Fact, Context>();
+function contextOf(f: Fact): Context {
+  let c = contexts.get(f);
+  if (c) return c;
+  const words = Int32Array.from(f.context, (w) => numberOf(w.replace(/^\^/, '')) * 2 + (w.startsWith('^') ? 1 : 0));
+  const last = new Map<number, number>();
+  for (const w of words) last.set(w >> 1, w & 1);
+  const sorted = Int32Array.from(last.keys())
+    .sort()
+    .map((n) => n * 2 + last.get(n)!);
+  contexts.set(f, (c = { words, sorted }));
+  return c;
+}
+
+/** Where a word (its number, without the name bit) is in a sorted context, or -1. */
+function indexIn(sorted: Int32Array, n: number): number {
+  const i = lowerBound(sorted, n * 2);
+  return i < sorted.length && sorted[i] >> 1 === n ? i : -1;
 }
 
 export function sameThing(x: Fact, y: Fact): boolean {
   if (x.kind !== y.kind || x.about !== y.about) return false;
   if (x.listed || y.listed) return false;
-  const ys = contextMap(y);
-  let score = 0;
-  for (const w of x.context) {
-    const plain = w.replace(/^\^/, '');
-    if (!ys.has(plain)) continue;
-    score += w.startsWith('^') && ys.get(plain) ? 2 : 1;
-  }
-  let common = 0;
-  for (const w of contextMap(x).keys()) if (ys.has(w)) common++;
-  const shorter = Math.min(contextMap(x).size, ys.size);
   // An age belongs to a person: the same name right before both.
   if (x.about === 'tuổi' && (!x.owner || x.owner !== y.owner)) return false;
-  if (GENERIC.has(x.about)) return score >= SAME_THING + 1 && common >= GENERIC_SHARE * shorter;
-  return score >= SAME_THING && common >= SAME_THING_SHARE * shorter;
+  const cx = contextOf(x);
+  const cy = contextOf(y);
+  // A shared word counts twice when it is a name in both.
+  let score = 0;
+  for (const w of cx.words) {
+    const j = indexIn(cy.sorted, w >> 1);
+    if (j >= 0) score += w & 1 & cy.sorted[j] ? 2 : 1;
+  }
+  const both = common(cx.sorted, cy.sorted, 1);
+  const shorter = Math.min(cx.sorted.length, cy.sorted.length);
+  if (GENERIC.has(x.about)) return score >= SAME_THING + 1 && both >= GENERIC_SHARE * shorter;
+  return score >= SAME_THING && both >= SAME_THING_SHARE * shorter;
 }
 
 /** Whether the wording of two values allows them to be the same figure or day. */

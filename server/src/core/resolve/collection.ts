@@ -21,14 +21,14 @@ import { settleArticle, type SettledParts, type SettleJob, type ViewData } from 
 export interface ArticleInput {
   summary: ArticleSummary;
   text: string;
-  /** The summary packed already (packSummary), as the warm cache has it. */
-  packed?: string;
+  /** The summary packed already (packSummary), as the warm cache has it, or as UTF-8 from a worker. */
+  packed?: string | Uint8Array;
 }
 
 interface Article {
   id: number;
   text: string;
-  /** The summary as UTF-8 JSON (phrases left out): read again only when the article is settled or withdrawn. */
+  /** The summary as UTF-8 JSON (packSummary): read again only when the article is settled or withdrawn. */
   packed: Buffer;
   file?: string;
   acronyms: [string, string][];
@@ -65,7 +65,8 @@ export interface UpdateRound {
 
 /** An update between `beginUpdate` and `finishUpdate`. */
 interface Run {
-  fresh: Set<Article>;
+  /** The articles added by this update, with the summaries they came with (not unpacked again to build them). */
+  fresh: Map<Article, ArticleSummary>;
   /** What the clusters last received of each article changed here, to take it away from them. */
   clusterChanges: Map<number, { before?: ClusterDoc; after?: ClusterDoc }>;
   /** Each settled article's result before the update (undefined: report it changed). */
@@ -134,7 +135,7 @@ export class Collection {
    */
   beginUpdate(changes: Map<string, ArticleInput | undefined>): UpdateRound | undefined {
     if (this.run) throw new Error('an update of the collection is already running');
-    const run: Run = (this.run = { fresh: new Set(), clusterChanges: new Map(), before: new Map(), wasPerson: new Map(), settled: new Set() });
+    const run: Run = (this.run = { fresh: new Map(), clusterChanges: new Map(), before: new Map(), wasPerson: new Map(), settled: new Set() });
     for (const [uri, input] of changes) {
       const old = this.articles.get(uri);
       if (old) {
@@ -151,9 +152,9 @@ export class Collection {
       const a = this.admit(input, old?.id ?? this.nextId++);
       this.articles.set(uri, a);
       this.byId.set(a.id, uri);
-      run.fresh.add(a);
+      run.fresh.set(a, input.summary);
     }
-    const first = new Set<Article>(run.fresh);
+    const first = new Set<Article>(run.fresh.keys());
     this.dependents(first, this.votes.takeChanged().map(hash32), (a) => a.voteKeys);
     const changedNames = this.known.takeChanged();
     this.dependents(first, changedNames.map(hash32), (a) => a.phrases);
@@ -188,7 +189,7 @@ export class Collection {
       a.lone = sortedHashes(r.lone);
       a.ms = r.mentions;
       a.claims = r.claims;
-      run.clusterChanges.get(a.id)!.after = this.build(a);
+      run.clusterChanges.get(a.id)!.after = this.build(a, run.fresh.get(a) ?? summaryOf(a));
       run.settled.add(a);
       lone.set(a, r.lone);
     }
@@ -344,7 +345,7 @@ export class Collection {
     const a: Article = {
       id,
       text: input.text,
-      packed: Buffer.from(input.packed ?? packSummary({ ...summary, phrases: [] })),
+      packed: packedBytes(input.packed ?? packSummary(summary)),
       file: summary.file,
       acronyms: summary.acronyms,
       phrases: Int32Array.from(summary.phrases),
@@ -438,6 +439,9 @@ export class Collection {
     }
   }
 }
+
+/** A packed summary as a Buffer: a worker's bytes as they are, a string encoded. */
+const packedBytes = (p: string | Uint8Array): Buffer => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p.buffer, p.byteOffset, p.byteLength));
 
 const summaryOf = (a: Article): ArticleSummary => unpackSummary(a.packed.toString('utf8'));
 
