@@ -50,8 +50,13 @@ const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
 const QUOTE_MARK = /["“”«»]/;
 /** "cũng", "ngoài ra": adverbs that may stand before "theo" at a clause's start, at the end of the text before it. */
 const THEO_PREFIXES = new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u');
-/** Whether a sentence holds any of the phrases that make it vague anywhere (most hold none). */
-const VAGUE_ANYWHERE = new RegExp(lang.vagueAnywhere.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+/**
+ * Whether a sentence as written may hold one of the phrases that make it vague anywhere (most hold
+ * none), found without lower-casing it: a letter matches, in any case, what it lower-cases to,
+ * except "İ", which lower-cases to two letters.
+ */
+const VAGUE_ANYWHERE = new RegExp(lang.vagueAnywhere.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu');
+const mayBeVagueAnywhere = (sentence: string): boolean => VAGUE_ANYWHERE.test(sentence) || sentence.includes('\u0130');
 
 export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): CheckedClaim[] {
   const claims: CheckedClaim[] = [];
@@ -76,11 +81,9 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
       quoteOpen = quotes.open;
       continue;
     }
-    const toks: Token[] = [];
-    for (let k = tk; k < tokens.length && tokens[k].start < s.end; k++) if (tokens[k].end <= s.end) toks.push(tokens[k]);
-    const ms: EntityMention[] = [];
-    for (let k = mk; k < mentions.length && mentions[k].start < s.end; k++) if (mentions[k].end <= s.end) ms.push(mentions[k]);
-    const found = findAttribution(text, s, toks, ms);
+    const toks = spansUpTo(tokens, tk, s.end);
+    const ms = spansUpTo(mentions, mk, s.end);
+    const found = findAttribution(text, s, { toks: toks.items, ms: ms.items, sortedToks: toks.sorted, sortedMs: ms.sorted });
     let claim: CheckedClaim;
     if (found) {
       claim = { start: s.start, end: s.end, status: found.status, cue: found.cue, cueSpan: found.cueSpan, inherited: found.inherited };
@@ -279,7 +282,7 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   // "(TTXVN)", "Theo Reuters.", "MINH ANH", "T.N.": a credit or a reporter's name alone on its line.
   if (wholeLine && words <= 8 && /^\([^()]+\)\.?$/u.test(body)) return 'byline';
   if (wholeLine && words <= 6 && (/^theo\s+[^,;:!?]+\.?$/iu.test(body) || (/^[\p{Lu}\d\s.&,-]+$/u.test(body) && /\p{Lu}/u.test(body)))) return 'byline';
-  if (wholeLine && !/[.!?…:;,]["”»)]*$/.test(body) && words <= 16 && !sentenceLike(body, words, ln.from === lines.first())) return 'heading';
+  if (wholeLine && !endsInStop(body) && words <= 16 && !sentenceLike(body, words, ln.from === lines.first())) return 'heading';
   if (wholeLine && words <= 4 && /^[\p{Lu}]/u.test(body)) return 'byline';
   // "… từ bên trong. Máy bay bị đặt bom": a heading run onto the end of the paragraph before it.
   if (
@@ -324,6 +327,13 @@ function creditLineAfter(text: string, at: number): boolean {
   return /^\(?\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[^.!?()]{1,60}\)?\.?$/u.test(line);
 }
 
+/** Whether a text ends in a stop or a comma, perhaps before closing quotes or brackets, as /[.!?…:;,]["”»)]*$/ finds. */
+function endsInStop(body: string): boolean {
+  let k = body.length;
+  while (k > 0 && '"”»)'.includes(body[k - 1])) k--;
+  return k > 0 && '.!?…:;,'.includes(body[k - 1]);
+}
+
 /** Whether a line holds a colon. */
 function hasColon(text: string, ln: Line): boolean {
   const at = text.indexOf(':', ln.from);
@@ -348,9 +358,9 @@ function sentenceLike(body: string, words: number, firstLine: boolean): boolean 
   return !firstLine && words >= 10 && /(?<![\p{L}\p{M}])(?:đã|đang|từng)(?![\p{L}\p{M}])/iu.test(body);
 }
 
-function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMention[]): Found | undefined {
+function findAttribution(text: string, s: Sentence, lists: Lists): Found | undefined {
   const results: Found[] = [];
-  const lists: Lists = { toks, ms, sortedToks: inOrder(toks), sortedMs: inOrder(ms) };
+  const toks = lists.toks;
   // The next token at or after an index that is no Vietnamese syllable, found walking forward once.
   let foreignAt = -1;
   const nextForeign = (i: number): number => {
@@ -442,8 +452,9 @@ function findAttribution(text: string, s: Sentence, toks: Token[], ms: EntityMen
   if (first) return first;
   const tail = quoteTail(text, s, lists);
   if (tail) return tail;
-  const lower = text.slice(s.start, s.end).toLowerCase();
-  if (!VAGUE_ANYWHERE.test(lower)) return results.find((r) => r.inherited);
+  const sentence = text.slice(s.start, s.end);
+  if (!mayBeVagueAnywhere(sentence)) return results.find((r) => r.inherited);
+  const lower = sentence.toLowerCase();
   for (const v of lang.vagueAnywhere) {
     const at = lower.indexOf(v);
     // "được biết đến là" is "known as", not "it is known that".
@@ -502,9 +513,23 @@ interface Lists {
   sortedMs: boolean;
 }
 
-function inOrder(list: readonly Span[]): boolean {
-  for (let k = 0; k < list.length; k++) if (list[k].end < list[k].start || (k > 0 && list[k].start < list[k - 1].start)) return false;
-  return true;
+/** The items of a list from index `from` on that start before `end` and end by it, and whether they are in text order. */
+function spansUpTo<T extends Span>(list: readonly T[], from: number, end: number): { items: T[]; sorted: boolean } {
+  let k = from;
+  let sorted = true;
+  let crossing = false;
+  let last = -Infinity;
+  for (; k < list.length && list[k].start < end; k++) {
+    const x = list[k];
+    if (x.end > end) crossing = true;
+    else {
+      if (x.end < x.start || x.start < last) sorted = false;
+      last = x.start;
+    }
+  }
+  // Mostly none runs past `end`: then a slice is all.
+  const items = list.slice(from, k);
+  return { items: crossing ? items.filter((x) => x.end <= end) : items, sorted };
 }
 
 /** The items of a list that lie within a region, in their order, as `filter` gives them; without reading the whole list when it is in text order. */

@@ -78,18 +78,15 @@ export function misspeltCueAt(toks: Token[], i: number): number {
     }
   }
   if (open < 0) return 0;
-  const ends: (string[] | undefined)[] = [];
-  let node: OpenCueNode | undefined = openCues;
-  for (let k = 0; k < second && node; k++) {
-    node = node.next.get(k === open ? '*' : toks[i + k].lower);
-    ends.push(node?.wanted);
-  }
   const misspelt = toks[i + open].lower;
-  for (let len = ends.length; len > open; len--) {
-    const wanted = ends[len - 1];
-    if (wanted && wanted.some((w) => oneEdit(misspelt, w))) return len;
+  let best = 0;
+  let node: OpenCueNode | undefined = openCues;
+  for (let k = 0; k < second; k++) {
+    node = node.next.get(k === open ? '*' : toks[i + k].lower);
+    if (!node) break;
+    if (k >= open && node.wanted?.some((w) => oneEdit(misspelt, w))) best = k + 1;
   }
-  return 0;
+  return best;
 }
 
 /** Whether two words are exactly one edit apart (optimal string alignment distance 1). */
