@@ -290,8 +290,15 @@ async function reindex(full = true): Promise<void> {
   state ??= openStateCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
   let shown = 0;
   let restored = false;
+  const started = Date.now();
   try {
-    ({ restored = false } = await summarizePending(index, {
+    let fromCache = 0;
+    let computed = 0;
+    ({
+      restored = false,
+      fromCache,
+      computed,
+    } = await summarizePending(index, {
       cache,
       state,
       signal: run.signal,
@@ -306,6 +313,9 @@ async function reindex(full = true): Promise<void> {
       },
       onPartial: () => void publishFlushed(run.signal),
     }));
+    connection.console.info(
+      `News Lens: ${(computed + fromCache).toLocaleString('en')} articles summarised in ${((Date.now() - started) / 1000).toFixed(1)} s: ${computed.toLocaleString('en')} analysed, ${fromCache.toLocaleString('en')} from the warm cache${restored ? ', the collection restored from its saved state' : ''}`,
+    );
   } catch (e) {
     if (!run.signal.aborted) throw e;
     // Cancelled: what is indexed stays; the rest waits for "Reindex Workspace".
@@ -315,6 +325,8 @@ async function reindex(full = true): Promise<void> {
   }
   if (indexRun !== run) return;
   index.defer(false);
+  // A collection restored from its saved state changed nothing, but the editor has no diagnostics of it yet.
+  if (restored) publish(index.uris());
   await publishFlushed(run.signal);
   if (indexRun !== run) return;
   indexing = false;

@@ -105,3 +105,47 @@ export function positionOf(text: string, needle: string, nth = 0): { line: numbe
   const line = before.split('\n').length - 1;
   return { line, character: at - (before.lastIndexOf('\n') + 1) };
 }
+
+export interface Raw {
+  connection: ProtocolConnection;
+  server: ChildProcess;
+  exited: Promise<number | null>;
+  notifications: { method: string; params: unknown }[];
+}
+
+/** Starts the built server on `root` with the given initialize parameters (lspClient's startServer sends no initializationOptions). */
+export async function rawServer(root: string, init: { processId?: number; initializationOptions?: unknown }): Promise<Raw> {
+  const server = spawn(process.execPath, [path.resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  const notifications: Raw['notifications'] = [];
+  connection.onUnhandledNotification((n) => void notifications.push({ method: n.method, params: n.params }));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onError(() => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: init.processId ?? process.pid,
+    rootUri: URI.file(root).toString(),
+    workspaceFolders: [{ uri: URI.file(root).toString(), name: path.basename(root) }],
+    initializationOptions: init.initializationOptions,
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+      textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  return { connection, server, exited, notifications };
+}
+
+export async function waitFor<T>(what: () => T | undefined | null | false, message: string, timeoutMs = 20000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = what();
+    if (v !== undefined && v !== null && v !== false) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

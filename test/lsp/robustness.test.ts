@@ -5,13 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { positionOf, startServer } from './lspClient';
+import { positionOf, rawServer, startServer, waitFor } from './lspClient';
 import {
   AnnotateRequest,
   EntitiesRequest,
@@ -32,50 +31,6 @@ import {
 
 const A000 = '000_a37f9ae36c8c9fee.txt';
 const A002 = '002_5cb9b134e5cf0392.txt';
-
-interface Raw {
-  connection: ProtocolConnection;
-  server: ChildProcess;
-  exited: Promise<number | null>;
-  notifications: { method: string; params: unknown }[];
-}
-
-/** Starts the built server on `root` with the given initialize parameters (lspClient's startServer sends no initializationOptions). */
-async function rawServer(root: string, init: { processId?: number; initializationOptions?: unknown }): Promise<Raw> {
-  const server = spawn(process.execPath, [path.resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  const notifications: Raw['notifications'] = [];
-  connection.onUnhandledNotification((n) => void notifications.push({ method: n.method, params: n.params }));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onError(() => undefined);
-  connection.listen();
-  await connection.sendRequest('initialize', {
-    processId: init.processId ?? process.pid,
-    rootUri: URI.file(root).toString(),
-    workspaceFolders: [{ uri: URI.file(root).toString(), name: path.basename(root) }],
-    initializationOptions: init.initializationOptions,
-    capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      window: { workDoneProgress: true },
-      textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } },
-    },
-  });
-  await connection.sendNotification('initialized', {});
-  return { connection, server, exited, notifications };
-}
-
-async function waitFor<T>(what: () => T | undefined | null | false, message: string, timeoutMs = 20000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = what();
-    if (v !== undefined && v !== null && v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Every file under a folder with its size and modification time, to see that nothing was written. */
 function listing(root: string): string[] {

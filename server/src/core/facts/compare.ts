@@ -69,7 +69,9 @@ export class FactIndex {
     const byAbout = new Map<string, Fact[]>();
     for (const f of facts) {
       f.context = f.context.map(shared);
-      byAbout.set(f.about, [...(byAbout.get(f.about) ?? []), f]);
+      const same = byAbout.get(f.about);
+      if (same) same.push(f);
+      else byAbout.set(f.about, [f]);
     }
     const keys = blockKeys(facts);
     let id = this.ids.get(uri);
