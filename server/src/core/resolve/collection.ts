@@ -15,6 +15,7 @@ import { KindVotes } from './kindVotes';
 import { KnownNames, knownContributions } from './knownNames';
 import { Clusters, type ClusterDoc } from './clusters';
 import { editDistance } from './distance';
+import { shareStrings } from './stringPool';
 import { hash32, hasHash, nameWords, personWords, sortedHashes, type CollectionView } from './articlePass';
 import { settleArticle, type SettledParts, type SettleJob, type ViewData } from './settleArticle';
 
@@ -187,8 +188,8 @@ export class Collection {
       this.countPersonWords(a.personWords, 1);
       a.voteKeys = r.voteKeys;
       a.lone = sortedHashes(r.lone);
-      a.ms = r.mentions;
-      a.claims = r.claims;
+      a.ms = r.mentions.map(shareStrings);
+      a.claims = r.claims.map(shareStrings);
       run.clusterChanges.get(a.id)!.after = this.build(a, run.fresh.get(a) ?? summaryOf(a));
       run.settled.add(a);
       lone.set(a, r.lone);
@@ -308,7 +309,7 @@ export class Collection {
         origin,
         ...(ref !== null ? { ref } : {}),
       }));
-      a.claims = st.claims;
+      a.claims = st.claims.map(shareStrings);
       this.articles.set(uri, a);
       this.byId.set(a.id, uri);
       changes.set(a.id, { after: this.build(a, input.summary, norm) });
