@@ -15,7 +15,7 @@ import { KindVotes } from './kindVotes';
 import { KnownNames, knownContributions } from './knownNames';
 import { Clusters, type ClusterDoc } from './clusters';
 import { editDistance } from './distance';
-import { shareStrings } from './stringPool';
+import { sharedString, shareStrings } from './stringPool';
 import { hash32, hasHash, nameWords, personWords, sortedHashes, type CollectionView } from './articlePass';
 import { settleArticle, type SettledParts, type SettleJob, type ViewData } from './settleArticle';
 
@@ -415,7 +415,7 @@ export class Collection {
   /** The reported result and the cluster mentions, from the final mentions and claims. */
   private build(a: Article, summary = summaryOf(a), norm: NormalizedText = normalize(a.text)): ClusterDoc {
     a.out = articleResult({ ...summary, norm }, a.ms, a.claims);
-    a.keys = a.ms.map((m) => mentionKey(m));
+    a.keys = a.ms.map((m) => sharedString(mentionKey(m)));
     this.applySplits(a);
     return this.clusterDocOf(a);
   }
