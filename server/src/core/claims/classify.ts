@@ -238,16 +238,16 @@ function isSpace(c: number): boolean {
   return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The number of words of a trimmed text, as `text.split(/\s+/).length` counts them, but no more than `atMost`. */
-function wordCount(trimmed: string, atMost: number): number {
+/** Whether a trimmed text has at most n words, as `text.split(/\s+/).length` counts them: counted no further than word n + 1. */
+function fewWords(trimmed: string, n: number): boolean {
   let words = 1;
   let space = false;
-  for (let k = 0; k < trimmed.length && words < atMost; k++) {
+  for (let k = 0; k < trimmed.length && words <= n; k++) {
     const now = isSpace(trimmed.charCodeAt(k));
     if (now && !space) words++;
     space = now;
   }
-  return words;
+  return words <= n;
 }
 
 /** Captions with their credit, bylines, headings: sentences that claim nothing. */
@@ -276,19 +276,17 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   if (bracket && /^[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+){0,3}\s*\((?:theo|nguồn)\s[^)]*\)\.?$/u.test(body)) return 'byline';
   // The trimmed body lies within the trimmed line: the same length is the same text.
   const wholeLine = lineLength === body.length;
-  const lastOnLine = wholeLine || endsLine(text, s, ln.to);
-  // Only a sentence that ends its line is asked how many words it has, and never whether more than 18.
-  const words = lastOnLine ? wordCount(body, 19) : 19;
+  // Words are counted last in each test, and only as far as it asks.
   // "(TTXVN)", "Theo Reuters.", "MINH ANH", "T.N.": a credit or a reporter's name alone on its line.
-  if (wholeLine && words <= 8 && /^\([^()]+\)\.?$/u.test(body)) return 'byline';
-  if (wholeLine && words <= 6 && (/^theo\s+[^,;:!?]+\.?$/iu.test(body) || (/^[\p{Lu}\d\s.&,-]+$/u.test(body) && /\p{Lu}/u.test(body)))) return 'byline';
-  if (wholeLine && !endsInStop(body) && words <= 16 && !sentenceLike(body, words, ln.from === lines.first())) return 'heading';
-  if (wholeLine && words <= 4 && /^[\p{Lu}]/u.test(body)) return 'byline';
+  if (wholeLine && /^\([^()]+\)\.?$/u.test(body) && fewWords(body, 8)) return 'byline';
+  if (wholeLine && (/^theo\s+[^,;:!?]+\.?$/iu.test(body) || (/^[\p{Lu}\d\s.&,-]+$/u.test(body) && /\p{Lu}/u.test(body))) && fewWords(body, 6)) return 'byline';
+  if (wholeLine && !endsInStop(body) && fewWords(body, 16) && !sentenceLike(body, ln.from === lines.first())) return 'heading';
+  if (wholeLine && /^[\p{Lu}]/u.test(body) && fewWords(body, 4)) return 'byline';
   // "… từ bên trong. Máy bay bị đặt bom": a heading run onto the end of the paragraph before it.
   if (
     !wholeLine &&
-    lastOnLine &&
-    words <= 10 &&
+    endsLine(text, s, ln.to) &&
+    fewWords(body, 10) &&
     /^\p{Lu}/u.test(body) &&
     !/[.!?…:;,"”»)]$/u.test(body) &&
     /[.!?]["”»]?\s*$/u.test(text.slice(ln.from, s.start))
@@ -297,7 +295,7 @@ export function nonClaimKind(text: string, s: Span, lines: Lines = new Lines(tex
   // "Bước 1: …": a step of a procedure, an instruction and no claim.
   if (/^bước\s+\d+\s*[:.]/iu.test(body)) return 'heading';
   // The article's first line, short and with text after it, is its headline (even as a question).
-  if (wholeLine && lineStart === lines.first() && words <= 18 && /\n\s*\S/.test(text.slice(lineEnd)) && !/[.]["”»]?$/.test(body)) return 'heading';
+  if (wholeLine && lineStart === lines.first() && fewWords(body, 18) && /\n\s*\S/.test(text.slice(lineEnd)) && !/[.]["”»]?$/.test(body)) return 'heading';
   return undefined;
 }
 
@@ -352,10 +350,10 @@ function endsLine(text: string, s: Span, lineTo: number): boolean {
  * nói), a claim ending in its source (", theo Liên Hiệp Quốc"), or ten words or more with a tense word
  * ("đã", "đang", "từng") below the headline. Headlines and sub-headings are shorter and seldom say "đã".
  */
-function sentenceLike(body: string, words: number, firstLine: boolean): boolean {
+function sentenceLike(body: string, firstLine: boolean): boolean {
   if (/["”»]\s*,\s*\S/u.test(body)) return true;
   if (/,\s*theo\s+\S[^,]{0,60}$/iu.test(body)) return true;
-  return !firstLine && words >= 10 && /(?<![\p{L}\p{M}])(?:đã|đang|từng)(?![\p{L}\p{M}])/iu.test(body);
+  return !firstLine && !fewWords(body, 9) && /(?<![\p{L}\p{M}])(?:đã|đang|từng)(?![\p{L}\p{M}])/iu.test(body);
 }
 
 function findAttribution(text: string, s: Sentence, lists: Lists): Found | undefined {

@@ -8,6 +8,7 @@ import type { EntityKind, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
 import { lang, longest, type GazetteerEntry } from '../lang/knowledge';
 import { firstWordIndex, phraseTrie, type PhraseNode } from './phrases';
+import { lowerBound } from '../sorted';
 
 export interface Candidate extends Span {
   text: string;
@@ -1253,13 +1254,7 @@ function lineStarts(text: string): (offset: number) => number {
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
   return (offset) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(breaks, offset);
     return lo === 0 ? 0 : breaks[lo - 1] + 1;
   };
 }
