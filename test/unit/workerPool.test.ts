@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runInWorkers, isTaskFailure, TaskFailure, type Outcome } from '../../server/src/index/workerPool';
+import { runInWorkers, isTaskFailure, releaseIdleWorkers, TaskFailure, type Outcome } from '../../server/src/index/workerPool';
 
 const ECHO = path.join(__dirname, '..', '..', 'fixtures', 'echoWorker.js');
 const PREPARE = path.join(__dirname, '..', '..', '..', 'dist', 'prepareWorker.js');
@@ -138,3 +138,27 @@ test(
     });
   },
 );
+
+test("a run after a clean one reuses its workers, each with the new run's context; an aborted run leaves none behind", async () => {
+  await releaseIdleWorkers();
+  const inputs = Array.from({ length: 8 }, () => 'thread');
+  const first = new Set(await runInWorkers<string, number>(ECHO, inputs, { threads: 2, batch: 1 }));
+  const again = new Set(await runInWorkers<string, number>(ECHO, inputs, { threads: 2, batch: 1 }));
+  assert.equal(first.size, 2);
+  assert.deepEqual([...again].sort(), [...first].sort(), 'the same two threads');
+  const contexts = await runInWorkers<string, unknown>(ECHO, ['context', 'context', 'context'], { threads: 2, batch: 1, context: { run: 3 } });
+  assert.deepEqual(contexts, [{ run: 3 }, { run: 3 }, { run: 3 }]);
+  const none = await runInWorkers<string, unknown>(ECHO, ['context', 'context'], { threads: 2, batch: 1 });
+  assert.deepEqual(none, [null, null], 'a run without a context does not see the last one');
+  // A run that is aborted terminates its workers: the next one starts new threads.
+  const ac = new AbortController();
+  const aborted = runInWorkers<string, unknown>(ECHO, ['sleep200', 'sleep200'], { threads: 2, batch: 1, signal: ac.signal });
+  setTimeout(() => ac.abort(), 50);
+  await assert.rejects(aborted, { name: 'AbortError' });
+  const fresh = new Set(await runInWorkers<string, number>(ECHO, inputs, { threads: 2, batch: 1 }));
+  assert.ok(
+    [...fresh].every((t) => !first.has(t)),
+    'new threads after an aborted run',
+  );
+  await releaseIdleWorkers();
+});

@@ -1,5 +1,7 @@
 // Maps a pure function over many inputs on a pool of worker threads, in batches, with
-// per-input errors, crash failover, cancellation and an in-process fallback.
+// per-input errors, crash failover, cancellation and an in-process fallback. Workers that finish
+// a run cleanly wait (unreferenced) for the next run of the same file for a while, so that the
+// rounds of an update do not each pay for starting threads and compiling their code again.
 import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 
@@ -14,6 +16,9 @@ export const isTaskFailure = (x: unknown): x is TaskFailure => x instanceof Task
 export interface BatchRequest<I> {
   id: number;
   items: I[];
+  /** The run's context, with the first batch a worker gets in a run (a worker serves many runs). */
+  context?: unknown;
+  hasContext?: true;
 }
 export interface BatchReply<O> {
   id: number;
@@ -60,8 +65,12 @@ export function serveWorker<I, O>(handle: (input: I, context?: unknown) => O): v
   const wt = workerThreads();
   const port = wt?.parentPort;
   if (!port) return;
-  const context = (wt.workerData as { context?: unknown } | undefined)?.context;
+  // What the worker prints goes to stderr: the language server speaks LSP on stdout. (Not with the
+  // Worker's stdout option: a piped stdout keeps the process alive while the worker waits unreferenced.)
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  let context = (wt.workerData as { context?: unknown } | undefined)?.context;
   port.on('message', (req: BatchRequest<I>) => {
+    if (req.hasContext) context = req.context;
     const reply = answerBatch((input: I) => handle(input, context), req);
     try {
       port.postMessage(reply);
@@ -110,6 +119,37 @@ interface Slot {
   ready: boolean;
   current?: Batch;
   lastError?: string;
+  /** This run's context was sent to the worker. */
+  hasContext?: boolean;
+}
+
+/** Workers left from earlier runs, by worker file, and when they are let go. */
+const idle = new Map<string, Worker[]>();
+const IDLE_MS = 20000;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+function keepIdle(file: string, worker: Worker): void {
+  const list = idle.get(file) ?? [];
+  if (list.length >= MAX_DEFAULT_THREADS) return void worker.terminate();
+  worker.unref();
+  list.push(worker);
+  idle.set(file, list);
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(releaseIdleWorkers, IDLE_MS);
+  idleTimer.unref();
+}
+
+function takeIdle(file: string): Worker | undefined {
+  const worker = idle.get(file)?.pop();
+  worker?.ref();
+  return worker;
+}
+
+/** Ends the waiting workers (after IDLE_MS unused; tests may call it). */
+export function releaseIdleWorkers(): Promise<unknown> {
+  const all = [...idle.values()].flat();
+  idle.clear();
+  return Promise.allSettled(all.map((w) => w.terminate()));
 }
 
 class PoolRun<I, O> {
@@ -157,19 +197,24 @@ class PoolRun<I, O> {
   private spawn(): void {
     const wt = workerThreads();
     if (!wt) return;
-    let worker: Worker;
-    try {
-      // The worker's stdout goes to our stderr: the language server may speak LSP on stdout.
-      worker = new wt.Worker(this.file, { stdout: true, workerData: { context: this.opts.context } });
-    } catch {
-      return;
+    let worker = takeIdle(this.file);
+    const reused = !!worker;
+    if (!worker) {
+      try {
+        worker = new wt.Worker(this.file);
+      } catch {
+        return;
+      }
+      // A waiting worker that fails is let go; a run's own listener notes why.
+      worker.on('error', () => undefined);
+      worker.on('exit', () => forget(this.file, worker!));
     }
-    worker.stdout.on('data', toStderr);
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: reused };
     this.slots.add(slot);
     worker.on('message', (m: WorkerMessage<O>) => this.onMessage(slot, m));
     worker.on('error', (e) => (slot.lastError = errorMessage(e)));
     worker.on('exit', (code) => this.onExit(slot, code));
+    if (reused) queueMicrotask(() => this.dispatch(slot));
   }
 
   private onMessage(slot: Slot, m: WorkerMessage<O>): void {
@@ -195,7 +240,10 @@ class PoolRun<I, O> {
       const b = this.queue.shift();
       if (!b) return;
       try {
-        slot.worker.postMessage({ id: b.id, items: b.indices.map((i) => this.inputs[i]) } satisfies BatchRequest<I>);
+        const req: BatchRequest<I> = { id: b.id, items: b.indices.map((i) => this.inputs[i]) };
+        if (!slot.hasContext) Object.assign(req, { context: this.opts.context, hasContext: true });
+        slot.worker.postMessage(req);
+        slot.hasContext = true;
         slot.current = b;
       } catch (e) {
         this.blame(b, `input cannot be sent to a worker: ${errorMessage(e)}`);
@@ -283,34 +331,47 @@ class PoolRun<I, O> {
   }
 
   private finish(): void {
-    this.settle().then(() => this.resolve(this.out));
+    this.settle(true).then(() => this.resolve(this.out));
   }
 
   private fail(err: unknown): void {
     if (this.settled) return;
-    this.settle().then(() => this.reject(err));
+    this.settle(false).then(() => this.reject(err));
   }
 
-  /** Stops everything; resolves once every worker has exited, so none keeps the process alive. */
-  private settle(): Promise<unknown> {
+  /**
+   * Stops the run. After a clean one, workers with nothing in hand wait for the next run; the
+   * others are terminated, and the promise resolves once they have exited.
+   */
+  private settle(clean: boolean): Promise<unknown> {
     this.settled = true;
     this.opts.signal?.removeEventListener('abort', this.onAbort);
-    const workers = [...this.slots].map((s) => s.worker);
+    const slots = [...this.slots];
     this.slots.clear();
-    // A terminated worker's stdout stays reachable for a while; nothing of this run may hang on it.
-    return Promise.allSettled(workers.map((w) => w.terminate())).then(() => {
-      for (const w of workers) {
-        w.removeAllListeners('message');
-        w.removeAllListeners('exit');
-        w.stdout.removeAllListeners('data');
-      }
-    });
+    const ending: Worker[] = [];
+    for (const slot of slots) {
+      this.detach(slot);
+      if (clean && slot.ready && !slot.current && slot.lastError === undefined) keepIdle(this.file, slot.worker);
+      else ending.push(slot.worker);
+    }
+    return Promise.allSettled(ending.map((w) => w.terminate()));
+  }
+
+  /** Takes this run's listeners off a worker (the ones added at its start stay). */
+  private detach(slot: Slot): void {
+    const w = slot.worker;
+    for (const event of ['message', 'error', 'exit'] as const) {
+      const [first, ...mine] = w.listeners(event);
+      // 'message' has only this run's listeners; 'error' and 'exit' keep the first, the worker's own.
+      for (const l of event === 'message' ? [first, ...mine] : mine) if (l) w.off(event, l as (...args: unknown[]) => void);
+    }
   }
 }
 
-/** Outside the pool's methods, so that the listener holds no reference to a run. */
-function toStderr(d: Buffer): void {
-  process.stderr.write(d);
+function forget(file: string, worker: Worker): void {
+  const list = idle.get(file);
+  const at = list?.indexOf(worker) ?? -1;
+  if (at >= 0) list!.splice(at, 1);
 }
 
 function loadHandle<I, O>(file: string): (input: I, context?: unknown) => O {
