@@ -66,7 +66,7 @@ export function checkworthiness(text: string, span: Span): CheckKind {
   const body = text.slice(span.start, Math.min(span.end, span.start + 2000));
   if ((OPENING_MARK.test(body) && QUOTE.test(body)) || (mayEndQuote(body) && QUOTE_END.test(body))) return 'quote';
   // A question asserts nothing to check.
-  if (/\?["”»)]*\s*\.?\s*$/u.test(body)) return 'statement';
+  if (body.includes('?') && /\?["”»)]*\s*\.?\s*$/u.test(body)) return 'statement';
   const lower = body.normalize('NFC').toLowerCase();
   if (ACCUSATION.test(lower)) return 'accusation';
   // Every figure has a digit; most sentences without one need no dates taken out.
