@@ -1,6 +1,6 @@
 // Maps a pure function over many inputs on a pool of worker threads, in batches, with
 // per-input errors, crash failover, cancellation and an in-process fallback. Workers that finish
-// a run cleanly wait (unreferenced) for the next run of the same file for a while, so that the
+// a run cleanly wait (unreferenced) for the next run of the same file for a while (as many as a run uses by default), so that the
 // rounds of an update do not each pay for starting threads and compiling their code again.
 import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -130,7 +130,8 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
 function keepIdle(file: string, worker: Worker): void {
   const list = idle.get(file) ?? [];
-  if (list.length >= MAX_DEFAULT_THREADS) return void worker.terminate();
+  // As many as a run uses by default: threads beyond that (two runs at once) would only hold memory.
+  if (list.length >= defaultThreads()) return void worker.terminate();
   worker.unref();
   list.push(worker);
   idle.set(file, list);
