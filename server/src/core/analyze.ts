@@ -11,7 +11,7 @@ import { recognizeDates, type DateMatch } from './dates/recognize';
 import { parseYmd } from './dates/calendar';
 import { recognizeEntities, type Recognized, type Lookup } from './entities/recognize';
 import { Collection } from './resolve/collection';
-import { findablePhrases, misspellable, sortedHashes } from './resolve/articlePass';
+import { findableHashes, misspellable } from './resolve/articlePass';
 import type { ArticleSummary } from './summary';
 import { keyPrefixes, lang, phraseKey, type GazetteerEntry } from './lang/knowledge';
 import type { Decisions } from './annotations/decisions';
@@ -220,7 +220,7 @@ export function summaryOf(p: PreparedDocument): ArticleSummary {
     candidates: p.recognized.candidates,
     acronyms: p.recognized.acronyms,
     suppressed: p.recognized.suppressed,
-    phrases: [...sortedHashes(findablePhrases(p.tokens, p.norm.text))],
+    phrases: Array.from(findableHashes(p.tokens, p.norm.text)),
     misspellable: misspellable(p.tokens),
     facts: extractFacts(p.norm.original, dateMentionsOf(p.norm, p.dates)),
   };

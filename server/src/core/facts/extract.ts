@@ -33,8 +33,13 @@ const WINDOW_BEFORE = 8;
 const WINDOW_AFTER = 5;
 
 const nouns = [...facts.countedNouns].sort((a, b) => b.length - a.length);
+/** The counted nouns by their first character, longest first as in `nouns`. */
+const nounsByFirst = new Map<string, string[]>();
+for (const n of nouns) nounsByFirst.set(n[0], [...(nounsByFirst.get(n[0]) ?? []), n]);
+const NONE: string[] = [];
 const participles = Object.entries(facts.participles).sort((a, b) => b[0].length - a[0].length);
 const multipliers = new Map(Object.entries(facts.multipliers));
+const multiplierWords = [...multipliers.keys()];
 const stop = new Set(facts.stopWords);
 const updateWords = facts.updateWords;
 const hedges: [Bound, string[]][] = [
@@ -93,11 +98,14 @@ function contextOf(text: string, lower: string, from: number, to: number, lineSt
 /** The span of the sentence-like stretch around an offset: up to a full stop or a line break (400 units either way at most). */
 export function sentenceAround(text: string, at: number): [number, number] {
   let s = at;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1]) && at - s < 400) s--;
+  while (s > 0 && !endsSentence(text.charCodeAt(s - 1)) && at - s < 400) s--;
   let e = at;
-  while (e < text.length && !/[.!?\n]/.test(text[e]) && e - at < 400) e++;
+  while (e < text.length && !endsSentence(text.charCodeAt(e)) && e - at < 400) e++;
   return [s, e];
 }
+
+/** ".", "!", "?" or a line break. */
+const endsSentence = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;
 
 export function extractFacts(text: string, dates: readonly DateMention[] = []): Fact[] {
   const lower = text.toLowerCase();
@@ -116,13 +124,13 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
       while (lower[at] === ' ') at++;
     };
     gap();
-    const mult = startsWith(lower, at, [...multipliers.keys()]);
+    const mult = startsWith(lower, at, multiplierWords);
     if (mult) {
       value *= multipliers.get(mult)!;
       at += mult.length;
       gap();
     }
-    let noun = startsWith(lower, at, nouns);
+    let noun = startsWith(lower, at, nounsByFirst.get(lower[at]) ?? NONE);
     if (!noun) continue;
     at += noun.length;
     const nounEnd = at;
@@ -173,9 +181,11 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
     });
   }
   // Three values or more of one kind in one sentence make a list, whose items pair up by position, not by words.
-  const sentenceOf = (f: Fact) => sentenceAround(text, f.start)[0];
+  const keys = out.map((f) => `${sentenceAround(text, f.start)[0]}\u0000${f.about}`);
   const counts = new Map<string, number>();
-  for (const f of out) counts.set(`${sentenceOf(f)}\u0000${f.about}`, (counts.get(`${sentenceOf(f)}\u0000${f.about}`) ?? 0) + 1);
-  for (const f of out) if ((counts.get(`${sentenceOf(f)}\u0000${f.about}`) ?? 0) >= 3) f.listed = true;
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  out.forEach((f, i) => {
+    if (counts.get(keys[i])! >= 3) f.listed = true;
+  });
   return out.sort((a, b) => a.start - b.start);
 }

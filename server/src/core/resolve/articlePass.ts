@@ -227,12 +227,18 @@ export function loneWords(found: readonly Candidate[]): string[] {
 
 /** 32-bit FNV-1a: the article fingerprints below only need to say "maybe" or "surely not". */
 export function hash32(s: string): number {
-  let h = 0x811c9dc5;
+  return hashOn(FNV_START, s) | 0;
+}
+
+const FNV_START = 0x811c9dc5;
+
+/** FNV-1a carried on over more characters: hashOn(hashOn(FNV_START, a), b) is the hash of a + b. */
+function hashOn(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h | 0;
+  return h;
 }
 
 export function sortedHashes(keys: Iterable<string>): Int32Array {
@@ -270,6 +276,23 @@ export function findablePhrases(tokens: readonly Token[], text: string): string[
     }
   }
   return out;
+}
+
+/** sortedHashes(findablePhrases(tokens, text)), each phrase's hash carried on from the one before instead of its string built. */
+export function findableHashes(tokens: readonly Token[], text: string): Int32Array {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.number || (!t.cap && !t.foreign)) continue;
+    let h = FNV_START;
+    for (let n = 1; n <= 5 && i + n <= tokens.length; n++) {
+      const u = tokens[i + n - 1];
+      if (n > 1 && !SPACES.test(text.slice(tokens[i + n - 2].end, u.start))) break;
+      h = hashOn(n === 1 ? h : hashOn(h, ' '), u.lower);
+      out.add(h | 0);
+    }
+  }
+  return Int32Array.from(out).sort();
 }
 
 /** Lower-case foreign words that a misspelt known name could be ("reuter"). */
