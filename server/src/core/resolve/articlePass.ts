@@ -16,6 +16,11 @@ import { voteKey, type Verdict } from './kindVotes';
 
 export interface CollectionView {
   known(key: string): KnownName | undefined;
+  /**
+   * False for a key's hash (hash32) that no known name has, when the view can say so: the key's
+   * string is then never built nor looked up (most phrases of an article name nothing known).
+   */
+  mayBeKnown?(hash: number): boolean;
   foreignSingles(first: string): Iterable<[string, KnownName]>;
   verdict(voteKey: string): Verdict;
   /** A word of some foreign person's full name somewhere in the collection. */
@@ -74,13 +79,14 @@ export function refind(d: ArticleInput, view: CollectionView): Candidate[] {
     if (t.number || taken[i] & 2) continue;
     // Only a capitalised or foreign word can start a name found again.
     if (!t.cap && !t.foreign) continue;
-    let key = '';
     let match: { n: number; kind: EntityKind; id?: string } | undefined;
+    let h = FNV_START;
     for (let n = 1; n <= 5 && i + n <= tokens.length; n++) {
       const u = tokens[i + n - 1];
       if (n > 1 && !SPACES.test(text.slice(tokens[i + n - 2].end, u.start))) break;
-      key = n === 1 ? u.lower : `${key} ${u.lower}`;
-      const k = view.known(key);
+      h = hashOn(n === 1 ? h : hashOn(h, ' '), u.lower);
+      if (view.mayBeKnown && !view.mayBeKnown(h | 0)) continue;
+      const k = view.known(phraseOf(tokens, i, n));
       if (k && (n > 1 ? t.cap || t.foreign : t.foreign)) match = { n, kind: k.kind, id: k.id };
     }
     if (!match && t.foreign && !t.cap && t.lower.length >= 5 && !taken[i]) {
@@ -276,6 +282,13 @@ export function findablePhrases(tokens: readonly Token[], text: string): string[
     }
   }
   return out;
+}
+
+/** The lower-case words of n tokens from i, joined by spaces. */
+function phraseOf(tokens: readonly Token[], i: number, n: number): string {
+  let key = tokens[i].lower;
+  for (let j = i + 1; j < i + n; j++) key += ` ${tokens[j].lower}`;
+  return key;
 }
 
 /** sortedHashes(findablePhrases(tokens, text)), each phrase's hash carried on from the one before instead of its string built. */

@@ -10,7 +10,7 @@ import { tokenize } from '../text/tokens';
 import { classifyClaims } from '../claims/classify';
 import { verdictView, voteKey } from './kindVotes';
 import { knownView } from './knownNames';
-import { decideKind, finalMentions, loneWords, personWords, refind, sortedHashes, type CollectionView } from './articlePass';
+import { decideKind, finalMentions, hash32, loneWords, personWords, refind, sortedHashes, type CollectionView } from './articlePass';
 
 /** What settling an article needs of it: its original text and its summary, packed (summaryCodec.ts). */
 export interface SettleJob {
@@ -39,7 +39,8 @@ export function viewFromData(d: ViewData): CollectionView {
   const known = knownView(d.known);
   const verdict = verdictView(d.verdicts);
   const persons = new Set(d.personWords);
-  return { known: known.get, foreignSingles: known.foreignSingles, verdict, personWord: (w) => persons.has(w) };
+  const hashes = new Set(d.known.map(([key]) => hash32(key)));
+  return { known: known.get, mayBeKnown: (h) => hashes.has(h), foreignSingles: known.foreignSingles, verdict, personWord: (w) => persons.has(w) };
 }
 
 export function settleArticle(job: SettleJob, view: CollectionView): SettledParts {
