@@ -430,11 +430,14 @@ function publishOne(uri: string): void {
       message: warning,
     });
   }
-  const key = JSON.stringify(list);
+  // An open document's diagnostics go out again for each version, even unchanged: a client may wait
+  // for the diagnostics of the version it has (an edit that changes none of them must not look unanswered).
+  const version = documents.get(uri)?.version;
+  const key = JSON.stringify(list) + (version !== undefined ? `\u0000${version}` : '');
   if ((sent.get(uri) ?? '[]') !== key) {
-    if (list.length) sent.set(uri, key);
+    if (list.length || version !== undefined) sent.set(uri, key);
     else sent.delete(uri);
-    connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: list });
+    connection.sendDiagnostics({ uri, version, diagnostics: list });
   }
   const annFile = annPathOf(uri);
   const annUri = uriOf(annFile);

@@ -348,6 +348,8 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
         }
       } catch (e) {
         problem('edit', e);
+        // What the server said meanwhile (with NEWSLENS_TRACE set, the times of its stages).
+        if (e instanceof TimeoutError) console.log(cold.output().split('\n').slice(-40).join('\n'));
       }
       r.editDiagnostics = { ...latency(all), planned: o.edits };
       r.editDiagnosticsNewName = { ...latency(withName), planned: Math.floor(o.edits / 5) };
