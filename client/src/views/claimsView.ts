@@ -1,6 +1,6 @@
 /** The "Claims" view: every claim of the collection by status; dismissed ones greyed. */
 import * as vscode from 'vscode';
-import { ServerTree, slice } from './tree';
+import { pageOf, ServerTree, slice } from './tree';
 import { ClaimsViewRequest, type ClaimGroup, type ClaimGroupKey, type ClaimItem, type ClaimsViewParams, type Page } from '../../../server/src/shared/protocol';
 
 type Node = ClaimGroup | { item: ClaimItem };
@@ -37,14 +37,7 @@ export class ClaimsView extends ServerTree<Node> {
     const params: ClaimsViewParams = node ? { group: node.group, offset, limit } : { groups: true, offset, limit };
     const r = await this.client()!.sendRequest<Page<ClaimGroup> | Page<ClaimItem> | ClaimItem[]>(ClaimsViewRequest, params);
     if (node) {
-      // A server without paging answers with every claim.
-      const page = Array.isArray(r)
-        ? slice(
-            r.filter((i) => groupOf(i) === node.group),
-            offset,
-            limit,
-          )
-        : (r as Page<ClaimItem>);
+      const page = pageOf(r as Page<ClaimItem> | ClaimItem[], (i) => groupOf(i) === node.group, offset, limit);
       return { ...page, items: page.items.map((item) => ({ item })) };
     }
     if (!Array.isArray(r)) return r as Page<ClaimGroup>;

@@ -1,6 +1,6 @@
 /** The "News Timeline" view: every dated mention of the collection, grouped by day, in date order. */
 import * as vscode from 'vscode';
-import { ServerTree, slice } from './tree';
+import { pageOf, ServerTree, slice } from './tree';
 import { TimelineRequest, type Page, type TimelineDay, type TimelineEntry, type TimelineParams } from '../../../server/src/shared/protocol';
 
 /** A day; `expand` when the whole timeline fits in a page, so that it shows opened as a list. */
@@ -19,14 +19,7 @@ export class TimelineView extends ServerTree<Node> {
     const params: TimelineParams = node ? { day: node.day, offset, limit } : { groups: true, offset, limit };
     const r = await this.client()!.sendRequest<Page<TimelineDay> | Page<TimelineEntry> | TimelineEntry[]>(TimelineRequest, params);
     if (node) {
-      // A server without paging answers with every dated mention.
-      const page = Array.isArray(r)
-        ? slice(
-            r.filter((e) => dayOf(e) === node.day),
-            offset,
-            limit,
-          )
-        : (r as Page<TimelineEntry>);
+      const page = pageOf(r as Page<TimelineEntry> | TimelineEntry[], (e) => dayOf(e) === node.day, offset, limit);
       return { ...page, items: page.items.map((entry) => ({ entry })) };
     }
     let days: Page<TimelineDay>;

@@ -36,6 +36,11 @@ export function slice<T>(all: T[], offset: number, limit: number): Page<T> {
   return { items: all.slice(offset, offset + limit), total: all.length, offset };
 }
 
+/** A server's page as it is, or one cut from a whole list (a server without paging) of the items `keep` accepts. */
+export function pageOf<T>(r: Page<T> | T[], keep: (x: T) => boolean, offset: number, limit: number): Page<T> {
+  return Array.isArray(r) ? slice(r.filter(keep), offset, limit) : r;
+}
+
 export abstract class ServerTree<T extends object> implements vscode.TreeDataProvider<T | MoreNode> {
   private changed = new vscode.EventEmitter<T | MoreNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
