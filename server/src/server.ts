@@ -36,6 +36,7 @@ import { similarClaims } from './features/similar';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import * as requests from './features/requests';
 import * as protocol from './shared/protocol';
+import { now, trace, traced } from './index/trace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -248,6 +249,7 @@ async function reindex(full = true): Promise<void> {
   const seen = new Set<string>();
   const seenConfigs = new Set<string>();
   let read = 0;
+  const readStarted = now();
   for (const root of roots) {
     const found = scanFolder(root, scan);
     for (const c of found.configs) {
@@ -285,6 +287,7 @@ async function reindex(full = true): Promise<void> {
     for (const uri of index.uris()) if (!seen.has(uri)) index.removeDocument(uri);
     for (const c of index.configList()) if (!seenConfigs.has(c.file)) index.setConfig(c.file, undefined);
   }
+  trace('start-up: read the articles', readStarted, `${read} files`);
   const namespace = [...roots, scan.include, scan.exclude].join('\n');
   cache ??= openCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
   state ??= openStateCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
@@ -326,12 +329,22 @@ async function reindex(full = true): Promise<void> {
   if (indexRun !== run) return;
   index.defer(false);
   // A collection restored from its saved state changed nothing, but the editor has no diagnostics of it yet.
+  const publishStarted = now();
   if (restored) publish(index.uris());
   await publishFlushed(run.signal);
+  trace('start-up: publish', publishStarted);
   if (indexRun !== run) return;
   indexing = false;
   progress?.done();
   publishStats();
+  setTimeout(
+    guarded('rehearsing an edit', () => {
+      if (indexing) return;
+      const uri = documents.all().find((d) => index.has(d.uri))?.uri ?? index.uris()[0];
+      if (uri) traced('rehearse an edit', () => index.rehearse(uri));
+    }),
+    20,
+  );
   // A workspace restored from its saved state has nothing new to save.
   unsaved = !restored;
   // The state is taken once the figures are out (before any edit can have arrived, so it is the
@@ -399,7 +412,12 @@ const wantsDiagnostics = (uri: string) => diagnosticSettings.scope !== 'openFile
 /** Sends the diagnostics of the given articles (those open in the editor first) and, once, the figures. */
 /** Brings the index up to date, large updates settled on worker threads, and publishes what changed. */
 async function publishFlushed(signal?: AbortSignal): Promise<void> {
-  publish(await index.flushWith(settleInWorkers({ signal })));
+  const changed = await index.flushWith(settleInWorkers({ signal }));
+  for (const uri of republish) changed.add(uri);
+  republish.clear();
+  const t = now();
+  publish(changed);
+  trace('publish', t, `${changed.size} articles`);
 }
 
 function publish(uris: Iterable<string>): void {
@@ -467,16 +485,20 @@ function publishStats(): void {
   void connection.sendNotification(protocol.StatsNotification, requests.stats(index, indexing));
 }
 
-let pending: NodeJS.Timeout | undefined;
-/** Edits are gathered for a moment, then the collection is updated with them alone. */
-function scheduleRefresh(): void {
-  if (pending) clearTimeout(pending);
-  pending = setTimeout(
+let pending: NodeJS.Immediate | undefined;
+/** Articles whose diagnostics go out at the next update even if their result stays the same (a save changes what their .ann is checked against). */
+const republish = new Set<string>();
+/**
+ * Updates the collection once the changes already received are in: the edits of one burst are
+ * read together, and the first keystroke after a pause is not kept waiting by a timer.
+ */
+function scheduleRefresh(also?: string): void {
+  if (also) republish.add(also);
+  pending ??= setImmediate(
     guarded('updating the collection', () => {
       pending = undefined;
       return update();
     }),
-    10,
   );
 }
 
@@ -527,10 +549,11 @@ documents.onDidSave(
     // Not in a workspace that is not trusted: the annotations are shown where their words are, and written once it is.
     if (!trusted) return;
     // Saved, the text is the file's: a .ann that runs past its end is reported again, and left alone.
-    if (fs.existsSync(pathOf(e.document.uri)) && readArticleFile(pathOf(e.document.uri)).text === e.document.getText()) index.markSaved(e.document.uri);
+    const saved =
+      fs.existsSync(pathOf(e.document.uri)) && readArticleFile(pathOf(e.document.uri)).text === e.document.getText() && index.markSaved(e.document.uri);
     const lost = settleAnnotations(index, e.document.uri);
     for (const m of lost) void connection.window.showWarningMessage(`News Lens: ${m}`);
-    if (lost.length) scheduleRefresh();
+    if (saved || lost.length) scheduleRefresh(e.document.uri);
   }),
 );
 

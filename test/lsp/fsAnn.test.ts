@@ -94,6 +94,8 @@ test('saving an edited article whose .ann runs past its end logs no error, repor
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
     const edited = 'Tin mới: ' + text;
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    // The edit is answered before the save arrives, as when a user saves a moment later.
+    await s.waitFor(() => s.diagnostics.get(uri)?.version === 2 || undefined);
     fs.writeFileSync(path.join(root, 'past.txt'), edited);
     await s.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     await s.connection.sendRequest('workspace/symbol', { query: 'An' });

@@ -11,6 +11,7 @@ import { fromBase64, fromRows, packSummary, toBase64, toRows, unpackSummary, typ
 import { runInWorkers, isTaskFailure } from './workerPool';
 import { SummaryCache } from './summaryCache';
 import type { RoundSettler, WorkspaceIndex } from './workspaceIndex';
+import { now, trace, traced } from './trace';
 import type { SettledArticle } from '../core/resolve/collection';
 import { settleArticle, type SettledParts, type SettleJob } from '../core/resolve/settleArticle';
 
@@ -117,8 +118,8 @@ export async function summarizePending(
   opts: SummarizeOptions = {},
 ): Promise<{ fromCache: number; computed: number; failed: number; written: Promise<void>; restored?: boolean }> {
   const pending = index.pendingInputs();
-  const keyed = pending.map((p) => ({ ...p, key: cacheKey(p.input, registryHash(p.input)) }));
-  if (opts.state?.enabled && opts.cache?.enabled && keyed.length && tryRestore(index, keyed, opts.cache, opts.state)) {
+  const keyed = traced('summarise: cache keys', () => pending.map((p) => ({ ...p, key: cacheKey(p.input, registryHash(p.input)) })));
+  if (opts.state?.enabled && opts.cache?.enabled && keyed.length && traced('summarise: restore', () => tryRestore(index, keyed, opts.cache!, opts.state!))) {
     opts.onProgress?.(keyed.length, keyed.length);
     return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve(), restored: true };
   }
@@ -179,7 +180,9 @@ export async function summarizePending(
 }
 
 function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[], cache: Cache, state: StateCache): boolean {
+  const t = now();
   const saved = state.get(STATE_KEY);
+  trace('restore: read the saved state', t);
   if (!saved || saved.fingerprint !== fingerprintOf(keyed)) return false;
   // The collection keeps summaries packed: the cache's text serves as it is.
   const summaries = new Map<string, { summary: ArticleSummary; packed: Uint8Array }>();
@@ -193,6 +196,7 @@ function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[]
     }
     summaries.set(uri, { summary, packed: packed! });
   }
+  trace('restore: read the summaries', t);
   return index.restore(summaries, new Map(saved.articles));
 }
 

@@ -84,6 +84,17 @@ export class WorkspaceIndex {
     this.ready.add(uri);
   }
 
+  /**
+   * Analyses one article and throws the result away. Workers index the workspace, so this thread
+   * has never run the analysis; a rehearsal while idle spares the first edit its compilation.
+   */
+  rehearse(uri: string): void {
+    const e = this.entries.get(uri);
+    if (!e || this.busy || this.deferred) return;
+    summarize(this.inputOf(e), this.lookup);
+    this.collection.rehearse(uri);
+  }
+
   /** Articles in the collection, and articles known. */
   progress(): { ready: number; total: number } {
     // Dirty articles are either ready (summarised, or removed) or waiting for a summary.
@@ -113,13 +124,14 @@ export class WorkspaceIndex {
   }
 
   /** The editor saved the article: its text is the file's now, and its .ann is checked against it as a file's. */
-  markSaved(uri: string): void {
+  markSaved(uri: string): boolean {
     const e = this.entries.get(uri);
-    if (!e?.edited) return;
+    if (!e?.edited) return false;
     e.edited = undefined;
     e.summary = e.packed = undefined;
     this.dirty.add(uri);
     this.ready.delete(uri);
+    return true;
   }
 
   /** Sets (or, with undefined, removes) an article's .ann text. */
@@ -220,7 +232,8 @@ export class WorkspaceIndex {
       this.inputOf(e);
     }
     const facts = new Map([...entries].map(([uri, { summary }]) => [uri, summary.facts]));
-    this.collection.restore(entries);
+    traced('restore: the collection', () => this.collection.restore(entries));
+    const t = now();
     this.dirty.clear();
     this.ready.clear();
     for (const e of this.entries.values()) e.summary = e.packed = undefined;
@@ -229,6 +242,7 @@ export class WorkspaceIndex {
       this.countClaims(uri, this.byUri.get(uri));
       this.putFacts(uri, facts.get(uri));
     }
+    trace('restore: results and facts', t);
     this.snapshot = undefined;
     return true;
   }
@@ -296,6 +310,8 @@ export class WorkspaceIndex {
   /** The dirty articles ready for the collection (all of them unless deferred), summarised if need be. */
   private takeChanges(): Map<string, ArticleInput | undefined> {
     const changes = new Map<string, ArticleInput | undefined>();
+    const t = now();
+    let summarised = 0;
     for (const uri of this.deferred ? this.ready : this.dirty) {
       const e = this.entries.get(uri);
       if (!e) {
@@ -305,6 +321,7 @@ export class WorkspaceIndex {
       if (!e.summary) {
         e.summary = summarize(this.inputOf(e), this.lookup);
         this.preparedCount++;
+        summarised++;
       }
       changes.set(uri, { summary: e.summary, text: e.text, ...(e.packed ? { packed: e.packed } : {}) });
     }
@@ -312,6 +329,7 @@ export class WorkspaceIndex {
       this.dirty.delete(uri);
       this.ready.delete(uri);
     }
+    if (summarised) trace('index: summarise here', t, `${summarised} articles`);
     return changes;
   }
 

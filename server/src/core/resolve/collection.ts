@@ -271,6 +271,12 @@ export class Collection {
     if (!changes.has(a.id)) changes.set(a.id, { before: a.out ? this.clusterDocOf(a) : undefined });
   }
 
+  /** Settles an article against the collection and throws the result away: a rehearsal that compiles the settling code in this thread. */
+  rehearse(uri: string): void {
+    const a = this.articles.get(uri);
+    if (a && !this.run) settleArticle(this.jobOf(a), { ...this.view, personWord: (w) => this.personCounts.has(w) });
+  }
+
   /** The settled state of every article, for the warm cache. */
   exportState(): Map<string, SettledArticle> {
     const out = new Map<string, SettledArticle>();
