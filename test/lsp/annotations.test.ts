@@ -72,3 +72,28 @@ test('annotations, quick fixes and claim decisions go to NAME.ann and show at on
     await s.close();
   }
 });
+
+test('annotate refuses offsets that are fractions or past the text, and writes no .ann', async () => {
+  const s = await startServer();
+  try {
+    await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
+    const uri = s.uri(A000);
+    const length = fs.readFileSync(path.join(s.root, A000), 'utf8').length;
+    const ann = path.join(s.root, A000.replace('.txt', '.ann'));
+    for (const p of [
+      { action: 'annotate', start: 0.5, end: 12, kind: 'person' },
+      { action: 'annotate', start: 3, end: length + 1, kind: 'person' },
+      { action: 'remove', offset: -1 },
+      { action: 'claim', offset: 2.5, dismissed: 'not-a-claim' },
+    ]) {
+      const r = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, { uri, ...p });
+      assert.equal(r.ok, false, JSON.stringify(p));
+      assert.match(r.message ?? '', /must be a whole number from 0 to \d+/);
+    }
+    assert.equal(fs.existsSync(ann), false, 'no .ann written');
+    const ok = await s.connection.sendRequest<AnnotateResult>(AnnotateRequest, { uri, action: 'annotate', start: 0, end: 5, kind: 'person' });
+    assert.equal(ok.ok, true, ok.message);
+  } finally {
+    await s.close();
+  }
+});

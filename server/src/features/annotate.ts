@@ -19,6 +19,12 @@ export function annotate(index: WorkspaceIndex, p: AnnotateParams): AnnotateResu
   const text = index.text(p.uri);
   const d = index.document(p.uri);
   if (text === undefined || !d) return { ok: false, message: 'not an article of this workspace' };
+  // Offsets from a client are checked: a fraction or a number past the text would be written into the .ann as it is.
+  for (const k of ['start', 'end', 'offset'] as const) {
+    const v = p[k];
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > text.length))
+      return { ok: false, message: `${k} must be a whole number from 0 to ${text.length}` };
+  }
   const mentionAt = (offset: number) => d.mentions.find((m) => m.start <= offset && offset <= m.end);
   let edit: AnnEdit;
   switch (p.action) {
