@@ -95,7 +95,8 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
   const state = cacheDir ? openStateCache(path.resolve(cacheDir), 'cli', warn) : undefined;
   index.defer(true);
   let t0 = now();
-  const { computed, written } = await summarizePending(index, { cache, state, warn: (m) => process.stderr.write(`${m}\n`) });
+  const { computed, written, rebuilt } = await summarizePending(index, { cache, state, warn: (m) => process.stderr.write(`${m}\n`) });
+  await rebuilt;
   trace('prepare', t0, `${computed} articles analysed`);
   await written;
   index.defer(false);

@@ -36,7 +36,7 @@ import { similarClaims } from './features/similar';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import * as requests from './features/requests';
 import * as protocol from './shared/protocol';
-import { now, trace, traced } from './index/trace';
+import { now, trace, traced, traceMemory } from './index/trace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -293,6 +293,7 @@ async function reindex(full = true): Promise<void> {
   state ??= openStateCache(cacheDir, namespace, (m) => connection.console.warn(`News Lens: ${m}`));
   let shown = 0;
   let restored = false;
+  let rebuilt: Promise<Set<string>> | undefined;
   const started = Date.now();
   try {
     let fromCache = 0;
@@ -301,6 +302,7 @@ async function reindex(full = true): Promise<void> {
       restored = false,
       fromCache,
       computed,
+      rebuilt,
     } = await summarizePending(index, {
       cache,
       state,
@@ -330,26 +332,47 @@ async function reindex(full = true): Promise<void> {
   index.defer(false);
   // A collection restored from its saved state changed nothing, but the editor has no diagnostics of it yet.
   const publishStarted = now();
-  if (restored) publish(index.uris());
-  await publishFlushed(run.signal);
+  // A collection restored from its saved state answers at once; what changed meanwhile waits for its rebuild.
+  if (restored) {
+    publish(index.uris());
+    void publishFlushed(run.signal);
+  } else await publishFlushed(run.signal);
   trace('start-up: publish', publishStarted);
   if (indexRun !== run) return;
   indexing = false;
   progress?.done();
   publishStats();
-  setTimeout(
-    guarded('rehearsing an edit', () => {
-      if (indexing) return;
-      const uri = documents.all().find((d) => index.has(d.uri))?.uri ?? index.uris()[0];
-      if (uri) traced('rehearse an edit', () => index.rehearse(uri));
-    }),
-    20,
+  if (!rebuilt) rehearseSoon();
+  // Restored from its saved state, the collection is rebuilt in the background; its facts bring the conflicts.
+  void rebuilt?.then(
+    (uris) => {
+      if (indexRun !== run) return;
+      publish(uris);
+      rehearseSoon();
+    },
+    (e: Error) => {
+      connection.console.error(`News Lens: the collection could not be rebuilt from its saved state (${e.message}); the articles are analysed again`);
+      scheduleRefresh();
+    },
   );
   // A workspace restored from its saved state has nothing new to save.
   unsaved = !restored;
   // The state is taken once the figures are out (before any edit can have arrived, so it is the
   // state of the files on disk), so that a reopened workspace starts from it.
   setTimeout(() => void persist(), 50);
+}
+
+/** Rehearses an edit while idle, so that the first real one does not wait for code to be compiled. */
+function rehearseSoon(): void {
+  setTimeout(
+    guarded('rehearsing an edit', () => {
+      if (indexing) return;
+      const uri = documents.all().find((d) => index.has(d.uri))?.uri ?? index.uris()[0];
+      if (uri) traced('rehearse an edit', () => index.rehearse(uri));
+      traceMemory('indexed');
+    }),
+    20,
+  );
 }
 
 /** Saves the collection's state, unless an article has unsaved edits (a reopened workspace would not match it). */

@@ -13,16 +13,24 @@ import { SummaryCache } from './summaryCache';
 import type { RoundSettler, WorkspaceIndex } from './workspaceIndex';
 import { now, trace, traced } from './trace';
 import type { SettledArticle } from '../core/resolve/collection';
+import type { DocumentResult, Entity } from '../core/types';
 import { settleArticle, type SettledParts, type SettleJob } from '../core/resolve/settleArticle';
 
 export type Cache = SummaryCache<ArticleSummary>;
-interface SavedState {
+/** The saved collection's head: which articles it is of, and its entities. */
+interface SavedHead {
   fingerprint: string;
-  articles: [string, SettledArticle][];
+  entities: Entity[];
 }
-/** The collection's settled state, saved from a collection of exactly the fingerprinted articles. */
-export type StateCache = SummaryCache<SavedState>;
+/** One article of the saved collection: as it was settled, and its result. */
+interface SavedArticle {
+  settled: SettledArticle;
+  result: DocumentResult;
+}
+/** The collection's settled state, saved from a collection of exactly the fingerprinted articles: a head and one entry per article. */
+export type StateCache = SummaryCache<SavedHead | SavedArticle>;
 const STATE_KEY = 'collection';
+const articleKey = (uri: string) => `article ${uri}`;
 
 /** How much the index grows between two updates while it is being built. */
 const PARTIAL_GROWTH = 8;
@@ -50,26 +58,30 @@ export function openCache(dir: string | undefined, namespace: string, warn?: (m:
 
 /** Opens the store of the settled collection beside the summaries. */
 export function openStateCache(dir: string | undefined, namespace: string, warn?: (m: string) => void): StateCache {
-  return SummaryCache.open<SavedState>(dir, `${namespace}\nstate`, `${ANALYSER_VERSION} packed-1`, warn, { encode: packState, decode: unpackState });
+  return SummaryCache.open<SavedHead | SavedArticle>(dir, `${namespace}\nstate`, `${ANALYSER_VERSION} state-2`, warn, {
+    encode: packState,
+    decode: unpackState,
+  });
 }
 
-type PackedArticle = [string, SettledArticle['mentions'], Rows, string, string, string[]];
+type PackedArticle = [SettledArticle['mentions'], Rows, string, string, string[], DocumentResult];
 
-/** The state with claims as rows and hashes as base64: a third of its plain JSON. */
-function packState(s: SavedState): string {
-  const articles: PackedArticle[] = s.articles.map(([uri, a]) => [uri, a.mentions, toRows(a.claims), toBase64(a.voteKeys), toBase64(a.lone), a.personWords]);
-  return JSON.stringify({ fingerprint: s.fingerprint, articles });
+/** An article's state with claims as rows and hashes as base64; the head as it is. */
+function packState(s: SavedHead | SavedArticle): string {
+  if ('fingerprint' in s) return JSON.stringify({ head: s });
+  const a = s.settled;
+  const packed: PackedArticle = [a.mentions, toRows(a.claims), toBase64(a.voteKeys), toBase64(a.lone), a.personWords, s.result];
+  return JSON.stringify(packed);
 }
 
-function unpackState(raw: string): SavedState {
-  const o = JSON.parse(raw) as { fingerprint: string; articles: PackedArticle[] };
-  return {
-    fingerprint: o.fingerprint,
-    articles: o.articles.map(([uri, mentions, claims, voteKeys, lone, personWords]) => [
-      uri,
-      { mentions, claims: fromRows(claims), voteKeys: [...fromBase64(voteKeys)], lone: [...fromBase64(lone)], personWords },
-    ]),
-  };
+function unpackState(raw: string): SavedHead | SavedArticle {
+  const o = JSON.parse(raw) as { head: SavedHead } | PackedArticle;
+  if (!Array.isArray(o)) {
+    if (typeof o?.head?.fingerprint !== 'string' || !Array.isArray(o.head.entities)) throw new Error('not a saved collection');
+    return o.head;
+  }
+  const [mentions, claims, voteKeys, lone, personWords, result] = o;
+  return { settled: { mentions, claims: fromRows(claims), voteKeys: [...fromBase64(voteKeys)], lone: [...fromBase64(lone)], personWords }, result };
 }
 
 /** Which articles, with which inputs: a saved state is used only for the very same. */
@@ -90,11 +102,17 @@ function registryHash(input: PrepareInput): string {
   return h;
 }
 
-/** Saves the collection's settled state (after indexing, and when the server stops). */
+/** Saves the collection's settled state, its results and entities (after indexing, and when the server stops). */
 export async function saveState(index: WorkspaceIndex, state: StateCache | undefined): Promise<void> {
   if (!state?.enabled) return;
+  await index.idle();
   const keys = index.inputs().map(({ uri, input }) => ({ uri, key: cacheKey(input, registryHash(input)) }));
-  state.set(STATE_KEY, { fingerprint: fingerprintOf(keys), articles: [...index.exportState()] });
+  const { settled, results, entities } = index.exportState();
+  state.set(STATE_KEY, { fingerprint: fingerprintOf(keys), entities });
+  for (const [uri, a] of settled) {
+    const result = results.get(uri);
+    if (result) state.set(articleKey(uri), { settled: a, result });
+  }
   await state.flush();
 }
 
@@ -116,12 +134,24 @@ function cacheKey(input: PrepareInput, registryHash: string): string {
 export async function summarizePending(
   index: WorkspaceIndex,
   opts: SummarizeOptions = {},
-): Promise<{ fromCache: number; computed: number; failed: number; written: Promise<void>; restored?: boolean }> {
+): Promise<{
+  fromCache: number;
+  computed: number;
+  failed: number;
+  written: Promise<void>;
+  restored?: boolean;
+  /** After a restore: the collection rebuilt in the background, with the articles whose diagnostics are to be sent again. */
+  rebuilt?: Promise<Set<string>>;
+}> {
   const pending = index.pendingInputs();
   const keyed = traced('summarise: cache keys', () => pending.map((p) => ({ ...p, key: cacheKey(p.input, registryHash(p.input)) })));
-  if (opts.state?.enabled && opts.cache?.enabled && keyed.length && traced('summarise: restore', () => tryRestore(index, keyed, opts.cache!, opts.state!))) {
+  const rebuilt =
+    opts.state?.enabled && opts.cache?.enabled && keyed.length
+      ? traced('summarise: restore', () => tryRestore(index, keyed, opts.cache!, opts.state!))
+      : undefined;
+  if (rebuilt) {
     opts.onProgress?.(keyed.length, keyed.length);
-    return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve(), restored: true };
+    return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve(), restored: true, rebuilt };
   }
   const todo: { uri: string; input: PrepareInput; key: string }[] = [];
   let fromCache = 0;
@@ -179,25 +209,23 @@ export async function summarizePending(
   return { fromCache, computed: todo.length - failed, failed, written: opts.cache?.flush() ?? Promise.resolve() };
 }
 
-function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[], cache: Cache, state: StateCache): boolean {
+function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[], cache: Cache, state: StateCache): Promise<Set<string>> | undefined {
   const t = now();
-  const saved = state.get(STATE_KEY);
-  trace('restore: read the saved state', t);
-  if (!saved || saved.fingerprint !== fingerprintOf(keyed)) return false;
-  // The collection keeps summaries packed: the cache's text serves as it is.
-  const summaries = new Map<string, { summary: ArticleSummary; packed: Uint8Array }>();
+  const head = state.get(STATE_KEY);
+  if (!head || !('fingerprint' in head) || head.fingerprint !== fingerprintOf(keyed)) return undefined;
+  const results = new Map<string, DocumentResult>();
+  const settled = new Map<string, SettledArticle>();
+  const keyOf = new Map<string, string>();
   for (const { uri, key } of keyed) {
-    const packed = cache.getRaw(key);
-    let summary: ArticleSummary;
-    try {
-      summary = unpackSummary(packed?.toString('utf8') ?? '');
-    } catch {
-      return false;
-    }
-    summaries.set(uri, { summary, packed: packed! });
+    const a = state.get(articleKey(uri));
+    // The collection is rebuilt from the summaries: each must still be in the cache.
+    if (!a || !('result' in a) || !cache.getRaw(key)) return undefined;
+    results.set(uri, a.result);
+    settled.set(uri, a.settled);
+    keyOf.set(uri, key);
   }
-  trace('restore: read the summaries', t);
-  return index.restore(summaries, new Map(saved.articles));
+  trace('restore: read the saved state', t, `${results.size} articles`);
+  return index.restoreSaved({ results, entities: head.entities, settled }, (uri) => cache.getRaw(keyOf.get(uri)!));
 }
 
 /** Settles the rounds of a large update on worker threads, each with a copy of the collection's view. */

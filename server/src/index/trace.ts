@@ -22,3 +22,15 @@ export function traced<T>(label: string, f: () => T): T {
 }
 
 export const now = (): number => performance.now();
+
+/** Writes the process's memory (resident, JavaScript heap, buffers) after a stage. */
+export function traceMemory(label: string): void {
+  if (!tracing) return;
+  // Under node --expose-gc the figures are of what is alive.
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  const mb = (x: number) => `${(x / 1048576).toFixed(0)} MB`;
+  process.stderr.write(
+    `news-lens trace: ${label} memory: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)} (buffers ${mb(m.arrayBuffers)})\n`,
+  );
+}

@@ -13,6 +13,8 @@ import type { SettledParts } from '../core/resolve/settleArticle';
 import type { Fact } from '../core/facts/extract';
 import { FactIndex, type Conflict } from '../core/facts/compare';
 import { now, trace, traced } from './trace';
+import { SavedEntities, type EntityTable } from './savedEntities';
+import { unpackSummary } from '../core/summaryCodec';
 
 interface Entry {
   uri: string;
@@ -61,6 +63,8 @@ export class WorkspaceIndex {
   private facts = new FactIndex();
   /** Settles while an update runs on worker threads: until then the index answers from what it had. */
   private busy?: Promise<void>;
+  /** The saved entities, while the collection is rebuilt after a warm start. */
+  private interim?: EntityTable;
   private byUri = new Map<string, DocumentResult>();
   private claimCounts = new Map<string, [number, number]>();
   private snapshot?: Snapshot;
@@ -176,6 +180,7 @@ export class WorkspaceIndex {
       // The registry changes what every article finds: the collection starts again.
       this.collection = new Collection(registry);
       this.facts = new FactIndex();
+      this.interim = undefined;
       this.byUri.clear();
       this.claimCounts.clear();
     }
@@ -214,43 +219,114 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Starts the collection from a saved state instead of analysing: only when it holds nothing
-   * yet and the state was saved from exactly these articles (the caller checks that).
+   * Starts from a state saved from exactly these articles (the caller checks the fingerprint)
+   * instead of analysing them: the saved results and entities answer at once, and the collection
+   * is rebuilt from the summaries (`packedOf`, the warm cache's bytes) in the background, a slice at
+   * a time; updates wait for it. Returns undefined, changing nothing, unless the saved state has a
+   * result for every article; otherwise a promise of the articles whose diagnostics are to be sent
+   * again once the collection is rebuilt (their conflicts come from the rebuilt facts).
    */
-  restore(summaries: Map<string, { summary: ArticleSummary; packed?: string | Uint8Array }>, settled: Map<string, SettledArticle>): boolean {
-    if (this.byUri.size || summaries.size !== this.entries.size) return false;
-    const entries = new Map<string, ArticleInput & { settled: SettledArticle }>();
-    for (const [uri, e] of this.entries) {
-      const s = summaries.get(uri);
-      const st = settled.get(uri);
-      if (!s || !st) return false;
-      entries.set(uri, { ...s, text: e.text, settled: st });
-    }
-    for (const [uri, { summary }] of entries) {
-      const e = this.entries.get(uri)!;
-      e.summary = summary;
-      this.inputOf(e);
-    }
-    const facts = new Map([...entries].map(([uri, { summary }]) => [uri, summary.facts]));
-    traced('restore: the collection', () => this.collection.restore(entries));
-    const t = now();
+  restoreSaved(
+    saved: { results: Map<string, DocumentResult>; entities: Entity[]; settled: Map<string, SettledArticle> },
+    packedOf: (uri: string) => Uint8Array | undefined,
+  ): Promise<Set<string>> | undefined {
+    if (this.byUri.size || this.busy || saved.results.size !== this.entries.size) return undefined;
+    for (const uri of this.entries.keys()) if (!saved.results.has(uri) || !saved.settled.has(uri)) return undefined;
+    const inputs = new Map<string, { text: string; input: PrepareInput }>();
+    for (const [uri, e] of this.entries) inputs.set(uri, { text: e.text, input: this.inputOf(e) });
     this.dirty.clear();
     this.ready.clear();
-    for (const e of this.entries.values()) e.summary = e.packed = undefined;
-    for (const uri of entries.keys()) {
-      this.byUri.set(uri, this.collection.result(uri)!);
-      this.countClaims(uri, this.byUri.get(uri));
-      this.putFacts(uri, facts.get(uri));
+    for (const [uri, r] of saved.results) {
+      this.byUri.set(uri, r);
+      this.countClaims(uri, r);
     }
-    trace('restore: results and facts', t);
+    this.interim = new SavedEntities(saved.entities, this.byUri);
     this.snapshot = undefined;
-    return true;
+    let done = () => {};
+    this.busy = new Promise((r) => (done = r));
+    return this.rebuild(inputs, saved.settled, packedOf).finally(() => {
+      this.busy = undefined;
+      done();
+    });
   }
 
-  /** The collection's settled state, to save beside the summaries. */
-  exportState(): Map<string, SettledArticle> {
+  private async rebuild(
+    inputs: Map<string, { text: string; input: PrepareInput }>,
+    settled: Map<string, SettledArticle>,
+    packedOf: (uri: string) => Uint8Array | undefined,
+  ): Promise<Set<string>> {
+    const collection = this.collection;
+    const pause = () => new Promise((r) => setImmediate(r));
+    const t = now();
+    try {
+      const entries = new Map<string, ArticleInput & { settled: SettledArticle }>();
+      let n = 0;
+      for (const [uri, { text, input }] of inputs) {
+        if (++n % 250 === 0) await pause();
+        let packed = packedOf(uri);
+        let summary: ArticleSummary | undefined;
+        try {
+          summary = packed && unpackSummary(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('utf8'));
+        } catch {
+          summary = undefined;
+        }
+        // A summary the cache lost since it was checked is made again here.
+        if (!summary) {
+          summary = summarize(input, this.lookup);
+          packed = undefined;
+          this.preparedCount++;
+        }
+        entries.set(uri, { summary, text, ...(packed ? { packed } : {}), settled: settled.get(uri)! });
+      }
+      trace('restore: read the summaries', t);
+      for (const _ of collection.restoreSteps(entries)) {
+        // A new registry started the collection again meanwhile, and marked every article to be read again.
+        if (collection !== this.collection) return new Set();
+        await pause();
+      }
+      if (collection !== this.collection) return new Set();
+      for (const [uri, { summary }] of entries) {
+        const r = collection.result(uri)!;
+        this.byUri.set(uri, r);
+        this.countClaims(uri, r);
+        this.putFacts(uri, summary.facts);
+      }
+      this.interim = undefined;
+      this.snapshot = undefined;
+      trace('restore: the collection, in the background', t);
+      return new Set(entries.keys());
+    } catch (e) {
+      // The collection is half built: it starts again from nothing, every article to be read again.
+      if (collection === this.collection) this.startAgain();
+      throw e;
+    }
+  }
+
+  /** An empty collection, every article to be summarised and settled again. */
+  private startAgain(): void {
+    this.collection = new Collection(this.registry);
+    this.facts = new FactIndex();
+    this.interim = undefined;
+    this.byUri.clear();
+    this.claimCounts.clear();
+    for (const e of this.entries.values()) {
+      e.summary = e.packed = undefined;
+      this.dirty.add(e.uri);
+      this.ready.delete(e.uri);
+    }
+    this.snapshot = undefined;
+  }
+
+  /** Resolves once no update or rebuild is running. */
+  async idle(): Promise<void> {
+    while (this.busy) await this.busy;
+  }
+
+  /** The collection's settled state, its results and entities, to save beside the summaries (after `idle()`). */
+  exportState(): { settled: Map<string, SettledArticle>; results: Map<string, DocumentResult>; entities: Entity[] } {
+    if (this.busy) throw new Error('the collection is being updated; wait for idle() first');
     this.flush();
-    return this.collection.exportState();
+    return { settled: this.collection.exportState(), results: this.byUri, entities: this.collection.entities() };
   }
 
   /** What each article's summary is computed from, for cache keys. */
@@ -404,7 +480,7 @@ export class WorkspaceIndex {
   get(): Snapshot {
     this.flush();
     if (this.snapshot) return this.snapshot;
-    const collection = this.collection;
+    const collection = this.table();
     const byUri = this.byUri;
     const uris = this.uris();
     let result: CollectionResult | undefined;
@@ -448,6 +524,10 @@ export class WorkspaceIndex {
     return this.snapshot;
   }
 
+  private table(): EntityTable {
+    return this.interim ?? this.collection;
+  }
+
   /** The figures of the status bar, without building the collection's lists. */
   figures(): { articles: number; entities: number; unsourced: number; vague: number } {
     this.flush();
@@ -457,7 +537,7 @@ export class WorkspaceIndex {
       unsourced += u;
       vague += v;
     }
-    return { articles: this.byUri.size, entities: this.collection.entityCount(), unsourced, vague };
+    return { articles: this.byUri.size, entities: this.table().entityCount(), unsourced, vague };
   }
 
   /** Unsourced and vague claims of an article, counted when its result changes. */

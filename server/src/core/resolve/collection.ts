@@ -297,8 +297,16 @@ export class Collection {
    * the aggregates are counted again, nothing is found again or classified again.
    */
   restore(entries: Map<string, ArticleInput & { settled: SettledArticle }>): void {
+    const steps = this.restoreSteps(entries);
+    while (!steps.next().done);
+  }
+
+  /** restore() in steps of `every` articles, so that a caller can do other work between two steps. */
+  *restoreSteps(entries: Map<string, ArticleInput & { settled: SettledArticle }>, every = 250): Generator<void> {
     const changes = new Map<number, { after: ClusterDoc }>();
+    let n = 0;
     for (const [uri, input] of entries) {
+      if (++n % every === 0) yield;
       const a = this.admit(input, this.nextId++);
       const st = input.settled;
       a.voteKeys = Int32Array.from(st.voteKeys);
@@ -322,8 +330,13 @@ export class Collection {
     }
     this.votes.takeChanged();
     this.known.takeChanged();
+    yield;
     this.clusters.update(changes);
-    for (const a of this.articles.values()) fillEntities(a.out!, (i) => this.clusters.entityOf(a.id, i, a.keys[i]));
+    n = 0;
+    for (const a of this.articles.values()) {
+      if (++n % every === 0) yield;
+      fillEntities(a.out!, (i) => this.clusters.entityOf(a.id, i, a.keys[i]));
+    }
   }
 
   result(uri: string): DocumentResult | undefined {
