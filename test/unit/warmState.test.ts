@@ -60,6 +60,24 @@ test('a reopened workspace starts from the saved state and gives the same analys
   }
 });
 
+test('a state saved without results (a large archive) is rebuilt before the index answers, with the same analysis', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-warm-'));
+  try {
+    const first = load();
+    await open(dir, first);
+    await saveState(first, openStateCache(dir, 'samples'), { resultsUpTo: 0 });
+    const again = load();
+    const { rebuilt, ...r } = await open(dir, again);
+    assert.deepEqual(r, { fromCache: sampleFiles().length, computed: 0, failed: 0, restored: true });
+    // Nothing saved to answer with: summarizePending returned once the collection was rebuilt.
+    assert.equal(JSON.stringify(again.get().result), JSON.stringify(first.get().result));
+    assert.deepEqual([...(await rebuilt!)].sort(), again.uris());
+    assert.equal(again.preparedCount, 0, 'no article is analysed again');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a saved state is not used when an article changed: the summaries of the others are', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-warm-'));
   try {

@@ -22,11 +22,18 @@ interface SavedHead {
   fingerprint: string;
   entities: Entity[];
 }
-/** One article of the saved collection: as it was settled, and its result. */
+/** One article of the saved collection: as it was settled, and its result (see SAVED_RESULTS_UP_TO). */
 interface SavedArticle {
   settled: SettledArticle;
-  result: DocumentResult;
+  result?: DocumentResult;
 }
+
+/**
+ * Results are saved for workspaces up to this many articles. A reopened workspace answers from them
+ * while its collection is rebuilt, so both are in memory for a while: about 20 KB an article more,
+ * which a larger archive would rather not pay (it waits for the rebuild instead).
+ */
+const SAVED_RESULTS_UP_TO = 25000;
 /** The collection's settled state, saved from a collection of exactly the fingerprinted articles: a head and one entry per article. */
 export type StateCache = SummaryCache<SavedHead | SavedArticle>;
 const STATE_KEY = 'collection';
@@ -64,13 +71,14 @@ export function openStateCache(dir: string | undefined, namespace: string, warn?
   });
 }
 
-type PackedArticle = [SettledArticle['mentions'], Rows, string, string, string[], DocumentResult];
+type PackedArticle = [SettledArticle['mentions'], Rows, string, string, string[], DocumentResult?];
 
 /** An article's state with claims as rows and hashes as base64; the head as it is. */
 function packState(s: SavedHead | SavedArticle): string {
   if ('fingerprint' in s) return JSON.stringify({ head: s });
   const a = s.settled;
-  const packed: PackedArticle = [a.mentions, toRows(a.claims), toBase64(a.voteKeys), toBase64(a.lone), a.personWords, s.result];
+  const packed: PackedArticle = [a.mentions, toRows(a.claims), toBase64(a.voteKeys), toBase64(a.lone), a.personWords];
+  if (s.result) packed.push(s.result);
   return JSON.stringify(packed);
 }
 
@@ -81,7 +89,10 @@ function unpackState(raw: string): SavedHead | SavedArticle {
     return o.head;
   }
   const [mentions, claims, voteKeys, lone, personWords, result] = o;
-  return { settled: { mentions, claims: fromRows(claims), voteKeys: [...fromBase64(voteKeys)], lone: [...fromBase64(lone)], personWords }, result };
+  return {
+    settled: { mentions, claims: fromRows(claims), voteKeys: [...fromBase64(voteKeys)], lone: [...fromBase64(lone)], personWords },
+    ...(result ? { result } : {}),
+  };
 }
 
 /** Which articles, with which inputs: a saved state is used only for the very same. */
@@ -103,15 +114,16 @@ function registryHash(input: PrepareInput): string {
 }
 
 /** Saves the collection's settled state, its results and entities (after indexing, and when the server stops). */
-export async function saveState(index: WorkspaceIndex, state: StateCache | undefined): Promise<void> {
+export async function saveState(index: WorkspaceIndex, state: StateCache | undefined, opts: { resultsUpTo?: number } = {}): Promise<void> {
   if (!state?.enabled) return;
   await index.idle();
   const keys = index.inputs().map(({ uri, input }) => ({ uri, key: cacheKey(input, registryHash(input)) }));
   const { settled, results, entities } = index.exportState();
-  state.set(STATE_KEY, { fingerprint: fingerprintOf(keys), entities });
+  const withResults = settled.size <= (opts.resultsUpTo ?? SAVED_RESULTS_UP_TO);
+  state.set(STATE_KEY, { fingerprint: fingerprintOf(keys), entities: withResults ? entities : [] });
   for (const [uri, a] of settled) {
-    const result = results.get(uri);
-    if (result) state.set(articleKey(uri), { settled: a, result });
+    const result = withResults ? results.get(uri) : undefined;
+    state.set(articleKey(uri), result ? { settled: a, result } : { settled: a });
   }
   await state.flush();
 }
@@ -145,13 +157,15 @@ export async function summarizePending(
 }> {
   const pending = index.pendingInputs();
   const keyed = traced('summarise: cache keys', () => pending.map((p) => ({ ...p, key: cacheKey(p.input, registryHash(p.input)) })));
-  const rebuilt =
+  const restore =
     opts.state?.enabled && opts.cache?.enabled && keyed.length
       ? traced('summarise: restore', () => tryRestore(index, keyed, opts.cache!, opts.state!))
       : undefined;
-  if (rebuilt) {
+  if (restore) {
+    // Without saved results there is nothing to answer with until the collection is rebuilt.
+    if (!restore.answering) await restore.rebuilt;
     opts.onProgress?.(keyed.length, keyed.length);
-    return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve(), restored: true, rebuilt };
+    return { fromCache: keyed.length, computed: 0, failed: 0, written: Promise.resolve(), restored: true, rebuilt: restore.rebuilt };
   }
   const todo: { uri: string; input: PrepareInput; key: string }[] = [];
   let fromCache = 0;
@@ -209,7 +223,12 @@ export async function summarizePending(
   return { fromCache, computed: todo.length - failed, failed, written: opts.cache?.flush() ?? Promise.resolve() };
 }
 
-function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[], cache: Cache, state: StateCache): Promise<Set<string>> | undefined {
+function tryRestore(
+  index: WorkspaceIndex,
+  keyed: { uri: string; key: string }[],
+  cache: Cache,
+  state: StateCache,
+): { rebuilt: Promise<Set<string>>; answering: boolean } | undefined {
   const t = now();
   const head = state.get(STATE_KEY);
   if (!head || !('fingerprint' in head) || head.fingerprint !== fingerprintOf(keyed)) return undefined;
@@ -219,13 +238,15 @@ function tryRestore(index: WorkspaceIndex, keyed: { uri: string; key: string }[]
   for (const { uri, key } of keyed) {
     const a = state.get(articleKey(uri));
     // The collection is rebuilt from the summaries: each must still be in the cache.
-    if (!a || !('result' in a) || !cache.getRaw(key)) return undefined;
-    results.set(uri, a.result);
+    if (!a || !('settled' in a) || !cache.getRaw(key)) return undefined;
+    if (a.result) results.set(uri, a.result);
     settled.set(uri, a.settled);
     keyOf.set(uri, key);
   }
-  trace('restore: read the saved state', t, `${results.size} articles`);
-  return index.restoreSaved({ results, entities: head.entities, settled }, (uri) => cache.getRaw(keyOf.get(uri)!));
+  trace('restore: read the saved state', t, `${settled.size} articles, ${results.size} results`);
+  const answering = results.size === settled.size;
+  const rebuilt = index.restoreSaved({ ...(answering ? { results } : {}), entities: head.entities, settled }, (uri) => cache.getRaw(keyOf.get(uri)!));
+  return rebuilt && { rebuilt, answering };
 }
 
 /** Settles the rounds of a large update on worker threads, each with a copy of the collection's view. */

@@ -220,27 +220,31 @@ export class WorkspaceIndex {
 
   /**
    * Starts from a state saved from exactly these articles (the caller checks the fingerprint)
-   * instead of analysing them: the saved results and entities answer at once, and the collection
-   * is rebuilt from the summaries (`packedOf`, the warm cache's bytes) in the background, a slice at
-   * a time; updates wait for it. Returns undefined, changing nothing, unless the saved state has a
-   * result for every article; otherwise a promise of the articles whose diagnostics are to be sent
-   * again once the collection is rebuilt (their conflicts come from the rebuilt facts).
+   * instead of analysing them. The collection is rebuilt from the summaries (`packedOf`, the warm
+   * cache's bytes) in the background, a slice at a time; updates wait for it. With saved results
+   * (and entities) the index answers from them meanwhile; without, it has nothing to answer with
+   * until the rebuild is done. Returns undefined, changing nothing, unless the state has every
+   * article; otherwise a promise of the articles whose diagnostics are to be sent again once the
+   * collection is rebuilt (their conflicts come from the rebuilt facts).
    */
   restoreSaved(
-    saved: { results: Map<string, DocumentResult>; entities: Entity[]; settled: Map<string, SettledArticle> },
+    saved: { results?: Map<string, DocumentResult>; entities: Entity[]; settled: Map<string, SettledArticle> },
     packedOf: (uri: string) => Uint8Array | undefined,
   ): Promise<Set<string>> | undefined {
-    if (this.byUri.size || this.busy || saved.results.size !== this.entries.size) return undefined;
-    for (const uri of this.entries.keys()) if (!saved.results.has(uri) || !saved.settled.has(uri)) return undefined;
+    const { results } = saved;
+    if (this.byUri.size || this.busy || saved.settled.size !== this.entries.size || (results && results.size !== this.entries.size)) return undefined;
+    for (const uri of this.entries.keys()) if (!saved.settled.has(uri) || (results && !results.has(uri))) return undefined;
     const inputs = new Map<string, { text: string; input: PrepareInput }>();
     for (const [uri, e] of this.entries) inputs.set(uri, { text: e.text, input: this.inputOf(e) });
     this.dirty.clear();
     this.ready.clear();
-    for (const [uri, r] of saved.results) {
-      this.byUri.set(uri, r);
-      this.countClaims(uri, r);
+    if (results) {
+      for (const [uri, r] of results) {
+        this.byUri.set(uri, r);
+        this.countClaims(uri, r);
+      }
+      this.interim = new SavedEntities(saved.entities, this.byUri);
     }
-    this.interim = new SavedEntities(saved.entities, this.byUri);
     this.snapshot = undefined;
     let done = () => {};
     this.busy = new Promise((r) => (done = r));
