@@ -60,6 +60,53 @@ test('a reopened workspace starts from the saved state and gives the same analys
   }
 });
 
+test('the rebuilt collection takes over the saved results of plain articles instead of building them again', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-warm-'));
+  try {
+    const first = load();
+    await open(dir, first);
+    await saveState(first, openStateCache(dir, 'samples'));
+    const again = load();
+    const { rebuilt } = await open(dir, again);
+    const saved = new Map(again.uris().map((u) => [u, again.document(u)]));
+    await rebuilt;
+    const kept = again.uris().filter((u) => again.document(u) === saved.get(u));
+    assert.deepEqual(kept, again.uris(), 'every sample is NFC without decisions: each saved result is kept');
+    assert.equal(JSON.stringify(again.get().result), JSON.stringify(first.get().result));
+
+    // An article in NFD (its offsets need mapping), saved and reopened, has its result built again, the same.
+    const nfd = sampleFiles()[1];
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-warm-'));
+    try {
+      const withNfd = () => {
+        const ix = new WorkspaceIndex();
+        ix.setConfig(CONFIG, fs.readFileSync(CONFIG, 'utf8'));
+        for (const f of sampleFiles()) {
+          const text = fs.readFileSync(f, 'utf8');
+          ix.setDocument(`file://${f}`, f, f === nfd ? text.normalize('NFD') : text, path.basename(f));
+        }
+        return ix;
+      };
+      const a = withNfd();
+      await open(other, a);
+      await saveState(a, openStateCache(other, 'samples'));
+      const b = withNfd();
+      const r = await open(other, b);
+      const savedB = new Map(b.uris().map((u) => [u, b.document(u)]));
+      await r.rebuilt;
+      assert.deepEqual(
+        b.uris().filter((u) => b.document(u) !== savedB.get(u)),
+        [`file://${nfd}`],
+      );
+      assert.equal(JSON.stringify(b.get().result), JSON.stringify(a.get().result));
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a state saved without results (a large archive) is rebuilt before the index answers, with the same analysis', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nl-warm-'));
   try {

@@ -8,7 +8,7 @@ import { metaFor, parseConfig, type NewsLensConfig } from '../core/meta/config';
 import type { CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
 import { readDecisions, type Decisions } from '../core/annotations/decisions';
 import { summarize, type ArticleSummary, type PrepareInput } from '../core/summary';
-import { Collection, type ArticleInput, type SettledArticle, type UpdateRound } from '../core/resolve/collection';
+import { Collection, type ArticleInput, type RestoredInput, type SettledArticle, type UpdateRound } from '../core/resolve/collection';
 import type { SettledParts } from '../core/resolve/settleArticle';
 import type { Fact } from '../core/facts/extract';
 import { FactIndex, type Conflict } from '../core/facts/compare';
@@ -248,7 +248,7 @@ export class WorkspaceIndex {
     this.snapshot = undefined;
     let done = () => {};
     this.busy = new Promise((r) => (done = r));
-    return this.rebuild(inputs, saved.settled, packedOf).finally(() => {
+    return this.rebuild(inputs, saved.settled, packedOf, results).finally(() => {
       this.busy = undefined;
       done();
     });
@@ -258,12 +258,13 @@ export class WorkspaceIndex {
     inputs: Map<string, { text: string; input: PrepareInput }>,
     settled: Map<string, SettledArticle>,
     packedOf: (uri: string) => Uint8Array | undefined,
+    results?: Map<string, DocumentResult>,
   ): Promise<Set<string>> {
     const collection = this.collection;
     const pause = () => new Promise((r) => setImmediate(r));
     const t = now();
     try {
-      const entries = new Map<string, ArticleInput & { settled: SettledArticle }>();
+      const entries = new Map<string, RestoredInput>();
       let n = 0;
       for (const [uri, { text, input }] of inputs) {
         if (++n % 250 === 0) await pause();
@@ -280,7 +281,9 @@ export class WorkspaceIndex {
           packed = undefined;
           this.preparedCount++;
         }
-        entries.set(uri, { summary, text, ...(packed ? { packed } : {}), settled: settled.get(uri)! });
+        const result = results?.get(uri);
+        // The saved result, taken over by the collection where it is the one it would build, is kept once.
+        entries.set(uri, { summary, text, ...(packed ? { packed } : {}), settled: settled.get(uri)!, ...(result ? { result } : {}) });
       }
       trace('restore: read the summaries', t);
       for (const _ of collection.restoreSteps(entries)) {

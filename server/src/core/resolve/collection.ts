@@ -57,6 +57,35 @@ export interface SettledArticle {
 
 const KIND_CODES: EntityKind[] = ['person', 'organization', 'location'];
 
+/** An article to restore: its input, as it was settled, and perhaps its result as saved then. */
+export type RestoredInput = ArticleInput & { settled: SettledArticle; result?: DocumentResult };
+
+/**
+ * A saved result taken as the article's result instead of building it again, when it is plainly
+ * the one articleResult would build: the text is NFC (offsets need no mapping), no user decisions
+ * (they add and change claims), and its entity mentions and claims line up with the settled ones.
+ * Its entity mentions become the article's final mentions, as articleResult shares them then.
+ */
+function adoptResult(result: DocumentResult, st: SettledArticle, claims: Claim[], plain: boolean): ArticleResult | undefined {
+  if (!plain || result.annotations || result.claims.length !== claims.length) return undefined;
+  const entityMentions = result.mentions.filter((m): m is EntityMention => m.kind !== 'date');
+  if (entityMentions.length !== st.mentions.length) return undefined;
+  for (let i = 0; i < entityMentions.length; i++) {
+    const m = entityMentions[i];
+    const [start, end, kind] = st.mentions[i];
+    if (m.start !== start || m.end !== end || m.kind !== KIND_CODES[kind]) return undefined;
+  }
+  const at = new Map(entityMentions.map((m, i) => [`@${m.start}`, i]));
+  const claimSources = new Map<Claim, number>();
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i];
+    const out = result.claims[i];
+    if (out.start !== c.start || out.end !== c.end || out.status !== c.status) return undefined;
+    if (c.source !== undefined) claimSources.set(out, at.get(c.source) ?? -1);
+  }
+  return { result, entityMentions, claimSources };
+}
+
 /** Articles to settle, with what to settle them against (here, or as data for worker threads). */
 export interface UpdateRound {
   jobs: Map<string, SettleJob>;
@@ -296,13 +325,13 @@ export class Collection {
    * Rebuilds an empty collection from articles settled in a collection of exactly these articles:
    * the aggregates are counted again, nothing is found again or classified again.
    */
-  restore(entries: Map<string, ArticleInput & { settled: SettledArticle }>): void {
+  restore(entries: Map<string, RestoredInput>): void {
     const steps = this.restoreSteps(entries);
     while (!steps.next().done);
   }
 
   /** restore() in steps of `every` articles, so that a caller can do other work between two steps. */
-  *restoreSteps(entries: Map<string, ArticleInput & { settled: SettledArticle }>, every = 250): Generator<void> {
+  *restoreSteps(entries: Map<string, RestoredInput>, every = 250): Generator<void> {
     const changes = new Map<number, { after: ClusterDoc }>();
     let n = 0;
     for (const [uri, input] of entries) {
@@ -314,6 +343,16 @@ export class Collection {
       a.personWords = st.personWords;
       this.countPersonWords(a.personWords, 1);
       const norm = normalize(a.text);
+      a.claims = st.claims.map(shareStrings);
+      this.articles.set(uri, a);
+      this.byId.set(a.id, uri);
+      const adopted = input.result && adoptResult(input.result, st, a.claims, norm.text === a.text && !input.summary.decisions);
+      if (adopted) {
+        a.ms = adopted.entityMentions;
+        a.out = adopted;
+        changes.set(a.id, { after: this.keyed(a) });
+        continue;
+      }
       a.ms = st.mentions.map(([start, end, kind, title, origin, ref]) => ({
         start,
         end,
@@ -323,9 +362,6 @@ export class Collection {
         origin,
         ...(ref !== null ? { ref } : {}),
       }));
-      a.claims = st.claims.map(shareStrings);
-      this.articles.set(uri, a);
-      this.byId.set(a.id, uri);
       changes.set(a.id, { after: this.build(a, input.summary, norm) });
     }
     this.votes.takeChanged();
@@ -434,6 +470,11 @@ export class Collection {
   /** The reported result and the cluster mentions, from the final mentions and claims. */
   private build(a: Article, summary = summaryOf(a), norm: NormalizedText = normalize(a.text)): ClusterDoc {
     a.out = articleResult({ ...summary, norm }, a.ms, a.claims);
+    return this.keyed(a);
+  }
+
+  /** The mention keys and the cluster mentions of an article whose result is built. */
+  private keyed(a: Article): ClusterDoc {
     a.keys = a.ms.map((m) => sharedString(mentionKey(m)));
     this.applySplits(a);
     return this.clusterDocOf(a);
