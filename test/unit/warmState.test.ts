@@ -115,3 +115,24 @@ test('a saved state is not used when an article changed: the summaries of the ot
     assert.deepEqual(r, { fromCache: sampleFiles().length - 1, computed: 1, failed: 0 });
     assert.equal(JSON.stringify(changed.get().result), JSON.stringify(load({ [f]: '\nHôm qua trời mưa.' }).get().result));
   }));
+
+test('a saved state with a damaged line: the rebuild fails, the articles are analysed again, the analysis is the same', () =>
+  withCache(async (dir) => {
+    const first = await indexAndSave(dir, load());
+    const folder = path.join(dir, 'news-lens-cache');
+    const file = fs.readdirSync(folder).find((f) => fs.readFileSync(path.join(folder, f), 'utf8').includes('state-3'))!;
+    const lines = fs.readFileSync(path.join(folder, file), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('article '));
+    lines[at] = `${lines[at].split('\t')[0]}\t[1, 2`;
+    fs.writeFileSync(path.join(folder, file), lines.join('\n'));
+
+    const again = load();
+    const warnings: string[] = [];
+    again.defer(true);
+    const r = await summarizePending(again, { cache: openCache(dir, 'samples'), state: openStateCache(dir, 'samples', (m) => warnings.push(m)), threads: 0 });
+    again.defer(false);
+    await assert.rejects(r.rebuilt!, /cannot be read/);
+    assert.match(warnings.join('\n'), /damaged entry/);
+    assert.equal(JSON.stringify(again.get().result), JSON.stringify(first.get().result));
+    assert.equal(again.preparedCount, sampleFiles().length, 'every article analysed again');
+  }));

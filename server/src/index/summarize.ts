@@ -10,22 +10,18 @@ import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PrepareIn
 import { fromBase64, fromRows, packSummary, toBase64, toRows, unpackSummary, type Rows } from '../core/summaryCodec';
 import { runInWorkers, isTaskFailure } from './workerPool';
 import { SummaryCache } from './summaryCache';
-import type { RoundSettler, WorkspaceIndex } from './workspaceIndex';
+import type { RoundSettler, SavedArticle, WorkspaceIndex } from './workspaceIndex';
 import { now, trace, traced } from './trace';
 import type { SettledArticle } from '../core/resolve/collection';
 import type { DocumentResult, Entity } from '../core/types';
 import { settleArticle, type SettledParts, type SettleJob } from '../core/resolve/settleArticle';
 
 export type Cache = SummaryCache<ArticleSummary>;
-/** The saved collection's head: which articles it is of, and its entities. */
+/** The saved collection's head: which articles it is of, its entities, and with results, each article's unsourced and vague claims. */
 interface SavedHead {
   fingerprint: string;
   entities: Entity[];
-}
-/** One article of the saved collection: as it was settled, and its result (see SAVED_RESULTS_UP_TO). */
-interface SavedArticle {
-  settled: SettledArticle;
-  result?: DocumentResult;
+  counts?: [string, number, number][];
 }
 
 /**
@@ -65,7 +61,7 @@ export function openCache(dir: string | undefined, namespace: string, warn?: (m:
 
 /** Opens the store of the settled collection beside the summaries. */
 export function openStateCache(dir: string | undefined, namespace: string, warn?: (m: string) => void): StateCache {
-  return SummaryCache.open<SavedHead | SavedArticle>(dir, `${namespace}\nstate`, `${ANALYSER_VERSION} state-2`, warn, {
+  return SummaryCache.open<SavedHead | SavedArticle>(dir, `${namespace}\nstate`, `${ANALYSER_VERSION} state-3`, warn, {
     encode: packState,
     decode: unpackState,
   });
@@ -118,9 +114,13 @@ export async function saveState(index: WorkspaceIndex, state: StateCache | undef
   if (!state?.enabled) return;
   await index.idle();
   const keys = index.inputs().map(({ uri, input }) => ({ uri, key: cacheKey(input, registryHash(input)) }));
-  const { settled, results, entities } = index.exportState();
+  const { settled, results, entities, counts } = index.exportState();
   const withResults = settled.size <= (opts.resultsUpTo ?? SAVED_RESULTS_UP_TO);
-  state.set(STATE_KEY, { fingerprint: fingerprintOf(keys), entities: withResults ? entities : [] });
+  state.set(STATE_KEY, {
+    fingerprint: fingerprintOf(keys),
+    entities: withResults ? entities : [],
+    ...(withResults ? { counts: [...counts].map(([uri, [u, v]]) => [uri, u, v] as [string, number, number]) } : {}),
+  });
   for (const [uri, a] of settled) {
     const result = withResults ? results.get(uri) : undefined;
     state.set(articleKey(uri), result ? { settled: a, result } : { settled: a });
@@ -232,21 +232,27 @@ function tryRestore(
   const t = now();
   const head = state.get(STATE_KEY);
   if (!head || !('fingerprint' in head) || head.fingerprint !== fingerprintOf(keyed)) return undefined;
-  const results = new Map<string, DocumentResult>();
-  const settled = new Map<string, SettledArticle>();
   const keyOf = new Map<string, string>();
   for (const { uri, key } of keyed) {
-    const a = state.get(articleKey(uri));
-    // The collection is rebuilt from the summaries: each must still be in the cache.
-    if (!a || !('settled' in a) || !cache.getRaw(key)) return undefined;
-    if (a.result) results.set(uri, a.result);
-    settled.set(uri, a.settled);
+    // Every article's line must be there, and its summary, from which the collection is rebuilt; they are read later.
+    if (!state.getRaw(articleKey(uri)) || !cache.getRaw(key)) return undefined;
     keyOf.set(uri, key);
   }
-  trace('restore: read the saved state', t, `${settled.size} articles, ${results.size} results`);
-  const answering = results.size === settled.size;
-  const rebuilt = index.restoreSaved({ ...(answering ? { results } : {}), entities: head.entities, settled }, (uri) => cache.getRaw(keyOf.get(uri)!));
-  return rebuilt && { rebuilt, answering };
+  // Each line is read once, by whoever asks first (a request, the diagnostics, the rebuild).
+  const read = new Map<string, SavedArticle | undefined>();
+  const article = (uri: string): SavedArticle | undefined => {
+    if (read.has(uri)) return read.get(uri);
+    const a = state.get(articleKey(uri));
+    const out = a && 'settled' in a ? a : undefined;
+    read.set(uri, out);
+    return out;
+  };
+  const counts = head.counts && new Map(head.counts.map(([uri, u, v]) => [uri, [u, v] as [number, number]]));
+  const rebuilt = index.restoreSaved({ article, entities: head.entities, ...(counts ? { counts } : {}) }, (uri) => cache.getRaw(keyOf.get(uri)!));
+  trace('restore: read the saved state', t, `${keyed.length} articles${counts ? ', results to be read when asked for' : ''}`);
+  // The lines read are let go with the rebuild.
+  void rebuilt?.finally(() => read.clear()).catch(() => undefined);
+  return rebuilt && { rebuilt, answering: !!counts };
 }
 
 /** Settles the rounds of a large update on worker threads, each with a copy of the collection's view. */

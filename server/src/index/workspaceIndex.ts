@@ -14,6 +14,7 @@ import type { Fact } from '../core/facts/extract';
 import { FactIndex, type Conflict } from '../core/facts/compare';
 import { now, trace, traced } from './trace';
 import { SavedEntities, type EntityTable } from './savedEntities';
+import { ResultMap } from './resultMap';
 import { unpackSummary } from '../core/summaryCodec';
 
 interface Entry {
@@ -42,6 +43,12 @@ export interface Snapshot {
   byDay: Map<string, { uri: string; mention: DateMention }[]>;
 }
 
+/** One article of a saved collection: as it was settled, and perhaps its result. */
+export interface SavedArticle {
+  settled: SettledArticle;
+  result?: DocumentResult;
+}
+
 /** Settles a round of an update elsewhere (worker threads); articles missing from the answer are settled here. */
 export type RoundSettler = (round: UpdateRound) => Promise<Map<string, SettledParts>>;
 
@@ -65,7 +72,7 @@ export class WorkspaceIndex {
   private busy?: Promise<void>;
   /** The saved entities, while the collection is rebuilt after a warm start. */
   private interim?: EntityTable;
-  private byUri = new Map<string, DocumentResult>();
+  private byUri = new ResultMap();
   private claimCounts = new Map<string, [number, number]>();
   private snapshot?: Snapshot;
   private sortedUris?: string[];
@@ -219,36 +226,37 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Starts from a state saved from exactly these articles (the caller checks the fingerprint)
-   * instead of analysing them. The collection is rebuilt from the summaries (`packedOf`, the warm
-   * cache's bytes) in the background, a slice at a time; updates wait for it. With saved results
-   * (and entities) the index answers from them meanwhile; without, it has nothing to answer with
-   * until the rebuild is done. Returns undefined, changing nothing, unless the state has every
-   * article; otherwise a promise of the articles whose diagnostics are to be sent again once the
-   * collection is rebuilt (their conflicts come from the rebuilt facts).
+   * Starts from a state saved from exactly these articles (the caller checks the fingerprint and
+   * that the state has every article) instead of analysing them. The collection is rebuilt from
+   * the summaries (`packedOf`, the warm cache's bytes) and the settled articles (`saved.article`)
+   * in the background, a slice at a time; updates wait for it. With saved results (`saved.counts`
+   * and entities given) the index answers from them meanwhile, each read when first asked for;
+   * without, it has nothing to answer with until the rebuild is done. Returns undefined, changing
+   * nothing, if the index is not empty; otherwise a promise of the articles whose diagnostics are
+   * to be sent again once the collection is rebuilt (their conflicts come from the rebuilt facts).
    */
   restoreSaved(
-    saved: { results?: Map<string, DocumentResult>; entities: Entity[]; settled: Map<string, SettledArticle> },
+    saved: { article: (uri: string) => SavedArticle | undefined; entities: Entity[]; counts?: Map<string, [number, number]> },
     packedOf: (uri: string) => Uint8Array | undefined,
   ): Promise<Set<string>> | undefined {
-    const { results } = saved;
-    if (this.byUri.size || this.busy || saved.settled.size !== this.entries.size || (results && results.size !== this.entries.size)) return undefined;
-    for (const uri of this.entries.keys()) if (!saved.settled.has(uri) || (results && !results.has(uri))) return undefined;
+    if (this.byUri.size || this.busy) return undefined;
     const inputs = new Map<string, { text: string; input: PrepareInput }>();
     for (const [uri, e] of this.entries) inputs.set(uri, { text: e.text, input: this.inputOf(e) });
     this.dirty.clear();
     this.ready.clear();
-    if (results) {
-      for (const [uri, r] of results) {
-        this.byUri.set(uri, r);
-        this.countClaims(uri, r);
+    const { counts } = saved;
+    if (counts) {
+      for (const [uri, e] of this.entries) {
+        // A line that cannot be read gives an empty result until the rebuild (which then fails, and starts again) replaces it.
+        this.byUri.setLater(uri, () => saved.article(uri)?.result ?? { path: e.label, mentions: [], claims: [], sentences: [] });
+        this.claimCounts.set(uri, counts.get(uri) ?? [0, 0]);
       }
       this.interim = new SavedEntities(saved.entities, this.byUri);
     }
     this.snapshot = undefined;
     let done = () => {};
     this.busy = new Promise((r) => (done = r));
-    return this.rebuild(inputs, saved.settled, packedOf, results).finally(() => {
+    return this.rebuild(inputs, saved.article, packedOf, !!counts).finally(() => {
       this.busy = undefined;
       done();
     });
@@ -256,9 +264,9 @@ export class WorkspaceIndex {
 
   private async rebuild(
     inputs: Map<string, { text: string; input: PrepareInput }>,
-    settled: Map<string, SettledArticle>,
+    article: (uri: string) => SavedArticle | undefined,
     packedOf: (uri: string) => Uint8Array | undefined,
-    results?: Map<string, DocumentResult>,
+    withResults: boolean,
   ): Promise<Set<string>> {
     const collection = this.collection;
     const pause = () => new Promise((r) => setImmediate(r));
@@ -281,9 +289,11 @@ export class WorkspaceIndex {
           packed = undefined;
           this.preparedCount++;
         }
-        const result = results?.get(uri);
+        const saved = article(uri);
+        if (!saved) throw new Error(`the saved state of ${input.path} cannot be read`);
         // The saved result, taken over by the collection where it is the one it would build, is kept once.
-        entries.set(uri, { summary, text, ...(packed ? { packed } : {}), settled: settled.get(uri)!, ...(result ? { result } : {}) });
+        const result = withResults ? saved.result : undefined;
+        entries.set(uri, { summary, text, ...(packed ? { packed } : {}), settled: saved.settled, ...(result ? { result } : {}) });
       }
       trace('restore: read the summaries', t);
       for (const _ of collection.restoreSteps(entries)) {
@@ -330,10 +340,15 @@ export class WorkspaceIndex {
   }
 
   /** The collection's settled state, its results and entities, to save beside the summaries (after `idle()`). */
-  exportState(): { settled: Map<string, SettledArticle>; results: Map<string, DocumentResult>; entities: Entity[] } {
+  exportState(): {
+    settled: Map<string, SettledArticle>;
+    results: Map<string, DocumentResult>;
+    entities: Entity[];
+    counts: ReadonlyMap<string, [number, number]>;
+  } {
     if (this.busy) throw new Error('the collection is being updated; wait for idle() first');
     this.flush();
-    return { settled: this.collection.exportState(), results: this.byUri, entities: this.collection.entities() };
+    return { settled: this.collection.exportState(), results: this.byUri, entities: this.collection.entities(), counts: this.claimCounts };
   }
 
   /** What each article's summary is computed from, for cache keys. */
