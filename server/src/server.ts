@@ -198,6 +198,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  trace('start-up: initialized, since the process started', 0);
   ready = (async () => {
     if (canWatch) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -250,6 +251,7 @@ async function reindex(full = true): Promise<void> {
   const seenConfigs = new Set<string>();
   let read = 0;
   const readStarted = now();
+  trace('start-up: reading begins, since the process started', 0);
   for (const root of roots) {
     const found = scanFolder(root, scan);
     for (const c of found.configs) {
@@ -330,18 +332,20 @@ async function reindex(full = true): Promise<void> {
   }
   if (indexRun !== run) return;
   index.defer(false);
-  // A collection restored from its saved state changed nothing, but the editor has no diagnostics of it yet.
   const publishStarted = now();
-  // A collection restored from its saved state answers at once; what changed meanwhile waits for its rebuild.
-  if (restored) {
-    publish(index.uris());
-    void publishFlushed(run.signal);
-  } else await publishFlushed(run.signal);
-  trace('start-up: publish', publishStarted);
+  if (!restored) await publishFlushed(run.signal);
   if (indexRun !== run) return;
   indexing = false;
   progress?.done();
   publishStats();
+  if (restored) {
+    // A collection restored from its saved state answers at once (the figures went out first: the
+    // connection writes one message a turn, after those already written), but the editor has no
+    // diagnostics of it yet; what changed meanwhile waits for the rebuild.
+    publish(index.uris());
+    void publishFlushed(run.signal);
+  }
+  trace('start-up: publish', publishStarted);
   if (!rebuilt) rehearseSoon();
   // Restored from its saved state, the collection is rebuilt in the background; its facts bring the conflicts.
   void rebuilt?.then(

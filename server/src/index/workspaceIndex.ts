@@ -269,13 +269,23 @@ export class WorkspaceIndex {
     withResults: boolean,
   ): Promise<Set<string>> {
     const collection = this.collection;
-    const pause = () => new Promise((r) => setImmediate(r));
+    // Slices of about 10 ms, then a timer's wait: the LSP connection writes one message a turn of the
+    // event loop, so a pause of one turn would let a single message out; during a timer's wait the
+    // messages written meanwhile (thousands of diagnostics) and the requests go through.
+    let sliceStarted = now();
+    const pause = async () => {
+      if (now() - sliceStarted < 10) return;
+      await new Promise((r) => setTimeout(r, 1));
+      sliceStarted = now();
+    };
     const t = now();
     try {
+      // The index answers first: the rebuild starts once the caller has sent what it had to.
+      await new Promise((r) => setImmediate(r));
       const entries = new Map<string, RestoredInput>();
       let n = 0;
       for (const [uri, { text, input }] of inputs) {
-        if (++n % 250 === 0) await pause();
+        if (++n % 16 === 0) await pause();
         let packed = packedOf(uri);
         let summary: ArticleSummary | undefined;
         try {
@@ -296,7 +306,7 @@ export class WorkspaceIndex {
         entries.set(uri, { summary, text, ...(packed ? { packed } : {}), settled: saved.settled, ...(result ? { result } : {}) });
       }
       trace('restore: read the summaries', t);
-      for (const _ of collection.restoreSteps(entries)) {
+      for (const _ of collection.restoreSteps(entries, 16)) {
         // A new registry started the collection again meanwhile, and marked every article to be read again.
         if (collection !== this.collection) return new Set();
         await pause();
