@@ -341,9 +341,8 @@ async function reindex(full = true): Promise<void> {
   if (restored) {
     // A collection restored from its saved state answers at once (the figures went out first: the
     // connection writes one message a turn, after those already written), but the editor has no
-    // diagnostics of it yet; what changed meanwhile waits for the rebuild.
+    // diagnostics of it yet. Edits meanwhile have their update scheduled, which waits for the rebuild.
     publish(index.uris());
-    void publishFlushed(run.signal);
   }
   trace('start-up: publish', publishStarted);
   if (!rebuilt) rehearseSoon();

@@ -14,6 +14,20 @@ export function unpackSummary(json: string): ArticleSummary {
   return { ...o, candidates: fromRows(o.candidates), phrases: [...fromBase64(o.phrases)], facts: fromRows(o.facts) };
 }
 
+/** A summary packed as UTF-8 bytes (a worker's answer, the warm cache's entry). */
+export function unpackBytes(bytes: Uint8Array): ArticleSummary {
+  return unpackSummary(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+}
+
+/** unpackBytes, or undefined for bytes that are missing or do not hold a summary (a damaged cache entry). */
+export function tryUnpackBytes(bytes: Uint8Array | undefined): ArticleSummary | undefined {
+  try {
+    return bytes && unpackBytes(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Plain objects as rows of values: each row starts with the index of its shape (its field names,
  * in their order, so that an object comes back with its keys in the same order).

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ANALYSER_VERSION, prepareForWorker, type ArticleSummary, type PrepareInput } from '../core/summary';
-import { fromBase64, fromRows, packSummary, toBase64, toRows, unpackSummary, type Rows } from '../core/summaryCodec';
+import { fromBase64, fromRows, packSummary, toBase64, toRows, tryUnpackBytes, unpackBytes, unpackSummary, type Rows } from '../core/summaryCodec';
 import { runInWorkers, isTaskFailure } from './workerPool';
 import { SummaryCache } from './summaryCache';
 import type { RoundSettler, SavedArticle, WorkspaceIndex } from './workspaceIndex';
@@ -171,12 +171,7 @@ export async function summarizePending(
   let fromCache = 0;
   for (const { uri, input, key } of keyed) {
     const raw = opts.cache?.getRaw(key);
-    let hit: ArticleSummary | undefined;
-    try {
-      hit = raw === undefined ? undefined : unpackSummary(raw.toString('utf8'));
-    } catch {
-      hit = undefined;
-    }
+    const hit = tryUnpackBytes(raw);
     if (hit) {
       index.setSummary(uri, input.text, hit, raw);
       fromCache++;
@@ -205,7 +200,7 @@ export async function summarizePending(
           opts.warn?.(`News Lens: cannot analyse ${t.input.path}: ${out.error}`);
           index.removeDocument(t.uri);
         } else {
-          index.setSummary(t.uri, t.input.text, unpackSummary(Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf8')), out);
+          index.setSummary(t.uri, t.input.text, unpackBytes(out), out);
           opts.cache?.setRaw(t.key, out);
         }
         opts.onProgress?.(arrived, total);

@@ -15,7 +15,7 @@ import { FactIndex, type Conflict } from '../core/facts/compare';
 import { now, trace, traced } from './trace';
 import { SavedEntities, type EntityTable } from './savedEntities';
 import { ResultMap } from './resultMap';
-import { unpackSummary } from '../core/summaryCodec';
+import { tryUnpackBytes } from '../core/summaryCodec';
 
 interface Entry {
   uri: string;
@@ -287,12 +287,7 @@ export class WorkspaceIndex {
       for (const [uri, { text, input }] of inputs) {
         if (++n % 16 === 0) await pause();
         let packed = packedOf(uri);
-        let summary: ArticleSummary | undefined;
-        try {
-          summary = packed && unpackSummary(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('utf8'));
-        } catch {
-          summary = undefined;
-        }
+        let summary = tryUnpackBytes(packed);
         // A summary the cache lost since it was checked is made again here.
         if (!summary) {
           summary = summarize(input, this.lookup);

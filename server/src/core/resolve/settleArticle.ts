@@ -4,7 +4,7 @@
  * large update can settle its articles on worker threads with a copy of the view (ViewData).
  */
 import type { Claim, EntityMention, Span } from '../types';
-import { unpackSummary } from '../summaryCodec';
+import { unpackBytes } from '../summaryCodec';
 import { normalize } from '../text/normalize';
 import { tokenize } from '../text/tokens';
 import { classifyClaims } from '../claims/classify';
@@ -44,9 +44,7 @@ export function viewFromData(d: ViewData): CollectionView {
 }
 
 export function settleArticle(job: SettleJob, view: CollectionView): SettledParts {
-  const { candidates, dates, suppressed, decisions, sentences } = unpackSummary(
-    Buffer.from(job.packed.buffer, job.packed.byteOffset, job.packed.byteLength).toString('utf8'),
-  );
+  const { candidates, dates, suppressed, decisions, sentences } = unpackBytes(job.packed);
   const norm = normalize(job.text);
   const tokens = tokenize(norm.text);
   // Dates and suppressed spans (normalised offsets) are not found again as names, nor are suggestions the user rejected.
