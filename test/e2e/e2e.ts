@@ -11,7 +11,8 @@ import { ROOT, ensureCodeServer, installExtension, startCodeServer, workspaceCop
 
 const RESULTS = path.join(ROOT, 'test-results');
 const A002 = '002_5cb9b134e5cf0392.txt';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+/** The Debian chromium, looked for once install-code-server.sh has installed it. */
+const chromiumPath = () => process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
 let passed = 0;
 let failed = 0;
@@ -97,10 +98,11 @@ async function quickPickRows(page: Page): Promise<string[]> {
 }
 
 async function main(): Promise<number> {
-  if (!CHROMIUM) throw new Error('Debian chromium is not installed (apt-get install chromium)');
   fs.mkdirSync(RESULTS, { recursive: true });
   const t0 = Date.now();
   ensureCodeServer();
+  const CHROMIUM = chromiumPath();
+  if (!CHROMIUM) throw new Error('Debian chromium is not installed (apt-get install chromium)');
   const extensions = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-ext-'));
   installExtension(extensions);
   const folder = workspaceCopy();
