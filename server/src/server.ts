@@ -333,15 +333,20 @@ async function reindex(full = true): Promise<void> {
   if (indexRun !== run) return;
   index.defer(false);
   const publishStarted = now();
-  if (!restored) await publishFlushed(run.signal);
+  // The figures and the end of the progress go out before the diagnostics of thousands of articles:
+  // the connection writes one message a turn, after those already written, and the diagnostics are
+  // worked out a slice a turn, so they would wait behind most of them.
+  const ready = () => {
+    indexing = false;
+    progress?.done();
+    publishStats();
+  };
+  if (!restored) await publishFlushed(run.signal, () => indexRun === run && ready());
   if (indexRun !== run) return;
-  indexing = false;
-  progress?.done();
-  publishStats();
   if (restored) {
-    // A collection restored from its saved state answers at once (the figures went out first: the
-    // connection writes one message a turn, after those already written), but the editor has no
-    // diagnostics of it yet. Edits meanwhile have their update scheduled, which waits for the rebuild.
+    // A collection restored from its saved state answers at once, but the editor has no diagnostics
+    // of it yet. Edits meanwhile have their update scheduled, which waits for the rebuild.
+    ready();
     publish(index.uris());
   }
   trace('start-up: publish', publishStarted);
@@ -437,10 +442,12 @@ const wantsDiagnostics = (uri: string) => diagnosticSettings.scope !== 'openFile
 
 /** Sends the diagnostics of the given articles (those open in the editor first) and, once, the figures. */
 /** Brings the index up to date, large updates settled on worker threads, and publishes what changed. */
-async function publishFlushed(signal?: AbortSignal): Promise<void> {
+/** Brings the index up to date and publishes what changed; `before` runs first, once the index is up to date. */
+async function publishFlushed(signal?: AbortSignal, before?: () => void): Promise<void> {
   const changed = await index.flushWith(settleInWorkers({ signal }));
   for (const uri of republish) changed.add(uri);
   republish.clear();
+  before?.();
   const t = now();
   publish(changed);
   trace('publish', t, `${changed.size} articles`);

@@ -242,7 +242,11 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
       r.msPerArticle = r.coldIndexMs / n;
       if (cold.lastProgressEndAt !== undefined) r.coldProgressEndMs = cold.lastProgressEndAt - t0;
       coldOk = true;
-      log(`  cold index ${(r.coldIndexMs / 1000).toFixed(2)} s (${r.msPerArticle.toFixed(2)} ms/article), ${cold.diagnosticsReceived} diagnostics`);
+      const lastDiagnostics = await cold.diagnosticsQuiet(1000);
+      if (lastDiagnostics !== undefined) r.coldDiagnosticsMs = Math.max(at, lastDiagnostics) - t0;
+      log(
+        `  cold index ${(r.coldIndexMs / 1000).toFixed(2)} s (${r.msPerArticle.toFixed(2)} ms/article), ${cold.diagnosticsReceived} diagnostics, the last at ${((r.coldDiagnosticsMs ?? r.coldIndexMs) / 1000).toFixed(2)} s`,
+      );
     } catch (e) {
       const after = `after ${((performance.now() - t0) / 1000).toFixed(0)} s, peak RSS ${cold.memory().peakMB?.toFixed(0)} MB`;
       problem('cold index', e instanceof TimeoutError ? e : new Error(`${(e as Error).message}, ${after}`));

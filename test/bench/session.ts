@@ -72,6 +72,7 @@ export class Session {
   private indexWaiters: (() => void)[] = [];
   private diagListeners = new Set<DiagListener>();
   diagnosticsReceived = 0;
+  lastDiagnosticsAt: number | undefined;
   /** Whether any publishDiagnostics carried a version. */
   sendsVersions = false;
   lastStats: unknown;
@@ -121,6 +122,7 @@ export class Session {
     c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const at = performance.now();
       this.diagnosticsReceived++;
+      this.lastDiagnosticsAt = at;
       if (typeof p.version === 'number') this.sendsVersions = true;
       for (const l of this.diagListeners) l(p, at);
     });
@@ -188,6 +190,16 @@ export class Session {
 
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
+  }
+
+  /** The time the last diagnostics arrived, once none has arrived for `quietMs`. */
+  async diagnosticsQuiet(quietMs: number): Promise<number | undefined> {
+    let seen = -1;
+    while (seen !== this.diagnosticsReceived && !this.exited) {
+      seen = this.diagnosticsReceived;
+      await sleep(quietMs);
+    }
+    return this.lastDiagnosticsAt;
   }
 
   onDiagnostics(l: DiagListener): () => void {

@@ -35,8 +35,9 @@ export type StateCache = SummaryCache<SavedHead | SavedArticle>;
 const STATE_KEY = 'collection';
 const articleKey = (uri: string) => `article ${uri}`;
 
-/** How much the index grows between two updates while it is being built. */
+/** How much the index grows between two updates while it is being built, and the least time between them. */
 const PARTIAL_GROWTH = 8;
+const PARTIAL_EVERY_MS = 10000;
 
 /** Below this many articles, worker start-up costs more than it saves. */
 const IN_PROCESS_BELOW = 64;
@@ -52,6 +53,8 @@ export interface SummarizeOptions {
   warn?: (message: string) => void;
   /** Worker threads; 0 runs in this thread. */
   threads?: number;
+  /** How often partial updates come (tests): the growth between two and the least time between them. */
+  partials?: { growth: number; everyMs: number };
 }
 
 /** Opens the warm cache for a workspace, or none without a directory. */
@@ -182,7 +185,13 @@ export async function summarizePending(
   let next = Math.max(200, fromCache * 2);
   let arrived = fromCache;
   let failed = 0;
-  if (fromCache >= 200) opts.onPartial?.();
+  const { growth, everyMs } = opts.partials ?? { growth: PARTIAL_GROWTH, everyMs: PARTIAL_EVERY_MS };
+  let lastPartial = -Infinity;
+  const partial = () => {
+    lastPartial = performance.now();
+    opts.onPartial?.();
+  };
+  if (fromCache >= 200) partial();
   const worker = path.join(__dirname, 'prepareWorker.js');
   const threads = opts.threads ?? (todo.length < IN_PROCESS_BELOW || !fs.existsSync(worker) ? 0 : undefined);
   await runInWorkers<PrepareInput, Uint8Array>(
@@ -204,12 +213,13 @@ export async function summarizePending(
           opts.cache?.setRaw(t.key, out);
         }
         opts.onProgress?.(arrived, total);
-        // The index is brought up to date at sizes growing eightfold: early answers come from the first
-        // 200 articles, and an article settled early is often settled again once more names are known,
-        // so fewer partial updates leave more of both cores to the analysis.
-        if (arrived >= next && arrived < total) {
-          next = arrived * PARTIAL_GROWTH;
-          opts.onPartial?.();
+        // Early answers come from the first 200 articles. An article settled early is settled again once
+        // more names are known, so later partial updates wait until the index has grown eightfold and ten
+        // seconds have passed, and stop once half the articles are in (the complete update comes soon).
+        const due = lastPartial === -Infinity ? arrived < total : arrived <= total / 2 && performance.now() - lastPartial >= everyMs;
+        if (arrived >= next && due) {
+          next = arrived * growth;
+          partial();
         }
       },
     },
