@@ -132,9 +132,24 @@ interface JsonConflict {
   update?: boolean;
 }
 
-/** The JSON of analyze --json: claims the user dismissed are not claims. */
-function asJson(r: CollectionResult, conflicts: JsonConflict[]): string {
-  return JSON.stringify({ ...r, documents: r.documents.map((d) => ({ ...d, claims: d.claims.filter((c) => !c.dismissed) })), conflicts }, null, 1) + '\n';
+/**
+ * The JSON of analyze --json (claims the user dismissed are not claims), written a slice of
+ * documents at a time, so that the JSON of thousands of articles is never one string in memory.
+ * Each slice is cut out of the JSON of an object holding only it, which is indented as the whole is.
+ */
+function writeJson(r: CollectionResult, conflicts: JsonConflict[], write: (s: string) => void): void {
+  const docs = r.documents.map((d) => ({ ...d, claims: d.claims.filter((c) => !c.dismissed) }));
+  const { documents: _, ...rest } = r;
+  const open = '{\n "documents": [\n';
+  const close = '\n ]\n}';
+  write(docs.length ? open : '{\n "documents": [],\n');
+  const SLICE = 200;
+  for (let i = 0; i < docs.length; i += SLICE) {
+    const text = JSON.stringify({ documents: docs.slice(i, i + SLICE) }, null, 1);
+    write(text.slice(open.length, text.length - close.length) + (i + SLICE < docs.length ? ',\n' : '\n ],\n'));
+  }
+  // The other members, without the object's opening brace.
+  write(JSON.stringify({ ...rest, conflicts }, null, 1).slice(2) + '\n');
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -169,7 +184,8 @@ async function main(argv: string[]): Promise<number> {
     if (rest.includes('--cache') && !option(rest, '--cache')) return usage('--cache needs a DIR');
     const { result, failed, conflicts } = await load(paths, option(rest, '--cache'));
     const found = conflicts();
-    process.stdout.write(traced('output', () => (rest.includes('--json') ? asJson(result, found) : report(result, found))));
+    const write = (text: string) => void process.stdout.write(text);
+    traced('output', () => (rest.includes('--json') ? writeJson(result, found, write) : write(report(result, found))));
     return failed ? 1 : 0;
   }
   if (command === 'export') {

@@ -92,3 +92,23 @@ test("the report speaks the locale given or the environment's, and the JSON stay
   const json = run(['analyze', '--json', '--locale', 'vi', 'samples']);
   assert.deepEqual(Object.keys(JSON.parse(json.stdout)).sort(), ['conflicts', 'documents', 'entities']);
 });
+
+test('analyze --json of hundreds of articles, written a slice at a time, is one JSON text indented as a whole, documents in order', () => {
+  const dir = tempDir('nl-cli-many-');
+  const texts = fs
+    .readdirSync('samples')
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => fs.readFileSync(path.join('samples', f), 'utf8'));
+  for (let k = 0; k < 450; k++) fs.writeFileSync(path.join(dir, `${String(k).padStart(3, '0')}.txt`), texts[k % texts.length] + `\nBài ${k}.\n`);
+  const r = spawnSync(process.execPath, [CLI, 'analyze', '--json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(r.stdout, JSON.stringify(out, null, 1) + '\n');
+  assert.deepEqual(Object.keys(out), ['documents', 'entities', 'conflicts']);
+  assert.deepEqual(
+    out.documents.map((d: { path: string }) => path.basename(d.path)),
+    Array.from({ length: 450 }, (_, k) => `${String(k).padStart(3, '0')}.txt`),
+  );
+  const empty = tempDir('nl-cli-empty-');
+  assert.equal(run(['analyze', '--json', empty]).stdout, JSON.stringify({ documents: [], entities: [], conflicts: [] }, null, 1) + '\n');
+});
