@@ -187,3 +187,23 @@ test('10,000 entries of ~3 KB load well under a second', async (t) => {
   // Tests run in parallel with others: on a busy machine the bound is relative to reading the file.
   assert.ok(Math.min(...loads) < Math.max(1000, 4 * read), `load ${ms(Math.min(...loads))}, read ${ms(read)}`);
 });
+
+test('release lets go of the entries once they are on disk; the file keeps them, and a later flush writes what was set since', async () => {
+  const dir = tmpDir();
+  const a = SummaryCache.open<V>(dir, 'ns', 'v1');
+  a.set('k1', { n: 1, s: 'một' });
+  a.set('k2', { n: 2, s: 'hai' });
+  await a.flush();
+  await a.release();
+  assert.equal(a.get('k1'), undefined, 'not in memory any more');
+  assert.deepEqual(SummaryCache.open<V>(dir, 'ns', 'v1').get('k2'), { n: 2, s: 'hai' }, 'still on disk');
+  a.set('k3', { n: 3, s: 'ba' });
+  // Not yet written: release keeps what is not on disk.
+  await a.release();
+  assert.deepEqual(a.get('k3'), { n: 3, s: 'ba' });
+  await a.flush();
+  const b = SummaryCache.open<V>(dir, 'ns', 'v1');
+  assert.equal(b.get('k1'), undefined);
+  assert.deepEqual(b.get('k3'), { n: 3, s: 'ba' });
+  assert.deepEqual(a.warnings, []);
+});

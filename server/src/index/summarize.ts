@@ -129,6 +129,8 @@ export async function saveState(index: WorkspaceIndex, state: StateCache | undef
     state.set(articleKey(uri), result ? { settled: a, result } : { settled: a });
   }
   await state.flush();
+  // After idle() a restored collection is rebuilt, so nothing reads a saved result from the state any more.
+  await state.release();
 }
 
 /** What a summary depends on besides the analyser: text, metadata, the user's decisions and the registry. */

@@ -155,13 +155,29 @@ export class SummaryCache<T> {
     return this.writing;
   }
 
+  /**
+   * Lets go of the entries in memory once they are on disk (the saved state is read only when a
+   * workspace opens, and saved whole). A later flush writes only what was set after this.
+   */
+  async release(): Promise<void> {
+    await this.writing;
+    if (this.dirty || this.disabled) return;
+    this.entries.clear();
+    this.loaded = true;
+  }
+
   /** flush() for when nothing may wait, e.g. on exit. */
   flushSync(opts: { prune?: boolean } = {}): void {
     const content = this.snapshot(opts.prune ?? true);
     if (content === undefined) return;
     const tmp = this.tempName();
     try {
-      fs.writeFileSync(tmp, content);
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        for (const part of content) fs.writeSync(fd, part);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(tmp, this.file!);
     } catch (e) {
       fs.rmSync(tmp, { force: true });
@@ -169,8 +185,8 @@ export class SummaryCache<T> {
     }
   }
 
-  /** The file's new content, or undefined when the file is already up to date. */
-  private snapshot(prune: boolean): Buffer | undefined {
+  /** The file's new content as the parts to write one after another (not one copy of them all), or undefined when the file is already up to date. */
+  private snapshot(prune: boolean): Buffer[] | undefined {
     if (this.disabled) return undefined;
     this.load();
     const kept = [...this.entries].filter(([, e]) => e.used || !prune);
@@ -182,7 +198,7 @@ export class SummaryCache<T> {
       e.onDisk = true;
     }
     this.dirty = false;
-    return Buffer.concat(parts);
+    return parts;
   }
 
   private load(): void {
