@@ -396,10 +396,17 @@ async function persist(): Promise<void> {
     }
   }
   unsaved = false;
-  await saveState(index, state);
+  const saving = saveState(index, state);
+  saved = saved.then(() => saving);
+  await saving;
 }
+/** The saves begun so far: shutdown waits for them, so that exiting does not cut a state file short. */
+let saved: Promise<void> = Promise.resolve();
 
-connection.onShutdown(() => persist());
+connection.onShutdown(async () => {
+  await persist();
+  await saved;
+});
 
 /** Reads an article's .ann (brat standoff) into the index, and shows what cannot be read. */
 function loadAnn(uri: string): void {
@@ -440,9 +447,7 @@ const annProblemsShown = new Set<string>();
 
 const wantsDiagnostics = (uri: string) => diagnosticSettings.scope !== 'openFiles' || !!documents.get(uri);
 
-/** Sends the diagnostics of the given articles (those open in the editor first) and, once, the figures. */
-/** Brings the index up to date, large updates settled on worker threads, and publishes what changed. */
-/** Brings the index up to date and publishes what changed; `before` runs first, once the index is up to date. */
+/** Brings the index up to date (large updates settled on worker threads) and publishes what changed; `before` runs first, once the index is up to date. */
 async function publishFlushed(signal?: AbortSignal, before?: () => void): Promise<void> {
   const changed = await index.flushWith(settleInWorkers({ signal }));
   for (const uri of republish) changed.add(uri);

@@ -242,7 +242,7 @@ async function runSize(n: number, gen: Generator, names: string[], o: Options): 
       r.msPerArticle = r.coldIndexMs / n;
       if (cold.lastProgressEndAt !== undefined) r.coldProgressEndMs = cold.lastProgressEndAt - t0;
       coldOk = true;
-      const lastDiagnostics = await cold.diagnosticsQuiet(1000);
+      const lastDiagnostics = await cold.diagnosticsQuiet(5000);
       if (lastDiagnostics !== undefined) r.coldDiagnosticsMs = Math.max(at, lastDiagnostics) - t0;
       log(
         `  cold index ${(r.coldIndexMs / 1000).toFixed(2)} s (${r.msPerArticle.toFixed(2)} ms/article), ${cold.diagnosticsReceived} diagnostics, the last at ${((r.coldDiagnosticsMs ?? r.coldIndexMs) / 1000).toFixed(2)} s`,

@@ -144,7 +144,17 @@ export class SummaryCache<T> {
         if (content === undefined) return;
         const tmp = this.tempName();
         try {
-          await fs.promises.writeFile(tmp, content);
+          const file = await fs.promises.open(tmp, 'w');
+          try {
+            // A few large writes: one per part would be a system call for every entry.
+            for (let i = 0; i < content.length; i += WRITE_PARTS) {
+              const parts = content.slice(i, i + WRITE_PARTS);
+              const { bytesWritten } = await file.writev(parts);
+              if (bytesWritten !== parts.reduce((n, b) => n + b.length, 0)) throw new Error('a write was cut short');
+            }
+          } finally {
+            await file.close();
+          }
           await fs.promises.rename(tmp, this.file!);
         } catch (e) {
           await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
@@ -254,6 +264,9 @@ export class SummaryCache<T> {
     this.log?.(message);
   }
 }
+
+/** Parts of the file written by one system call. */
+const WRITE_PARTS = 1024;
 
 function safeName(namespace: string): string {
   return /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/.test(namespace) ? namespace : createHash('sha256').update(namespace).digest('hex').slice(0, 32);
