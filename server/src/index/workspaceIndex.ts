@@ -368,7 +368,21 @@ export class WorkspaceIndex {
   flush(): Set<string> {
     if (this.busy || this.deferred || !this.dirty.size) return new Set();
     const changes = this.takeChanges();
-    return changes.size ? this.applied(changes, this.collection.update(changes)) : new Set();
+    const touched = changes.size ? this.applied(changes, this.collection.update(changes)) : new Set<string>();
+    for (const uri of touched) this.unreported.add(uri);
+    return touched;
+  }
+
+  /**
+   * Articles whose result changed in a flush that a read made on its way (a request, a diagnostic
+   * looking at the collection), which nobody published: the next flushWith returns them too.
+   */
+  private unreported = new Set<string>();
+
+  private takeUnreported(): Set<string> {
+    const out = this.unreported;
+    this.unreported = new Set();
+    return out;
   }
 
   /**
@@ -378,7 +392,8 @@ export class WorkspaceIndex {
   async flushWith(settle: RoundSettler): Promise<Set<string>> {
     while (this.busy) await this.busy;
     const changes = this.dirty.size ? this.takeChanges() : new Map<string, ArticleInput | undefined>();
-    if (!changes.size) return new Set();
+    const unreported = this.takeUnreported();
+    if (!changes.size) return unreported;
     const collection = this.collection;
     let done = () => {};
     this.busy = new Promise((r) => (done = r));
@@ -403,7 +418,10 @@ export class WorkspaceIndex {
       const touched = collection.finishUpdate();
       trace('collection: finish update', t, `${touched.size} results changed`);
       // A new registry replaced the collection meanwhile and marked every article dirty again.
-      return collection === this.collection ? this.applied(changes, touched) : new Set();
+      if (collection !== this.collection) return unreported;
+      const changed = this.applied(changes, touched);
+      for (const uri of unreported) changed.add(uri);
+      return changed;
     } finally {
       this.busy = undefined;
       done();
