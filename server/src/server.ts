@@ -383,6 +383,9 @@ function rehearseSoon(): void {
   );
 }
 
+/** The saves begun so far: shutdown waits for them, so that exiting does not cut a state file short. */
+let saved: Promise<void> = Promise.resolve();
+
 /** Saves the collection's state, unless an article has unsaved edits (a reopened workspace would not match it). */
 async function persist(): Promise<void> {
   if (!unsaved || indexing) return;
@@ -400,8 +403,6 @@ async function persist(): Promise<void> {
   saved = saved.then(() => saving);
   await saving;
 }
-/** The saves begun so far: shutdown waits for them, so that exiting does not cut a state file short. */
-let saved: Promise<void> = Promise.resolve();
 
 connection.onShutdown(async () => {
   await persist();

@@ -146,12 +146,7 @@ export class SummaryCache<T> {
         try {
           const file = await fs.promises.open(tmp, 'w');
           try {
-            // A few large writes: one per part would be a system call for every entry.
-            for (let i = 0; i < content.length; i += WRITE_PARTS) {
-              const parts = content.slice(i, i + WRITE_PARTS);
-              const { bytesWritten } = await file.writev(parts);
-              if (bytesWritten !== parts.reduce((n, b) => n + b.length, 0)) throw new Error('a write was cut short');
-            }
+            for (const parts of batches(content)) wholly(parts, (await file.writev(parts)).bytesWritten);
           } finally {
             await file.close();
           }
@@ -184,7 +179,7 @@ export class SummaryCache<T> {
     try {
       const fd = fs.openSync(tmp, 'w');
       try {
-        for (const part of content) fs.writeSync(fd, part);
+        for (const parts of batches(content)) wholly(parts, fs.writevSync(fd, parts));
       } finally {
         fs.closeSync(fd);
       }
@@ -265,8 +260,15 @@ export class SummaryCache<T> {
   }
 }
 
-/** Parts of the file written by one system call. */
-const WRITE_PARTS = 1024;
+/** The file's parts in groups written by one system call each: one write per part would be one for every entry. */
+function* batches(parts: Buffer[], size = 1024): Generator<Buffer[]> {
+  for (let i = 0; i < parts.length; i += size) yield parts.slice(i, i + size);
+}
+
+/** Throws unless a write took all of its parts. */
+function wholly(parts: Buffer[], bytesWritten: number): void {
+  if (bytesWritten !== parts.reduce((n, b) => n + b.length, 0)) throw new Error('a write was cut short');
+}
 
 function safeName(namespace: string): string {
   return /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/.test(namespace) ? namespace : createHash('sha256').update(namespace).digest('hex').slice(0, 32);

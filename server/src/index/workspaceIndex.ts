@@ -73,6 +73,11 @@ export class WorkspaceIndex {
   /** The saved entities, while the collection is rebuilt after a warm start. */
   private interim?: EntityTable;
   private byUri = new ResultMap();
+  /**
+   * Articles whose result changed in a flush that a read made on its way (a request, a diagnostic
+   * looking at the collection), which nobody published: the next flushWith returns them too.
+   */
+  private unreported = new Set<string>();
   private claimCounts = new Map<string, [number, number]>();
   private snapshot?: Snapshot;
   private sortedUris?: string[];
@@ -374,25 +379,14 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Articles whose result changed in a flush that a read made on its way (a request, a diagnostic
-   * looking at the collection), which nobody published: the next flushWith returns them too.
-   */
-  private unreported = new Set<string>();
-
-  private takeUnreported(): Set<string> {
-    const out = this.unreported;
-    this.unreported = new Set();
-    return out;
-  }
-
-  /**
    * Brings the collection up to date as flush does, settling large rounds with `settle` (worker
    * threads). Meanwhile reads answer from the results the index had, and flush does nothing.
    */
   async flushWith(settle: RoundSettler): Promise<Set<string>> {
     while (this.busy) await this.busy;
     const changes = this.dirty.size ? this.takeChanges() : new Map<string, ArticleInput | undefined>();
-    const unreported = this.takeUnreported();
+    const unreported = this.unreported;
+    this.unreported = new Set();
     if (!changes.size) return unreported;
     const collection = this.collection;
     let done = () => {};
