@@ -38,6 +38,8 @@ const articleKey = (uri: string) => `article ${uri}`;
 /** How much the index grows between two updates while it is being built, and the least time between them. */
 const PARTIAL_GROWTH = 8;
 const PARTIAL_EVERY_MS = 10000;
+/** Later partial updates stop once this share of the articles is in: each settles every article in so far. */
+const PARTIAL_UNTIL = 1 / 8;
 
 /** Below this many articles, worker start-up costs more than it saves. */
 const IN_PROCESS_BELOW = 64;
@@ -53,8 +55,8 @@ export interface SummarizeOptions {
   warn?: (message: string) => void;
   /** Worker threads; 0 runs in this thread. */
   threads?: number;
-  /** How often partial updates come (tests): the growth between two and the least time between them. */
-  partials?: { growth: number; everyMs: number };
+  /** How often partial updates come (tests): the growth between two, the least time between them and the share of the articles after which none comes. */
+  partials?: { growth: number; everyMs: number; until?: number };
 }
 
 /** Opens the warm cache for a workspace, or none without a directory. */
@@ -187,7 +189,7 @@ export async function summarizePending(
   let next = Math.max(200, fromCache * 2);
   let arrived = fromCache;
   let failed = 0;
-  const { growth, everyMs } = opts.partials ?? { growth: PARTIAL_GROWTH, everyMs: PARTIAL_EVERY_MS };
+  const { growth, everyMs, until = PARTIAL_UNTIL } = opts.partials ?? { growth: PARTIAL_GROWTH, everyMs: PARTIAL_EVERY_MS };
   let lastPartial = -Infinity;
   const partial = () => {
     lastPartial = performance.now();
@@ -215,10 +217,12 @@ export async function summarizePending(
           opts.cache?.setRaw(t.key, out);
         }
         opts.onProgress?.(arrived, total);
-        // Early answers come from the first 200 articles. An article settled early is settled again once
-        // more names are known, so later partial updates wait until the index has grown eightfold and ten
-        // seconds have passed, and stop once half the articles are in (the complete update comes soon).
-        const due = lastPartial === -Infinity ? arrived < total : arrived <= total / 2 && performance.now() - lastPartial >= everyMs;
+        // Early answers come from the first 200 articles. A partial update settles every article in so far on
+        // the workers that prepare the rest, and much of it is settled again once more names are known, so
+        // later ones wait until the index has grown eightfold and ten seconds have passed, and stop once an
+        // eighth of the articles is in: at 10,000 articles on two slow cores one at 3,000 delayed the
+        // complete index by a third, as long as it took.
+        const due = lastPartial === -Infinity ? arrived < total : arrived <= total * until && performance.now() - lastPartial >= everyMs;
         if (arrived >= next && due) {
           next = arrived * growth;
           partial();
