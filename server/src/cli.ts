@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findConfigs, listArticles, readArticleFile } from './core/collect';
 import type { NewsLensConfig } from './core/meta/config';
-import type { CollectionResult } from './core/types';
+import type { CollectionResult, EntityMention } from './core/types';
 import { describeValue } from './core/dates/calendar';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { environmentLocale, t, useLocale } from './l10n/messages';
@@ -13,14 +13,18 @@ import { now, trace, traced } from './index/trace';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
+import { explainMentions, type MentionExplanation } from './core/explain';
+import type { PrepareInput } from './core/summary';
 
-const USAGE = `usage: news-lens analyze [--json] [--cache DIR] [--locale LOCALE] PATH...
+const USAGE = `usage: news-lens analyze [--json] [--explain] [--cache DIR] [--locale LOCALE] PATH...
        news-lens compare [--locale LOCALE] PATH...
        news-lens export --format brat|conll|jsonl|webanno PATH... --out DIR
        news-lens import --format brat DIR [--out DIR]
   analyze  analyses the .txt articles in PATH (files or folders, recursively), honouring
            newslens.json and each article's NAME.ann (brat standoff: the user's decisions)
   --json   print the analysis as JSON (documents, mentions, claims, entities)
+  --explain  say for each name which of the recognizer's rules found it and who decided its kind
+           (the article's own evidence or the collection); in the JSON as each mention's "explain"
   --cache  keep per-article summaries in DIR, so that unchanged articles are not analysed again
   --locale the report's language (vi, en); by default the environment's (LANG)
   compare  where the articles in PATH disagree: figures and days two reports of one event state
@@ -35,6 +39,8 @@ interface Loaded {
   failed: boolean;
   /** Where the articles disagree, compared only when asked for (analyze, compare; not export). */
   conflicts(): JsonConflict[];
+  /** What each article (by its path in the result) was analysed from, for --explain. */
+  inputs(): Map<string, PrepareInput>;
 }
 
 function usage(message: string): number {
@@ -119,7 +125,21 @@ async function load(paths: string[], cacheDir?: string): Promise<Loaded> {
     for (const e of decisions?.file.errors ?? []) process.stderr.write(`${ann}:${e.line}: ${e.message} (this .ann is not used)\n`);
     if (!decisions?.file.errors.length) for (const p of decisions?.problems ?? []) process.stderr.write(`${ann}: ${p.message}\n`);
   }
-  return { result, texts, failed, conflicts };
+  const inputs = () => new Map(index.inputs().map(({ input }) => [input.path, input]));
+  return { result, texts, failed, conflicts, inputs };
+}
+
+/** The result with each entity mention's explanation (which rule found it, who decided its kind). */
+function explained(r: CollectionResult, inputs: Map<string, PrepareInput>): CollectionResult {
+  const documents = r.documents.map((d) => {
+    const input = inputs.get(d.path);
+    if (!input) return d;
+    const names = d.mentions.filter((m): m is EntityMention => m.kind !== 'date');
+    const explanations = explainMentions(input, names);
+    const why = new Map(names.map((m, k) => [m, explanations[k]]));
+    return { ...d, mentions: d.mentions.map((m) => (why.has(m as EntityMention) ? { ...m, explain: why.get(m as EntityMention) } : m)) };
+  });
+  return { ...r, documents };
 }
 
 /** A disagreement between two articles as analyze --json gives it (issue 15). */
@@ -177,12 +197,14 @@ async function main(argv: string[]): Promise<number> {
     return failed ? 1 : 0;
   }
   if (command === 'analyze') {
-    const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--cache' && a !== '--locale');
+    const unknown = rest.filter((a) => a.startsWith('-') && !['--json', '--explain', '--cache', '--locale'].includes(a));
     const paths = positional(rest, ['--cache', '--locale']);
     useLocale(option(rest, '--locale') ?? environmentLocale());
     if (unknown.length || !paths.length) return usage(unknown.length ? `unknown option ${unknown[0]}` : 'no PATH given');
     if (rest.includes('--cache') && !option(rest, '--cache')) return usage('--cache needs a DIR');
-    const { result, failed, conflicts } = await load(paths, option(rest, '--cache'));
+    const loaded = await load(paths, option(rest, '--cache'));
+    const { failed, conflicts } = loaded;
+    const result = rest.includes('--explain') ? explained(loaded.result, loaded.inputs()) : loaded.result;
     const found = conflicts();
     const write = (text: string) => void process.stdout.write(text);
     traced('output', () => (rest.includes('--json') ? writeJson(result, found, write) : write(report(result, found))));
@@ -266,6 +288,12 @@ function report(r: CollectionResult, conflicts: JsonConflict[] = []): string {
     lines.push(
       `  ${t('{0} entity mentions, {1} dates, {2} claims ({3} unsourced, {4} vague)', ents.length, dates.length, claims.length, flagged.filter((c) => c.status === 'unsourced').length, flagged.filter((c) => c.status === 'vague').length)}`,
     );
+    for (const m of ents) {
+      const why = (m as { explain?: MentionExplanation }).explain;
+      if (!why) continue;
+      const from = why.kindFrom === 'article' ? t('the article') : why.kindFrom === 'user' ? t('your annotation') : t('the collection');
+      lines.push(`  ${m.text} [${m.kind}] ← ${t('rule "{0}" ({1}); kind from {2}', why.rule, why.evidence, from)}`);
+    }
     for (const m of dates) if ('value' in m) lines.push(`  ${t('date')}  ${m.text} → ${m.value} (${describeValue(m.value)})`);
     for (const c of flagged)
       lines.push(`  ${c.status === 'vague' ? t('vague') : t('unsourced')} @${c.start}-${c.end}${c.cue ? ` ${t('cue "{0}"', c.cue)}` : ''}`);

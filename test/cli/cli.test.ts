@@ -112,3 +112,26 @@ test('analyze --json of hundreds of articles, written a slice at a time, is one 
   const empty = tempDir('nl-cli-empty-');
   assert.equal(run(['analyze', '--json', empty]).stdout, JSON.stringify({ documents: [], entities: [], conflicts: [] }, null, 1) + '\n');
 });
+
+test('analyze --explain names the rule behind each mention and who decided its kind; the mentions are the same as without it', () => {
+  const dir = tempDir('nl-cli-explain-');
+  // "Kim Jong-un" is typed in the first article by his title only; the second names him bare, so there the collection decides.
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'Hội nghị ở Hà Nội\nChủ tịch Kim Jong-un tới Công ty Cổ phần Xây dựng Hòa Bình ở quận 3 hôm qua.\n');
+  fs.writeFileSync(path.join(dir, 'b.txt'), 'Tin vắn\nKim Jong-un cũng gặp đại diện Công ty Cổ phần Xây dựng Hòa Bình.\n');
+  const plain = run(['analyze', '--json', dir]);
+  const r = run(['analyze', '--json', '--explain', dir]);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  const strip = (docs: any[]) => docs.map((d) => ({ ...d, mentions: d.mentions.map(({ explain: _e, ...m }: any) => m) }));
+  assert.deepEqual(strip(out.documents), JSON.parse(plain.stdout).documents);
+  const why = (file: string, text: string) => out.documents.find((d: any) => d.path.endsWith(file)).mentions.find((m: any) => m.text === text)?.explain;
+  assert.deepEqual(why('a.txt', 'Hà Nội'), { rule: 'known name', evidence: 'gazetteer', kindFrom: 'article' });
+  assert.deepEqual(why('a.txt', 'Kim Jong-un'), { rule: 'capitalised run', evidence: 'after "chủ tịch"', kindFrom: 'article' });
+  assert.deepEqual(why('a.txt', 'Công ty Cổ phần Xây dựng Hòa Bình'), { rule: 'head noun', evidence: 'head noun', kindFrom: 'article' });
+  assert.deepEqual(why('a.txt', 'quận 3'), { rule: 'numbered unit', evidence: 'numbered unit', kindFrom: 'article' });
+  assert.equal(why('b.txt', 'Kim Jong-un')?.kindFrom, 'collection');
+  for (const d of out.documents) for (const m of d.mentions) assert.equal(m.kind === 'date', !m.explain, JSON.stringify(m));
+  const text = run(['analyze', '--explain', '--locale', 'en', dir]);
+  assert.match(text.stdout, /Công ty Cổ phần Xây dựng Hòa Bình \[organization\] ← rule "head noun" \(head noun\); kind from the article/);
+  assert.match(run(['analyze', '--explain', '--locale', 'vi', dir]).stdout, /quy tắc "head noun"/);
+});

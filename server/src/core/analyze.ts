@@ -9,7 +9,7 @@ import { tokenize, type Token } from './text/tokens';
 import { splitSentences } from './text/sentences';
 import { recognizeDates, type DateMatch } from './dates/recognize';
 import { parseYmd } from './dates/calendar';
-import { recognizeEntities, type Recognized, type Lookup } from './entities/recognize';
+import { recognizeEntities, type Recognized, type Lookup, type RecognizeOptions } from './entities/recognize';
 import { Collection } from './resolve/collection';
 import { findableHashes, misspellable } from './resolve/articlePass';
 import type { ArticleSummary } from './summary';
@@ -64,6 +64,7 @@ export function prepareDocument(
   lookup: Lookup = makeLookup(),
   file?: string,
   decisions?: Decisions,
+  recognize: RecognizeOptions = {},
 ): PreparedDocument {
   const norm = normalize(text);
   const tokens = tokenize(norm.text);
@@ -71,7 +72,7 @@ export function prepareDocument(
   const dates = recognizeDates(norm.text, parseYmd(meta.date));
   const outlet = meta.outlet ? phraseKey(meta.outlet) : undefined;
   const docLookup: Lookup = outlet ? withOutlet(lookup, outlet, meta.outlet!) : lookup;
-  const recognized = recognizeEntities(norm.text, tokens, sentences, dates, docLookup);
+  const recognized = recognizeEntities(norm.text, tokens, sentences, dates, docLookup, recognize);
   if (decisions) applyDecisions(norm, tokens, dates, recognized, decisions);
   return { path, file, norm, tokens, sentences, dates, recognized, meta, decisions };
 }

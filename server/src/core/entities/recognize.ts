@@ -6,9 +6,43 @@
  */
 import type { EntityKind, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
-import { lang, longest, type GazetteerEntry } from '../lang/knowledge';
-import { firstWordIndex, phraseTrie, type PhraseNode } from './phrases';
+import { lang, type GazetteerEntry } from '../lang/knowledge';
+import type { PhraseNode } from './phrases';
+import {
+  TITLE_LEN,
+  HEAD_LEN,
+  TITLE_TRIE,
+  HEAD_TRIE,
+  LEGAL_TRIE,
+  ADMIN_TRIE,
+  ADMIN_LEN,
+  NUMBERED_TRIE,
+  FACILITY_TRIE,
+  FACILITY_LEN,
+  LOWER_NAME_TRIE,
+  LOWER_NAME_LEN,
+  TRAILING_TRIE,
+  TRAILING_LEN,
+  STARTER_TRIE,
+  STARTER_LEN,
+  FIRST_WORDS,
+  isAdminType,
+  isNumberedType,
+  isFacilityHead,
+  isStarter,
+  isOrgHead,
+  isLegalForm,
+  isLowerNameWord,
+  isTrailingNameWord,
+  SPEECH_AUXILIARIES,
+  NUMBERED_CODE_STARTS,
+  NUMBER_NAME,
+  ADDRESS_WORDS,
+  INITIALS,
+  FUNCTION_WORDS,
+} from './vocabulary';
 import { lowerBound } from '../sorted';
+import { CANDIDATE_RULES, TOKEN_RULES, type CandidateRule, type GazetteerHit, type Scan, type TokenRule } from './rules';
 
 export interface Candidate extends Span {
   text: string;
@@ -28,6 +62,8 @@ export interface Candidate extends Span {
   before?: string;
   /** A speech verb follows the name ("Trump nói"). */
   speaker?: boolean;
+  /** The rule that made it (rules.ts), recorded only when explaining. */
+  rule?: string;
 }
 
 export interface Recognized {
@@ -46,113 +82,23 @@ export interface Recognized {
  */
 export type Lookup = ((key: string) => GazetteerEntry | undefined) & { startsKey?: (key: string) => boolean };
 
-/** A gazetteer name of n tokens. */
-interface GazetteerHit {
-  n: number;
-  entry: GazetteerEntry;
-}
-
 const MAX_GAZ = 8;
 const NO_HITS: GazetteerHit[] = [];
-const TITLE_LEN = longest([...lang.titleWords, ...lang.orgDescriptors, ...lang.locationCues]);
-const HEAD_LEN = longest(lang.orgHeads);
-// Every phrase a matchPhrase test can accept is in the trie it is given.
-const TITLE_TRIE = phraseTrie(lang.titleWords, lang.orgDescriptors, lang.locationCues);
-const HEAD_TRIE = phraseTrie(lang.orgHeads);
-const LEGAL_TRIE = phraseTrie(lang.legalForms);
-const PRODUCT_TRIE = phraseTrie(lang.productClassifiers);
-const COMPOUND_TRIE = phraseTrie(lang.orgHeads, lang.locationCues, lang.orgNameWords);
-const ADMIN_TRIE = phraseTrie(lang.adminUnitTypes);
-const ADMIN_LEN = longest(lang.adminUnitTypes);
-const NUMBERED_TRIE = phraseTrie(lang.numberedTypes);
-const FACILITY_TRIE = phraseTrie(lang.facilityHeads.keys());
-const FACILITY_LEN = longest(lang.facilityHeads.keys());
-const LOWER_NAME_TRIE = phraseTrie(lang.lowerNameWords, lang.orgModifiers);
-const LOWER_NAME_LEN = longest([...lang.lowerNameWords, ...lang.orgModifiers]);
-const TRAILING_TRIE = phraseTrie(lang.trailingNameWords);
-const TRAILING_LEN = longest(lang.trailingNameWords);
-const STARTER_TRIE = phraseTrie(lang.sentenceStarters.map((w) => w.toLowerCase()));
-const STARTER_LEN = longest(lang.sentenceStarters);
-const STARTERS = new Set(lang.sentenceStarters.map((w) => w.toLowerCase()));
-const FIRST_WORDS = firstWordIndex([
-  TITLE_TRIE,
-  HEAD_TRIE,
-  LEGAL_TRIE,
-  PRODUCT_TRIE,
-  COMPOUND_TRIE,
-  ADMIN_TRIE,
-  NUMBERED_TRIE,
-  FACILITY_TRIE,
-  LOWER_NAME_TRIE,
-  TRAILING_TRIE,
-  STARTER_TRIE,
-]);
-// The tests of the phrases a trie may accept (hoisted: a closure written in a call is made again at each call).
-const isTitleOrCue = (k: string) => lang.titleWords.has(k) || lang.orgDescriptors.has(k) || lang.locationCues.has(k);
-const isAdminType = (k: string) => lang.adminUnitTypes.has(k);
-const isNumberedType = (k: string) => lang.numberedTypes.has(k);
-const isFacilityHead = (k: string) => lang.facilityHeads.has(k);
-const isStarter = (k: string) => STARTERS.has(k);
-const isOrgHead = (k: string) => lang.orgHeads.has(k);
-const isLegalForm = (k: string) => lang.legalForms.has(k);
-const isLowerNameWord = (k: string) => lang.lowerNameWords.has(k) || lang.orgModifiers.has(k);
-const isTrailingNameWord = (k: string) => lang.trailingNameWords.has(k);
-const isProductClassifier = (k: string) => lang.productClassifiers.has(k);
-const isCompound = (k: string) => k.includes(' ') && (lang.orgHeads.has(k) || lang.locationCues.has(k) || lang.orgNameWords.has(k));
-const SPEECH_AUXILIARIES = new Set(['đã', 'cũng', 'vừa', 'sẽ']);
-/** The first code units of the codes that name a unit in one word ("Q.1"). */
-const NUMBERED_CODE_STARTS = new Set([...lang.numberedCodeStarts].map((c) => c.charCodeAt(0)));
-/** A unit's number: "quận 2", "phường 12A". */
-const NUMBER_NAME = /^\d{1,4}[A-Z]?$/u;
-/** Words before a house number in an address. */
-const ADDRESS_WORDS = new Set(['số', 'nhà', 'tại', 'ở', 'chỉ']);
-/** Initials standing for a person's name: "T", "L.T", "N.V.A". */
-const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
-const FUNCTION_WORDS = new Set([
-  ...lang.notSentenceEnd,
-  ...[
-    'trong',
-    'trên',
-    'dưới',
-    'tại',
-    'ở',
-    'từ',
-    'về',
-    'đến',
-    'tới',
-    'sau',
-    'trước',
-    'theo',
-    'khi',
-    'nhưng',
-    'nên',
-    'vì',
-    'đã',
-    'sẽ',
-    'đang',
-    'vừa',
-    'cũng',
-    'có',
-    'được',
-    'bị',
-    'ra',
-    'này',
-    'đó',
-    'vẫn',
-    'nói',
-    'cho',
-    'là',
-    'thì',
-    'mới',
-    'còn',
-    'lại',
-    'đều',
-    'gặp',
-    'thăm',
-  ],
-]);
+/** Which rules run (tests leave one out), and whether each candidate records the rule that made it (--explain). */
+export interface RecognizeOptions {
+  tokenRules?: readonly TokenRule[];
+  candidateRules?: readonly CandidateRule[];
+  explain?: boolean;
+}
 
-export function recognizeEntities(text: string, tokens: Token[], sentences: Sentence[], blocked: Span[], lookup: Lookup): Recognized {
+export function recognizeEntities(
+  text: string,
+  tokens: Token[],
+  sentences: Sentence[],
+  blocked: Span[],
+  lookup: Lookup,
+  opts: RecognizeOptions = {},
+): Recognized {
   const candidates: Candidate[] = [];
   const acronyms: [string, string][] = [];
   const suppressed: Span[] = [];
@@ -456,6 +402,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
 
   /** "ông al-Sisi", "Thái tử bin Salman": a particle starts a foreign name after a person's title. */
   function particleStart(i: number): boolean {
+    const hint = scan.hint;
     if (hint?.at !== i || hint.kind !== 'person') return false;
     const t = tokens[i];
     if (/^\p{Ll}{1,3}-\p{Lu}/u.test(t.text)) return lang.nameParticles.has(t.lower.split('-')[0]);
@@ -621,262 +568,65 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   // In a Title Case headline ("Montenegro Gia Nhập NATO") capitals say nothing: only known names count.
   const lineStartOf = lineStarts(text);
   const titleCase = titleCaseLines(tokens, lineStartOf);
-  let hint: { kind: EntityKind; title: string; at: number; product?: boolean } | undefined;
-  let i = 0;
-  // isInitial() for token i, worked out when first asked.
+  // isInitial(i), worked out when first asked: it matters for few tokens.
   let initialOf = -1;
   let initialAnswer = false;
-  const isInitial = () => {
+  const isInitial = (i: number) => {
     if (initialOf !== i) {
       initialOf = i;
       initialAnswer = isSentenceInitial(text, sentenceOf(tokens[i]), tokens[i]);
     }
     return initialAnswer;
   };
+  const scan: Scan = {
+    text,
+    tokens,
+    lookup,
+    hint: undefined,
+    candidates,
+    acronyms,
+    suppressed,
+    rule: '',
+    explaining: !!opts.explain,
+    isBlocked,
+    isInitial,
+    joinable,
+    keyOf,
+    matchPhrase,
+    matchGazetteer,
+    matchOrgHead,
+    looksLikeVietnameseName,
+    vietnameseNameAhead,
+    branchEnd,
+    numberedAt,
+    facilityAt,
+    adminPlaceAt,
+    fullNameLength,
+    skipPortfolio,
+    startsSentence,
+    orgHeadAhead,
+    particleStart,
+    hyphenBefore,
+    dotJoined,
+    inTitleCaseLine: (t) => titleCase.has(lineStartOf(t.start)),
+    segmentRun,
+    emit,
+  };
+  const tokenRules = opts.tokenRules ?? TOKEN_RULES;
+  let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (isBlocked(t) || t.number) {
-      i++;
-      continue;
-    }
-    // Whether the token starts its sentence matters for few tokens, so it is worked out when asked.
-    const g = matchGazetteer(i);
-    // "ông Đoàn Anh Tuấn": after a person's title a family name is no organisation's head noun ("đoàn").
-    const o = hint?.kind === 'person' && hint.at === i && looksLikeVietnameseName(i) ? 0 : matchOrgHead(i);
-    if (o && (!g || o > g.n)) {
-      emit(i, i + o, { kind: 'organization', strength: 2, origin: 'head noun' });
-      i += o;
-      continue;
-    }
-    // "chị Huế", "anh Hải": after a personal title, a one-word place is a person's given name.
-    const personAfterTitle =
-      g &&
-      g.n === 1 &&
-      g.entry.kind === 'location' &&
-      !t.foreign &&
-      hint &&
-      hint.at === i &&
-      hint.kind === 'person' &&
-      ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hint.title);
-    // "chiếc Airbus A320": a maker's name after a product word names the product.
-    const productMaker = g && g.entry.kind === 'organization' && hint?.product && hint.at === i;
-    if (g && !personAfterTitle && !productMaker && !(g.n === 1 && lang.commonWords.has(t.lower) && isInitial()) && !vietnameseNameAhead(i, g.n)) {
-      // "Agribank Bình Chánh", "Vietcombank chi nhánh Hà Nội": a known organisation's branch is named with its place.
-      const branch = g.entry.kind === 'organization' ? branchEnd(i + g.n) : 0;
-      if (branch) {
-        emit(i, branch, { kind: 'organization', strength: 2, origin: 'branch' });
-        i = branch;
-        continue;
+    let next = -1;
+    if (!isBlocked(t) && !t.number) {
+      for (const rule of tokenRules) {
+        scan.rule = rule.name;
+        next = rule.apply(scan, i);
+        if (next >= 0) break;
       }
-      emit(i, i + g.n, { kind: g.entry.kind, strength: 3, origin: g.entry.origin, id: g.entry.id });
-      i += g.n;
-      continue;
     }
-    // "quận 2", "phường 9", "Q.1": a unit named by its number, with its type word.
-    const numbered = numberedAt(i);
-    if (numbered) {
-      emit(i, numbered, { kind: 'location', strength: 2, origin: 'numbered unit' });
-      i = numbered;
-      continue;
-    }
-    // "sân bay Nội Bài", "chợ Bến Thành", "nhà hàng Trúc Lâm Trai": the head noun is part of the name.
-    const facility = facilityAt(i);
-    if (facility) {
-      emit(i, facility.end, { kind: facility.kind, strength: 2, origin: 'facility' });
-      i = facility.end;
-      continue;
-    }
-    // "huyện Thạch Thất", "phường Hiệp Bình Phước", "Q.Bình Thạnh": a unit's name after its type word, whole.
-    const unit = adminPlaceAt(i);
-    if (unit) {
-      // "thành phố Hồ Chí Minh" is the city with its type word, as the gazetteer has it; "Hồ Chí Minh" alone is the person.
-      const nameKey = keyOf(unit.start, unit.end);
-      if (lang.notStandalone.has(nameKey)) {
-        const entry = lookup(keyOf(i, unit.end)) ?? lookup(`thành phố ${nameKey}`);
-        emit(i, unit.end, { kind: 'location', strength: 3, origin: entry?.origin ?? 'administrative unit', id: entry?.id });
-        i = unit.end;
-        continue;
-      }
-      emit(unit.start, unit.end, { kind: 'location', strength: 2, origin: 'administrative unit' });
-      i = unit.end;
-      continue;
-    }
-    let titleLen = matchPhrase(i, TITLE_LEN, TITLE_TRIE, isTitleOrCue);
-    // "Chủ tịch Hồ Chí Minh": after a person's title, a capitalised "Hồ" is a family name, not a lake.
-    if (titleLen === 1 && t.cap && hint?.kind === 'person' && hint.at === i && !lang.titleWords.has(t.lower) && !isInitial()) titleLen = 0;
-    // "yêu cầu HTX", "bệnh tiểu đường": the cue's syllable ends a compound with the word before it.
-    if (titleLen && i > 0 && joinable(tokens[i - 1], t) && lang.cueCompounds.has(`${tokens[i - 1].lower} ${t.lower}`)) titleLen = 0;
-    if (titleLen) {
-      const key = keyOf(i, i + titleLen);
-      if (lang.productClassifiers.has(key)) {
-        hint = { kind: 'person', title: key, at: i + titleLen, product: true };
-        i += titleLen;
-        continue;
-      }
-      let kind: EntityKind = lang.titleWords.has(key) ? 'person' : lang.orgDescriptors.has(key) ? 'organization' : 'location';
-      let at = i + titleLen;
-      // "Phó chủ tịch UBND tỉnh Tạ Văn Long": a person's full name after a unit's type word is the unit's official.
-      if (kind === 'location' && lang.adminUnitTypes.has(key) && at < tokens.length && lang.vietnameseSurnames.has(tokens[at].lower) && fullNameLength(at) >= 3)
-        kind = 'person';
-      // "Bộ trưởng Hàng không Ai Cập Sherif Fathy": the portfolio belongs to the title.
-      if (lang.portfolioTitles.has(key)) at = skipPortfolio(at);
-      hint = { kind, title: key, at };
-      i = at;
-      continue;
-    }
-    const product = matchPhrase(i, 3, PRODUCT_TRIE, isProductClassifier);
-    if (product) {
-      hint = { kind: 'person', title: '', at: i + product, product: true };
-      i += product;
-      continue;
-    }
-    // "đại biểu Quốc hội", "Quốc lộ 37": a capitalised syllable that starts a common compound is no name.
-    const compound = t.cap && !t.foreign && tokens[i + 1] && !tokens[i + 1].cap && joinable(t, tokens[i + 1]) && matchPhrase(i, 2, COMPOUND_TRIE, isCompound);
-    if (compound === 2) {
-      i += 2;
-      continue;
-    }
-    if (t.cap || t.upper || particleStart(i)) {
-      let j = i + 1;
-      for (;;) {
-        // "… Nguyễn Văn An Theo đó, …": a word that only starts sentences ends a run whose full stop was lost.
-        while (
-          j < tokens.length &&
-          (tokens[j].cap || tokens[j].upper || /-\p{Lu}/u.test(tokens[j].text)) &&
-          !isBlocked(tokens[j]) &&
-          joinable(tokens[j - 1], tokens[j]) &&
-          !(j - i >= 2 && startsSentence(j)) &&
-          !orgHeadAhead(j)
-        )
-          j++;
-        const p = tokens[j];
-        const q = tokens[j + 1];
-        // "Olivieri-Munroe", "Jamaat-ur-Ahrar", "Joong-Ang Ilbo": a hyphen inside a foreign name; not "Nga-Ukraine".
-        if (
-          p &&
-          p.cap &&
-          !isBlocked(p) &&
-          text.slice(tokens[j - 1].end, p.start) === '-' &&
-          (p.foreign || tokens[j - 1].foreign) &&
-          !matchGazetteer(j) &&
-          !matchGazetteer(j - 1)
-        ) {
-          j++;
-          continue;
-        }
-        // "chị L.T. T": initials joined by a dot and a space.
-        if (p && INITIALS.test(tokens[j - 1].text) && INITIALS.test(p.text) && dotJoined(tokens[j - 1], p)) {
-          j++;
-          continue;
-        }
-        // "cầu Kỳ Hà 3", "ấp Mỹ Thạch 3": after a place's cue, a number ending the name, where no counted noun follows ("cầu Thanh Trì 2 người").
-        if (
-          p &&
-          hint?.kind === 'location' &&
-          hint.at === i &&
-          NUMBER_NAME.test(p.text) &&
-          !isBlocked(p) &&
-          joinable(tokens[j - 1], p) &&
-          (!q || !joinable(p, q) || FUNCTION_WORDS.has(q.lower))
-        ) {
-          j++;
-          break;
-        }
-        // "cao tốc TP.HCM - Long Thành - Dầu Giây": places joined by dashes after a route's cue are one road.
-        if (p && q && hint?.kind === 'location' && hint.at === i && lang.routeCues.has(hint.title) && hyphenBefore(j) && p.cap) {
-          j++;
-          continue;
-        }
-        // "Rio de Janeiro", "Sharm el-Sheikh": particles inside foreign names.
-        if (
-          p &&
-          q &&
-          lang.nameParticles.has(p.lower) &&
-          joinable(tokens[j - 1], p) &&
-          joinable(p, q) &&
-          (q.cap || /-\p{Lu}/u.test(q.text)) &&
-          (tokens[j - 1].foreign || q.foreign)
-        ) {
-          j += 2;
-          continue;
-        }
-        if (p && /^\p{Ll}+-\p{Lu}/u.test(p.text) && joinable(tokens[j - 1], p)) {
-          j += 1;
-          continue;
-        }
-        break;
-      }
-      // "đảng Cộng hòa": after an organisation word, a capitalised word keeps its second syllable.
-      if (hint && hint.at === i && hint.kind === 'organization' && j === i + 1 && !t.foreign && !t.upper) {
-        const nx = tokens[j];
-        if (
-          nx &&
-          !nx.cap &&
-          !nx.foreign &&
-          !nx.number &&
-          joinable(t, nx) &&
-          !FUNCTION_WORDS.has(nx.lower) &&
-          !lang.attributionCues.has(nx.lower) &&
-          !isBlocked(nx)
-        )
-          j++;
-      }
-      if (titleCase.has(lineStartOf(t.start))) {
-        i = j;
-        continue;
-      }
-      if (
-        hint?.kind === 'location' &&
-        hint.at === i &&
-        lang.routeCues.has(hint.title) &&
-        j - i > 1 &&
-        !joinable(tokens[j - 2], tokens[j - 1]) &&
-        hyphenBefore(j - 1)
-      ) {
-        emit(i, j, { kind: 'location', strength: 2, title: hint.title, origin: `after "${hint.title}"` });
-        i = j;
-        continue;
-      }
-      if (hint?.product && hint.at === i) {
-        suppressed.push({ start: tokens[i].start, end: tokens[j - 1].end });
-        i = j;
-        continue;
-      }
-      segmentRun(i, j, isInitial());
-      i = j;
-      continue;
-    }
-    i++;
+    i = next >= 0 ? next : i + 1;
   }
-  // "đường Nguyễn Tất Thành, Nguyễn Văn Cừ và Ngô Gia Tự": names listed after one a cue typed share its kind.
-  for (let k = 0; k + 1 < candidates.length; k++) {
-    const a = candidates[k];
-    const b = candidates[k + 1];
-    const listed = /^\s*(?:,|và|hoặc|hay|cùng)\s*$/u.test(text.slice(a.end, b.start));
-    const cueTyped = a.strength === 2 && (a.kind === 'location' || a.kind === 'organization') && /^(?:after|coordination|administrative unit)/.test(a.origin);
-    if (listed && cueTyped && b.strength <= 2 && (!b.kind || (b.kind === 'person' && !b.title && /^(?:family name|rule)$/.test(b.origin)))) {
-      b.kind = a.kind;
-      b.strength = 2;
-      b.origin = 'coordination';
-    }
-  }
-  // "Long Name (ACRO)": the acronym names the same thing.
-  for (let k = 0; k + 1 < candidates.length; k++) {
-    const a = candidates[k];
-    const b = candidates[k + 1];
-    if (a.tokenCount <= 1 || !/^\s*\(\s*$/.test(text.slice(a.end, b.start)) || !/^\s*\)/.test(text.slice(b.end, b.end + 3))) continue;
-    // An acronym names an organisation; a place in brackets is where it is ("Hồng Kông (TQ)").
-    const known = a.id && b.id && a.id !== b.id;
-    if (!known && a.kind !== 'location' && b.kind !== 'location' && (!a.kind || !b.kind || a.kind === b.kind) && /^[\p{Lu}\d&.-]{2,10}$/u.test(b.text))
-      acronyms.push([a.text, b.text]);
-    // "Công ty CP Sữa Việt Nam (Vinamilk)": a short name in brackets after an organisation is its name too.
-    else if (a.kind === 'organization' && !b.kind && b.tokenCount <= 2) {
-      b.kind = 'organization';
-      b.strength = 2;
-      b.origin = 'bracketed short name';
-      acronyms.push([a.text, b.text]);
-    }
-  }
+  for (const rule of opts.candidateRules ?? CANDIDATE_RULES) rule.apply(scan);
   return { candidates, acronyms, suppressed };
 
   /** The number of capitalised Vietnamese syllables from token j on (at most four), joined by spaces. */
@@ -916,6 +666,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
   }
 
   function segmentRun(from: number, to: number, initial: boolean): void {
+    const hint = scan.hint;
     // "chị L.T. T": initials after a personal title are one anonymised person, though "L.T" reads as an acronym.
     if (
       hint?.kind === 'person' &&
@@ -1194,6 +945,7 @@ export function recognizeEntities(text: string, tokens: Token[], sentences: Sent
       foreign: run.every((x) => x.foreign || x.upper),
       before,
       ...c,
+      ...(scan.explaining ? { rule: scan.rule } : {}),
     });
   }
 }
