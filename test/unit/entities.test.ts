@@ -160,3 +160,19 @@ test('abbreviated titles before names', () => {
     'Ngô Bảo Châu:person',
   ]);
 });
+
+test('a head of an institution: the institution with its name, never a person inside it; schools named after persons', () => {
+  assert.deepEqual(tagged(analyzeOne('Ông Trần Văn Hùng, giám đốc Bệnh viện Bạch Mai, cho biết bệnh nhân đã ổn định.').doc), [
+    'Trần Văn Hùng:person',
+    'Bệnh viện Bạch Mai:organization',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Bà Lê Thị Hoa, giám đốc Công ty Xây dựng Hòa Bình, cho biết công trình đã xong.').doc), [
+    'Lê Thị Hoa:person',
+    'Công ty Xây dựng Hòa Bình:organization',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Hiệu trưởng Trường THPT Chu Văn An Nguyễn Văn Bình cho biết học sinh đạt nhiều giải.').doc), [
+    'Trường THPT Chu Văn An:organization',
+    'Nguyễn Văn Bình:person',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Học sinh Trường THCS Nguyễn Du đã được nghỉ học.').doc), ['Trường THCS Nguyễn Du:organization']);
+});

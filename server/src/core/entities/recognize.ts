@@ -421,6 +421,7 @@ export function recognizeEntities(
     // "Đoàn Văn Chuyên": a family name and two given names are a person, though "đoàn" heads organisations.
     if (h === 1 && lang.vietnameseSurnames.has(tokens[i].lower) && fullNameLength(i) >= 3) return 0;
     const headKey = keyOf(i, i + h);
+    const personNamed = lang.personNamedHeads.has(headKey);
     let j = i + h;
     let components = 0;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !isBlocked(tokens[j])) {
@@ -516,7 +517,11 @@ export function recognizeEntities(
       if (lang.titleWords.has(t.lower) && components > 0) break;
       // "Bộ Ngoại giao Bùi Thanh Sơn": a Vietnamese family name and given names end the organisation ("Công Thương" does not).
       const capPair = tokens[j + 1] && joinable(t, tokens[j + 1]) ? `${t.lower} ${tokens[j + 1].lower}` : '';
-      if (components > 0 && !lang.orgNameWords.has(capPair) && looksLikeVietnameseName(j)) break;
+      if (components > 0 && !lang.orgNameWords.has(capPair) && looksLikeVietnameseName(j)) {
+        // "Trường THPT Chu Văn An": after its level, a school's name may be a person's, and ends it.
+        if (personNamed) j += vietnameseNameLength(j);
+        break;
+      }
       j++;
       components++;
       const next = tokens[j];
@@ -636,6 +641,12 @@ export function recognizeEntities(
     return k - j;
   }
 
+  /** The syllables of the Vietnamese full name at token j, not running into a second one ("Chu Văn An Nguyễn Văn B"). */
+  function vietnameseNameLength(j: number): number {
+    const n = fullNameLength(j);
+    return n === 4 && lang.vietnameseSurnames.has(tokens[j + 3].lower) && looksLikeVietnameseName(j + 3) ? 3 : n;
+  }
+
   /** A family name followed by one to three capitalised Vietnamese syllables: a person's full name. */
   function looksLikeVietnameseName(j: number): boolean {
     if (!lang.vietnameseSurnames.has(tokens[j].lower) || !tokens[j].cap) return false;
@@ -650,6 +661,8 @@ export function recognizeEntities(
     const b = tokens[at + 1];
     if (!a || !b || !a.cap || a.foreign || a.upper || b.cap || b.foreign || b.number) return at;
     if (!joinable(tokens[at - 1], a) || !joinable(a, b) || matchGazetteer(at) || FUNCTION_WORDS.has(b.lower) || lang.attributionCues.has(b.lower)) return at;
+    // "giám đốc Bệnh viện Bạch Mai", "giám đốc Công ty Xây dựng Hòa Bình": an organisation with its name is no portfolio.
+    if (!lang.orgNameWords.has(`${a.lower} ${b.lower}`) && matchOrgHead(at) > 2) return at;
     return at + 2;
   }
 

@@ -135,6 +135,7 @@ export const lang = {
   locationCues: set(titles.location),
   orgHeads: set(organizations.heads),
   numberedHeads: set(organizations.numberedHeads),
+  personNamedHeads: set(organizations.personNamedHeads),
   lowerNameWords: set(organizations.lowerNameWords),
   trailingNameWords: set(organizations.trailingNameWords),
   cueCompounds: set(titles.cueCompounds),
