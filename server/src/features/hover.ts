@@ -5,6 +5,7 @@ import { describeValue } from '../core/dates/calendar';
 import { rangeOf, textDocument } from './positions';
 import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { msg, t } from '../l10n/messages';
+import { provinceMerger } from '../core/lang/reform';
 
 /** What an unsourced claim of each kind is missing, for the hover. */
 const UNSOURCED_HOVER: Record<CheckKind, string> = {
@@ -48,6 +49,17 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
     );
     if (e.wikidata) lines.push('', `Wikidata: [${e.wikidata}](https://www.wikidata.org/wiki/${e.wikidata})`);
     if (m.title) lines.push('', t('Titled here: "{0}"', m.title));
+    // A province merged in 2025: what its name means depends on the article's date.
+    const merger = e.kind === 'location' ? (provinceMerger(m.text, result.date) ?? provinceMerger(e.name, result.date)) : undefined;
+    if (merger)
+      lines.push(
+        '',
+        merger.articleAfter === true
+          ? t('The former province of {0}: since 1 July 2025 part of {1}.', merger.old, merger.now)
+          : merger.articleAfter === false
+            ? t("At this article's date ({0}) {1} was a province; since 1 July 2025 it is part of {2}.", result.date!, merger.old, merger.now)
+            : t('{0} was a province until 30 June 2025; since 1 July 2025 it is part of {1}.', merger.old, merger.now),
+      );
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, m) };
   }
   const disagreements = index.conflictsOf(uri).filter((c) => c.a.fact.start <= offset && offset <= c.a.fact.end);
