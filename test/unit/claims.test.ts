@@ -55,3 +55,10 @@ test('the source of a sourced claim is its entity, and the article credit is kep
   assert.ok(sources.includes('YTN'), 'YTN sources its report');
   assert.deepEqual(d.credit?.sources, ['Reuters', 'Japan Times']);
 });
+
+test('a body named by its head and its unit ("UBND thành phố", "Công an huyện") sources what it says or asks', () => {
+  assert.deepEqual(statuses('UBND thành phố yêu cầu Sở Nội vụ xác minh, làm rõ sự việc trước ngày 15/4.'), ['sourced']);
+  assert.deepEqual(statuses('Công an huyện cho biết nghi phạm đã bị bắt sau hai ngày lẩn trốn.'), ['sourced']);
+  // A head alone, without its unit, is no such body.
+  assert.deepEqual(statuses('Công an cho biết nghi phạm đã bị bắt sau hai ngày lẩn trốn.'), ['unsourced']);
+});

@@ -545,6 +545,21 @@ function within<T extends Span>(list: T[], sorted: boolean, region: Span): T[] {
   return out;
 }
 
+/** An organisation head in capitals followed by a unit's type word ("UBND tỉnh", "Công an TP"), as a span. */
+function unitBodyAt(toks: readonly Token[]): Span | undefined {
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const head = toks[k];
+    if (!head.cap) continue;
+    const two = toks[k + 2] ? `${head.lower} ${toks[k + 1].lower}` : '';
+    const n = lang.orgHeads.has(two) ? 2 : lang.orgHeads.has(head.lower) ? 1 : 0;
+    const unit = toks[k + n];
+    if (!n || !unit) continue;
+    if (toks[k + n + 1] && lang.adminUnitTypes.has(`${unit.lower} ${toks[k + n + 1].lower}`)) return { start: head.start, end: toks[k + n + 1].end };
+    if (lang.adminUnitTypes.has(unit.lower)) return { start: head.start, end: unit.end };
+  }
+  return undefined;
+}
+
 function judgeSource(
   text: string,
   region: Span,
@@ -588,6 +603,10 @@ function judgeSource(
   if (named) {
     return { status: 'sourced', cue, cueSpan, source: named, sourceText: text.slice(region.start, region.end).trim() };
   }
+  // "UBND thành phố yêu cầu", "Công an huyện cho biết": a body named by its head and its unit, whose place
+  // the article has given, is a source, though no entity (it has no name of its own).
+  const body = unitBodyAt(regionToks);
+  if (body) return { status: 'sourced', cue, cueSpan, sourceText: text.slice(body.start, body.end) };
   // "Theo cáo trạng", "theo thông tin ban đầu": a document nobody is named for is a vague source.
   if (
     mode === 'after' &&
