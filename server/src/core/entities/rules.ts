@@ -11,7 +11,7 @@
  */
 import type { EntityKind, Span } from '../types';
 import type { Token } from '../text/tokens';
-import { lang, type GazetteerEntry } from '../lang/knowledge';
+import { lang, phraseKey, type GazetteerEntry } from '../lang/knowledge';
 import type { PhraseNode } from './phrases';
 import {
   COMPOUND_TRIE,
@@ -452,5 +452,33 @@ const bracketedShortName: CandidateRule = {
   },
 };
 
+const placeBeforeProvince: CandidateRule = {
+  name: 'place before its province',
+  looksAt: 'a name of two or three syllables nothing typed, followed by a comma and a province ("Tân Rai, Lâm Đồng", "Phú Lương, Thái Nguyên")',
+  decides: 'that the name is a place inside that province',
+  example: {
+    text: 'Bô-xít được vận chuyển từ Tân Rai, Lâm Đồng về cảng.',
+    names: [
+      ['Tân Rai', 'location'],
+      ['Lâm Đồng', 'location'],
+    ],
+  },
+  apply(s) {
+    const { candidates, text } = s;
+    for (let k = 0; k + 1 < candidates.length; k++) {
+      const a = candidates[k];
+      const b = candidates[k + 1];
+      if (a.kind || a.foreign || a.tokenCount < 2 || a.tokenCount > 3 || b.kind !== 'location' || !/^,\s*$/.test(text.slice(a.end, b.start))) continue;
+      if (!lang.provinceNames.has(phraseKey(b.text))) continue;
+      // The province ends the phrase: "Tân Rai, Lâm Đồng về …", "(Buôn Đôn, Đắk Lắk)", not "Lê Anh, Hà Nội và …" in a list of names.
+      if (!/^(?:\s*[),.;:]|\s+(?:về|đến|tới|ra|vào|sang|lên|xuống|cho|là|với)\s|\s*$)/u.test(text.slice(b.end, b.end + 8))) continue;
+      a.kind = 'location';
+      a.strength = 2;
+      a.origin = 'before its province';
+      if (s.explaining) a.rule = this.name;
+    }
+  },
+};
+
 /** The candidate rules, in the order they run once the scan is over. */
-export const CANDIDATE_RULES: readonly CandidateRule[] = [coordination, bracketedShortName];
+export const CANDIDATE_RULES: readonly CandidateRule[] = [coordination, bracketedShortName, placeBeforeProvince];

@@ -154,6 +154,7 @@ export const lang = {
   /** Names of provinces, districts and communes: after a unit's type word, the longest of them is the name. */
   adminNames: set([...admin.provinces, ...admin.districts, ...admin.communes]),
   notStandalone: set(admin.notStandalone),
+  provinceNames: set(admin.provinces),
   adminNameSuffixes: set(admin.nameSuffixes),
   unitCode: new RegExp(organizations.unitCode, 'u'),
   /** Province and district names of two or more syllables, places also without a type word ("tại Thạch Thất"). */
