@@ -176,3 +176,11 @@ test('a head of an institution: the institution with its name, never a person in
   ]);
   assert.deepEqual(tagged(analyzeOne('Học sinh Trường THCS Nguyễn Du đã được nghỉ học.').doc), ['Trường THCS Nguyễn Du:organization']);
 });
+
+test('organisation names with lower-case words inside; a family name that is also a head noun', () => {
+  assert.deepEqual(tagged(analyzeOne('Vụ án do Phòng Cảnh sát điều tra tội phạm về ma túy thụ lý.').doc), [
+    'Phòng Cảnh sát điều tra tội phạm về ma túy:organization',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Ông là thành viên Ban Tổng thư ký Interpol từ năm 2010.').doc), ['Ban Tổng thư ký Interpol:organization']);
+  assert.deepEqual(tagged(analyzeOne('Ông Ban Ki-moon cho biết sẽ tới thăm.').doc), ['Ban Ki-moon:person']);
+});

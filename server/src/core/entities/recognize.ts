@@ -514,6 +514,8 @@ export function recognizeEntities(
         continue;
       }
       if (components === 0 && (t.foreign || t.upper) && lang.orgDescriptors.has(headKey)) return 0;
+      // "Ban Ki-moon": a head noun's syllable as a family name before a given name of hyphenated syllables.
+      if (components === 0 && h === 1 && /^\p{Lu}\p{Ll}*-\p{Ll}+$/u.test(t.text)) return 0;
       if (lang.titleWords.has(t.lower) && components > 0) break;
       // "Bộ Ngoại giao Bùi Thanh Sơn": a Vietnamese family name and given names end the organisation ("Công Thương" does not).
       const capPair = tokens[j + 1] && joinable(t, tokens[j + 1]) ? `${t.lower} ${tokens[j + 1].lower}` : '';
