@@ -45,6 +45,8 @@ let roots: string[] = [];
 let scan: ScanSettings = DEFAULT_SCAN;
 let diagnosticSettings: DiagnosticSettings = DEFAULT_DIAGNOSTICS;
 let inlayHintsOn = true;
+/** newsLens.debug.explainRules: the hover of a name says which rule found it. */
+let explainRules = false;
 let canConfigure = false;
 let canProgress = false;
 let canWatch = false;
@@ -220,6 +222,7 @@ async function readSettings(): Promise<void> {
     scan = { include: s.include || DEFAULT_SCAN.include, exclude: s.exclude ?? DEFAULT_SCAN.exclude };
     diagnosticSettings = { ...DEFAULT_DIAGNOSTICS, ...(s.diagnostics ?? {}) };
     inlayHintsOn = s.inlayHints?.dates !== false;
+    explainRules = s.debug?.explainRules === true;
     enableMode = s.enable === 'on' || s.enable === 'off' ? s.enable : 'auto';
     if (typeof s.maxFileSize === 'number' && s.maxFileSize > 0) maxFileSize = s.maxFileSize * 1024 * 1024;
   } catch {
@@ -630,7 +633,7 @@ connection.onDidChangeConfiguration(() => {
   ready = reindex(false).catch(logFailure('indexing'));
 });
 
-connection.onHover(whenReady((p) => withIndexState(hover(index, p.textDocument.uri, p.position))));
+connection.onHover(whenReady((p) => withIndexState(hover(index, p.textDocument.uri, p.position, { explainRules }))));
 
 /** While the index is being built, the hover says how much of the workspace it has seen. */
 function withIndexState(h: Hover | null): Hover | null {

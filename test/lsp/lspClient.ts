@@ -25,7 +25,7 @@ export interface Session {
 
 /** Copies the samples to a temporary workspace and starts the server on it. */
 export async function startServer(
-  options: { configuration?: boolean; files?: Record<string, string>; root?: string; keep?: boolean; locale?: string } = {},
+  options: { configuration?: boolean; files?: Record<string, string>; root?: string; keep?: boolean; locale?: string; settings?: Record<string, unknown> } = {},
 ): Promise<Session> {
   const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-lsp-'));
   if (!options.root) for (const f of fs.readdirSync('samples')) fs.copyFileSync(path.join('samples', f), path.join(root, f));
@@ -40,7 +40,8 @@ export async function startServer(
   connection.onUnhandledNotification((n) => {
     notifications.push({ method: n.method, params: n.params });
   });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  // The newsLens section of the settings, as VS Code would give it.
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();

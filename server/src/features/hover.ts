@@ -6,6 +6,7 @@ import { rangeOf, textDocument } from './positions';
 import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { msg, t } from '../l10n/messages';
 import { provinceMerger } from '../core/lang/reform';
+import { explainMentions } from '../core/explain';
 
 /** What an unsourced claim of each kind is missing, for the hover. */
 const UNSOURCED_HOVER: Record<CheckKind, string> = {
@@ -20,7 +21,7 @@ const KIND_LABEL = { person: msg('person'), organization: msg('organisation'), l
 /** Counts as words, in the reader's language. */
 const times = (n: number, one: string, many: string) => (n === 1 ? t(one) : t(many, n));
 
-export function hover(index: WorkspaceIndex, uri: string, position: Position): Hover | null {
+export function hover(index: WorkspaceIndex, uri: string, position: Position, opts: { explainRules?: boolean } = {}): Hover | null {
   const doc = textDocument(index, uri);
   const result = index.document(uri);
   if (!doc || !result) return null;
@@ -49,6 +50,12 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
     );
     if (e.wikidata) lines.push('', `Wikidata: [${e.wikidata}](https://www.wikidata.org/wiki/${e.wikidata})`);
     if (m.title) lines.push('', t('Titled here: "{0}"', m.title));
+    const input = opts.explainRules ? index.input(uri) : undefined;
+    if (input) {
+      const why = explainMentions(input, [m])[0];
+      const from = why.kindFrom === 'article' ? t('the article') : why.kindFrom === 'user' ? t('your annotation') : t('the collection');
+      lines.push('', t('rule "{0}" ({1}); kind from {2}', why.rule, why.evidence, from));
+    }
     // A province merged in 2025: what its name means depends on the article's date.
     const merger = e.kind === 'location' ? (provinceMerger(m.text, result.date) ?? provinceMerger(e.name, result.date)) : undefined;
     if (merger)

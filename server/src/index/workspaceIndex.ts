@@ -361,6 +361,12 @@ export class WorkspaceIndex {
     return { settled: this.collection.exportState(), results: this.byUri, entities: this.collection.entities(), counts: this.claimCounts };
   }
 
+  /** What an article's summary is computed from (its text, metadata, decisions and registry). */
+  input(uri: string): PrepareInput | undefined {
+    const e = this.entries.get(uri);
+    return e && this.inputOf(e);
+  }
+
   /** What each article's summary is computed from, for cache keys. */
   inputs(): { uri: string; input: PrepareInput }[] {
     return [...this.entries.values()].map((e) => ({ uri: e.uri, input: this.inputOf(e) }));
