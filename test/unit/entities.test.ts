@@ -184,3 +184,15 @@ test('organisation names with lower-case words inside; a family name that is als
   assert.deepEqual(tagged(analyzeOne('Ông là thành viên Ban Tổng thư ký Interpol từ năm 2010.').doc), ['Ban Tổng thư ký Interpol:organization']);
   assert.deepEqual(tagged(analyzeOne('Ông Ban Ki-moon cho biết sẽ tới thăm.').doc), ['Ban Ki-moon:person']);
 });
+
+test("a person's title that starts with a place's name is the title; lottery companies keep their name", () => {
+  assert.deepEqual(tagged(analyzeOne('Thái tử bin Salman và Thái tử Naruhito đã gặp nhau tại Tokyo.').doc), [
+    'bin Salman:person',
+    'Naruhito:person',
+    'Tokyo:location',
+  ]);
+  assert.deepEqual(tagged(analyzeOne('Người dân Thái Lan đón năm mới.').doc), ['Thái Lan:location']);
+  assert.deepEqual(tagged(analyzeOne('Công ty TNHH MTV Xổ số Kiến thiết Cần Thơ vừa trao giải.').doc), [
+    'Công ty TNHH MTV Xổ số Kiến thiết Cần Thơ:organization',
+  ]);
+});

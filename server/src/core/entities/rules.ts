@@ -111,6 +111,7 @@ export interface CandidateRule {
 }
 
 const PERSONAL_TITLES = ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'];
+const isPersonTitle = (k: string) => lang.titleWords.has(k);
 
 const headNoun: TokenRule = {
   name: 'head noun',
@@ -144,6 +145,8 @@ const knownName: TokenRule = {
     // "chiếc Airbus A320": a maker's name after a product word names the product.
     const productMaker = g.entry.kind === 'organization' && hint?.product && hint.at === i;
     if (personAfterTitle || productMaker || (g.n === 1 && lang.commonWords.has(t.lower) && s.isInitial(i)) || s.vietnameseNameAhead(i, g.n)) return -1;
+    // "Thái tử bin Salman", "Nga hoàng": a person's title that starts with a place's name is the title.
+    if (g.n === 1 && s.matchPhrase(i, TITLE_LEN, TITLE_TRIE, isPersonTitle) > 1) return -1;
     // "Agribank Bình Chánh", "Vietcombank chi nhánh Hà Nội": a known organisation's branch is named with its place.
     const branch = g.entry.kind === 'organization' ? s.branchEnd(i + g.n) : 0;
     if (branch) {
