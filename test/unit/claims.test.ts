@@ -62,3 +62,19 @@ test('a body named by its head and its unit ("UBND thành phố", "Công an huy�
   // A head alone, without its unit, is no such body.
   assert.deepEqual(statuses('Công an cho biết nghi phạm đã bị bắt sau hai ngày lẩn trốn.'), ['unsourced']);
 });
+
+test('"Cùng với đó, …" right after a sourced sentence adds to what its source says; after an unsourced one it stays unsourced', () => {
+  assert.deepEqual(
+    statuses('Theo Tổng cục Thống kê, giá lương thực tăng 0,68% so với tháng trước. Cùng với đó, chỉ số nhóm thực phẩm tăng 0,38% so với tháng trước.'),
+    ['sourced', 'sourced'],
+  );
+  assert.deepEqual(statuses('Giá lương thực tăng 0,68% so với tháng trước. Cùng với đó, chỉ số nhóm thực phẩm tăng 0,38% so với tháng trước.'), [
+    'unsourced',
+    'unsourced',
+  ]);
+  // "Vì thế" opens the writer's own conclusion as often as the source's: it inherits nothing.
+  assert.deepEqual(statuses('Theo Tổng cục Thống kê, giá lương thực tăng 0,68% so với tháng trước. Vì thế, nhiều gia đình đã phải thắt lưng buộc bụng.'), [
+    'sourced',
+    'unsourced',
+  ]);
+});

@@ -47,6 +47,8 @@ interface Found {
 const LEAD_QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+,\s*["“«]/u;
 /** "Theo đó, …" at a sentence's start: according to what the sentence before reported. */
 const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
+/** "Như vậy, …", "Vì thế, …": a sentence that goes on with the one before. */
+const CONTINUER = new RegExp(`^\\s*(?:${lang.continuers.join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 const QUOTE_MARK = /["“”«»]/;
 /** "cũng", "ngoài ra": adverbs that may stand before "theo" at a clause's start, at the end of the text before it. */
 const THEO_PREFIXES = new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u');
@@ -104,6 +106,8 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
         sourceText: quoteOwner.sourceText,
         inherited: true,
       };
+    } else if (previous && previous.status === 'sourced' && CONTINUER.test(body)) {
+      claim = { start: s.start, end: s.end, status: 'sourced', cue: previous.cue, source: previous.source, sourceText: previous.sourceText, inherited: true };
     } else if (previous && previous.status !== 'unsourced' && THEO_DO.test(body)) {
       claim = {
         start: s.start,

@@ -175,6 +175,7 @@ export const lang = {
   captionMarkers: set(cues.captionMarkers),
   notAttributionAfterTheo: set(cues.notAttributionAfterTheo),
   clauseStarters: set(cues.clauseStarters),
+  continuers: [...set(cues.continuers)],
   nounMarkers: set(cues.nounMarkers),
   documentSources: set(cues.documentSources),
   falseCues: set(cues.falseCues),
