@@ -93,13 +93,15 @@ test('organisations with a unit, lower-case descriptors or a number inside: the 
     'Hải:person',
     'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam:organization',
   ]);
-  // A verb after the name ends it; descriptors before a country alone describe.
+  // A verb after the name ends it; lower-case descriptors and a country are the body's name, "của" makes them a description.
   assert.deepEqual(tags('Bộ Y tế tổ chức Hội nghị tại Hà Nội. Tập đoàn hàng không Nhật Bản ký hợp đồng.'), [
     'Bộ Y tế:organization',
     'Hội nghị:organization',
     'Hà Nội:location',
-    'Nhật Bản:location',
+    'Tập đoàn hàng không Nhật Bản:organization',
   ]);
+  assert.deepEqual(tags('Buổi hòa nhạc của Dàn nhạc giao hưởng Việt Nam kéo dài hai giờ.'), ['Dàn nhạc giao hưởng Việt Nam:organization']);
+  assert.deepEqual(tags('Hãng thông tấn nhà nước của Triều Tiên đưa tin.'), ['Triều Tiên:location']);
   // "Đoàn" heads organisations, but Đoàn Văn Chuyên is a person.
   assert.deepEqual(tags('Tài xế Đoàn Văn Chuyên bị bắt.'), ['Đoàn Văn Chuyên:person']);
 });

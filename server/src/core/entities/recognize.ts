@@ -473,14 +473,12 @@ export function recognizeEntities(
         const m = phraseRun(j, LOWER_NAME_TRIE, LOWER_NAME_LEN, isLowerNameWord);
         if (m > j) {
           const after = tokens[m];
-          // "Tập đoàn hàng không Nhật Bản": descriptors and a country alone describe, they do not name.
-          const country = components === 0 ? matchGazetteer(m) : undefined;
-          const describes = !!country && country.entry.id.startsWith('country_');
+          // "Dàn nhạc giao hưởng Việt Nam", "Quân đội nhân dân Việt Nam": descriptors and a country name the
+          // body (the outermost name wins); only "của" before the country makes them a description.
           const goesOn =
             after &&
             joinable(tokens[m - 1], after) &&
             !isBlocked(after) &&
-            !describes &&
             ((after.cap && !looksLikeVietnameseName(m)) || !!adminPlaceAt(m) || !!numberedAt(m) || !!unitNumberAt(m, headKey, 1));
           if (goesOn) {
             j = m;
