@@ -196,3 +196,8 @@ test("a person's title that starts with a place's name is the title; lottery com
     'Công ty TNHH MTV Xổ số Kiến thiết Cần Thơ:organization',
   ]);
 });
+
+test('hamlets after their type word: "xóm", "khóm"', () => {
+  assert.deepEqual(tagged(analyzeOne('Vụ tai nạn xảy ra tại xóm Bờ Đậu, xã Cổ Lũng.').doc), ['Bờ Đậu:location', 'Cổ Lũng:location']);
+  assert.deepEqual(tagged(analyzeOne('Người dân khóm Vĩnh Phước đã được di dời.').doc), ['Vĩnh Phước:location']);
+});
