@@ -200,4 +200,13 @@ test("a person's title that starts with a place's name is the title; lottery com
 test('hamlets after their type word: "xóm", "khóm"', () => {
   assert.deepEqual(tagged(analyzeOne('Vụ tai nạn xảy ra tại xóm Bờ Đậu, xã Cổ Lũng.').doc), ['Bờ Đậu:location', 'Cổ Lũng:location']);
   assert.deepEqual(tagged(analyzeOne('Người dân khóm Vĩnh Phước đã được di dời.').doc), ['Vĩnh Phước:location']);
+  // "hàng xóm" is a neighbour.
+  assert.deepEqual(tagged(analyzeOne('Ông Trần Văn Hùng là hàng xóm Lê Văn Nam.').doc), ['Trần Văn Hùng:person', 'Lê Văn Nam:person']);
+});
+
+test('a language is no mention of its country: "tiếng Anh", "song ngữ Việt - Anh"', () => {
+  assert.deepEqual(tagged(analyzeOne('Ông Masuzoe nói rất giỏi tiếng Pháp và học thêm tiếng Nhật ở Tokyo.').doc), ['Masuzoe:person', 'Tokyo:location']);
+  assert.deepEqual(tagged(analyzeOne('Sách kèm chú thích song ngữ Việt - Anh.').doc), []);
+  // "lên tiếng": speaking up, and the country after it is one.
+  assert.deepEqual(tagged(analyzeOne('Nga lên tiếng Mỹ phải rút quân.').doc), ['Nga:location', 'Mỹ:location']);
 });

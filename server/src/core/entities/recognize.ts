@@ -281,6 +281,8 @@ export function recognizeEntities(
     const n = matchPhrase(i, ADMIN_LEN, ADMIN_TRIE, isAdminType);
     if (!n) return undefined;
     const key = keyOf(i, i + n);
+    // "hàng xóm": the type word's syllable ends a compound with the word before it.
+    if (i > 0 && joinable(tokens[i - 1], t) && lang.cueCompounds.has(`${tokens[i - 1].lower} ${t.lower}`)) return undefined;
     const abbreviation = lang.adminAbbreviations.has(key);
     // Abbreviations in capitals ("TP", "Q"); type words in lower case, or capitalised where a sentence or line starts.
     if (abbreviation ? !/^\p{Lu}+$/u.test(t.text) : t.cap && !afterBreak(t)) return undefined;

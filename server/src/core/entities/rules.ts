@@ -382,9 +382,36 @@ const capitalisedRun: TokenRule = {
   },
 };
 
+const isCountry = (g: GazetteerHit | undefined) => !!g && g.n === 1 && g.entry.id.startsWith('country_');
+
+const language: TokenRule = {
+  name: 'language',
+  looksAt: 'a country\'s short name or one capitalised word right after "tiếng", "song ngữ" or "phụ đề" ("tiếng Anh", "tiếng Việt", "song ngữ Việt - Anh")',
+  decides: 'that it names a language, which is no mention of the country',
+  example: { text: 'Cuốn sách có chú thích song ngữ Việt - Anh và một bản tiếng Nhật.', names: [] },
+  apply(s, i) {
+    const { tokens } = s;
+    const before = tokens[i - 1];
+    const t = tokens[i];
+    const after = tokens[i + 1];
+    // A country's short name, or one capitalised word alone ("tiếng Việt", "tiếng Khmer").
+    const single = t.cap && !(after && after.cap && s.joinable(t, after));
+    if (!before || !s.joinable(before, t) || !(isCountry(s.matchGazetteer(i)) || single)) return -1;
+    const two = i > 1 && s.joinable(tokens[i - 2], before) ? `${tokens[i - 2].lower} ${before.lower}` : '';
+    // "lên tiếng Mỹ …", "được tiếng": "tiếng" of another word.
+    if (!(lang.languageWords.has(two) || (lang.languageWords.has(before.lower) && !lang.languageWords.has(two) && !/^(?:lên|được) tiếng$/.test(two))))
+      return -1;
+    // "song ngữ Việt - Anh": the second language after a dash.
+    const next = tokens[i + 1];
+    if (next && /^\s*[-–]\s*$/.test(s.text.slice(tokens[i].end, next.start)) && isCountry(s.matchGazetteer(i + 1))) return i + 2;
+    return i + 1;
+  },
+};
+
 /** The token rules, in the order they are tried at each token. */
 export const TOKEN_RULES: readonly TokenRule[] = [
   headNoun,
+  language,
   knownName,
   numberedUnit,
   facility,

@@ -189,6 +189,7 @@ export const lang = {
   /** English given names (stdlib datasets): a foreign word among them starts a person's name. */
   givenNames: new Set([...maleNames, ...femaleNames].map((n: string) => n.toLowerCase())),
   compoundOnly: set(known.compoundOnly),
+  languageWords: set(known.languageWords),
   englishStopWords: set(titles.englishStopWords),
   notNames: new Set(known.notNames.map((w) => w.normalize('NFC'))),
   pairs: buildPairs(),
