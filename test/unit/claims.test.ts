@@ -78,3 +78,17 @@ test('"Cùng với đó, …" right after a sourced sentence adds to what its so
     'unsourced',
   ]);
 });
+
+test("a request's items listed as sentences of their own after it go on with the request; a sentence with its own subject does not", () => {
+  assert.deepEqual(
+    statuses(
+      'Bộ Nông nghiệp yêu cầu các địa phương tổ chức kiểm tra các cơ sở chăn nuôi. Xử lý nghiêm các trường hợp vi phạm pháp luật về thú y. Nghiêm cấm việc sử dụng chất cấm trong chăn nuôi dưới mọi hình thức. Giá thịt lợn đã tăng 10% trong tháng qua.',
+    ),
+    ['sourced', 'sourced', 'sourced', 'unsourced'],
+  );
+  // Without a request before it, an item-like sentence has no source.
+  assert.deepEqual(statuses('Giá thịt lợn đã tăng 10% trong tháng qua. Nghiêm cấm việc sử dụng chất cấm trong chăn nuôi dưới mọi hình thức.'), [
+    'unsourced',
+    'unsourced',
+  ]);
+});

@@ -5,7 +5,7 @@
  */
 import type { Claim, EntityMention, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
-import { lang, longest } from '../lang/knowledge';
+import { lang, longest, phraseKey } from '../lang/knowledge';
 import { claimLang, misspeltCueAt } from './cueData';
 import { phraseAt, phraseTrie } from './phraseTrie';
 import { checkworthiness, type CheckedClaim } from './checkworthy';
@@ -63,6 +63,7 @@ const mayBeVagueAnywhere = (sentence: string): boolean => VAGUE_ANYWHERE.test(se
 export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): CheckedClaim[] {
   const claims: CheckedClaim[] = [];
   let previous: Claim | undefined;
+  let request: Claim | undefined;
   let quoteOpen = false;
   let quoteOwner: Claim | undefined;
   const pendingQuote: Claim[] = [];
@@ -80,6 +81,7 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     const nonClaim = s.nonClaim ?? nonClaimKind(text, s, lines);
     if (nonClaim) {
       previous = undefined;
+      request = undefined;
       quoteOpen = quotes.open;
       continue;
     }
@@ -106,6 +108,9 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
         sourceText: quoteOwner.sourceText,
         inherited: true,
       };
+    } else if (request && opensRequestItem(toks.items)) {
+      // "Bộ GD-ĐT đề nghị … Nâng cao năng lực … Nghiêm cấm …": the request's items, each a sentence.
+      claim = { start: s.start, end: s.end, status: request.status, cue: request.cue, source: request.source, sourceText: request.sourceText, inherited: true };
     } else if (previous && previous.status === 'sourced' && CONTINUER.test(body)) {
       claim = { start: s.start, end: s.end, status: 'sourced', cue: previous.cue, source: previous.source, sourceText: previous.sourceText, inherited: true };
     } else if (previous && previous.status !== 'unsourced' && THEO_DO.test(body)) {
@@ -122,6 +127,9 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
       claim = { start: s.start, end: s.end, status: 'unsourced' };
     }
     claims.push(claim);
+    // A sourced request or instruction, whose items may follow as sentences of their own.
+    if (found) request = claim.status === 'sourced' && claim.cue && claimLang.directives.has(phraseKey(claim.cue)) ? claim : undefined;
+    else if (claim.cue === undefined || claim.status === 'unsourced') request = undefined;
     // A quote that opens here and closes later takes the attribution given where it closes.
     if (startsInQuote && claim.status === 'unsourced') pendingQuote.push(claim);
     if (!quotes.open && pendingQuote.length) {
@@ -562,6 +570,14 @@ function unitBodyAt(toks: readonly Token[]): Span | undefined {
     if (lang.adminUnitTypes.has(unit.lower)) return { start: head.start, end: unit.end };
   }
   return undefined;
+}
+
+/** The sentence opens with a verb that starts a request's item, with no subject before it ("Nâng cao …", "Nghiêm cấm …"). */
+function opensRequestItem(toks: readonly Token[]): boolean {
+  if (!toks.length) return false;
+  const one = toks[0].lower;
+  const two = toks[1] ? `${one} ${toks[1].lower}` : '';
+  return claimLang.directiveItems.has(two) || claimLang.directiveItems.has(one);
 }
 
 function judgeSource(

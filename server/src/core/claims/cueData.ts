@@ -24,6 +24,8 @@ export const claimLang = {
   backwardSpeech: keys(cues.backwardSpeech),
   /** "yêu cầu", "đề nghị": requests and instructions, sourced only with the speaker right before. */
   directives: keys(cues.directives),
+  /** "Nâng cao …", "Nghiêm cấm …": verbs that open the items of a request listed after it. */
+  directiveItems: keys(cues.directiveItems),
   /** Words after "nói trên" that make it "mentioned above". */
   aforesaidFollowers: keys(cues.aforesaidFollowers),
   /** "quân bị", "thiết bị": words ending in a noun marker that are none. */
