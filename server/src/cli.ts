@@ -13,7 +13,7 @@ import { now, trace, traced } from './index/trace';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
 import { writeFileAtomic } from './core/meta/write';
-import { explainMentions, type MentionExplanation } from './core/explain';
+import { explainMentions, explanationText, type MentionExplanation } from './core/explain';
 import { provinceMerger } from './core/lang/reform';
 import type { PrepareInput } from './core/summary';
 
@@ -291,9 +291,7 @@ function report(r: CollectionResult, conflicts: JsonConflict[] = []): string {
     );
     for (const m of ents) {
       const why = (m as { explain?: MentionExplanation }).explain;
-      if (!why) continue;
-      const from = why.kindFrom === 'article' ? t('the article') : why.kindFrom === 'user' ? t('your annotation') : t('the collection');
-      lines.push(`  ${m.text} [${m.kind}] ← ${t('rule "{0}" ({1}); kind from {2}', why.rule, why.evidence, from)}`);
+      if (why) lines.push(`  ${m.text} [${m.kind}] ← ${explanationText(why)}`);
     }
     for (const m of dates) if ('value' in m) lines.push(`  ${t('date')}  ${m.text} → ${m.value} (${describeValue(m.value)})`);
     for (const c of flagged)

@@ -6,7 +6,7 @@ import { rangeOf, textDocument } from './positions';
 import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { msg, t } from '../l10n/messages';
 import { provinceMerger } from '../core/lang/reform';
-import { explainMentions } from '../core/explain';
+import { explainMentions, explanationText } from '../core/explain';
 
 /** What an unsourced claim of each kind is missing, for the hover. */
 const UNSOURCED_HOVER: Record<CheckKind, string> = {
@@ -51,11 +51,7 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position, op
     if (e.wikidata) lines.push('', `Wikidata: [${e.wikidata}](https://www.wikidata.org/wiki/${e.wikidata})`);
     if (m.title) lines.push('', t('Titled here: "{0}"', m.title));
     const input = opts.explainRules ? index.input(uri) : undefined;
-    if (input) {
-      const why = explainMentions(input, [m])[0];
-      const from = why.kindFrom === 'article' ? t('the article') : why.kindFrom === 'user' ? t('your annotation') : t('the collection');
-      lines.push('', t('rule "{0}" ({1}); kind from {2}', why.rule, why.evidence, from));
-    }
+    if (input) lines.push('', explanationText(explainMentions(input, [m])[0]));
     // A province merged in 2025: what its name means depends on the article's date.
     const merger = e.kind === 'location' ? (provinceMerger(m.text, result.date) ?? provinceMerger(e.name, result.date)) : undefined;
     if (merger)

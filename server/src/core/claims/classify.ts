@@ -47,7 +47,7 @@ interface Found {
 const LEAD_QUOTE = /^\s*(?:[\p{L}]+\s+){0,2}[\p{L}]+,\s*["“«]/u;
 /** "Theo đó, …" at a sentence's start: according to what the sentence before reported. */
 const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
-/** "Như vậy, …", "Vì thế, …": a sentence that goes on with the one before. */
+/** "Cùng với đó, …": a sentence that adds to the one before (lang/vi/cues.json continuers). */
 const CONTINUER = new RegExp(`^\\s*(?:${lang.continuers.join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 const QUOTE_MARK = /["“”«»]/;
 /** "cũng", "ngoài ra": adverbs that may stand before "theo" at a clause's start, at the end of the text before it. */
@@ -59,6 +59,11 @@ const THEO_PREFIXES = new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$
  */
 const VAGUE_ANYWHERE = new RegExp(lang.vagueAnywhere.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu');
 const mayBeVagueAnywhere = (sentence: string): boolean => VAGUE_ANYWHERE.test(sentence) || sentence.includes('\u0130');
+
+/** What a sentence that goes on with `owner` takes from it. */
+function attributionOf(owner: Claim, cue = owner.cue): Pick<Claim, 'status' | 'cue' | 'source' | 'sourceText' | 'inherited'> {
+  return { status: owner.status, cue, source: owner.source, sourceText: owner.sourceText, inherited: true };
+}
 
 export function classifyClaims(text: string, tokens: Token[], sentences: Sentence[], mentions: EntityMention[]): CheckedClaim[] {
   const claims: CheckedClaim[] = [];
@@ -96,47 +101,30 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
       if (found.inherited && previous?.source) claim.source = previous.source;
       // The quote just before, left without a speaker, is this source's.
       if (found.backward && previous && previous.status === 'unsourced' && /["”»]\s*[.!?]?\s*$/.test(text.slice(previous.start, previous.end))) {
-        Object.assign(previous, { status: claim.status, cue: claim.cue, source: claim.source, sourceText: claim.sourceText, inherited: true });
+        Object.assign(previous, attributionOf(claim));
       }
     } else if (startsInQuote && quoteOwner && quoteOwner.status !== 'unsourced') {
-      claim = {
-        start: s.start,
-        end: s.end,
-        status: quoteOwner.status,
-        cue: quoteOwner.cue,
-        source: quoteOwner.source,
-        sourceText: quoteOwner.sourceText,
-        inherited: true,
-      };
+      claim = { start: s.start, end: s.end, ...attributionOf(quoteOwner) };
     } else if (request && opensRequestItem(toks.items)) {
       // "Bộ GD-ĐT đề nghị … Nâng cao năng lực … Nghiêm cấm …": the request's items, each a sentence.
-      claim = { start: s.start, end: s.end, status: request.status, cue: request.cue, source: request.source, sourceText: request.sourceText, inherited: true };
+      claim = { start: s.start, end: s.end, ...attributionOf(request) };
     } else if (previous && previous.status === 'sourced' && CONTINUER.test(body)) {
-      claim = { start: s.start, end: s.end, status: 'sourced', cue: previous.cue, source: previous.source, sourceText: previous.sourceText, inherited: true };
+      claim = { start: s.start, end: s.end, ...attributionOf(previous) };
     } else if (previous && previous.status !== 'unsourced' && THEO_DO.test(body)) {
-      claim = {
-        start: s.start,
-        end: s.end,
-        status: previous.status,
-        cue: 'theo đó',
-        source: previous.source,
-        sourceText: previous.sourceText,
-        inherited: true,
-      };
+      claim = { start: s.start, end: s.end, ...attributionOf(previous, 'theo đó') };
     } else {
       claim = { start: s.start, end: s.end, status: 'unsourced' };
     }
     claims.push(claim);
-    // A sourced request or instruction, whose items may follow as sentences of their own.
+    // A sourced request or instruction, whose items may follow as sentences of their own, for as long as each goes on with it.
     if (found) request = claim.status === 'sourced' && claim.cue && claimLang.directives.has(phraseKey(claim.cue)) ? claim : undefined;
-    else if (claim.cue === undefined || claim.status === 'unsourced') request = undefined;
+    else if (!claim.inherited) request = undefined;
     // A quote that opens here and closes later takes the attribution given where it closes.
     if (startsInQuote && claim.status === 'unsourced') pendingQuote.push(claim);
     if (!quotes.open && pendingQuote.length) {
       const owner = claim.status !== 'unsourced' && quotes.closedHere ? claim : undefined;
       for (const c of pendingQuote) {
-        if (owner && c !== claim)
-          Object.assign(c, { status: owner.status, cue: owner.cue, source: owner.source, sourceText: owner.sourceText, inherited: true });
+        if (owner && c !== claim) Object.assign(c, attributionOf(owner));
       }
       pendingQuote.length = 0;
     }

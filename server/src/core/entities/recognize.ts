@@ -40,6 +40,7 @@ import {
   ADDRESS_WORDS,
   INITIALS,
   FUNCTION_WORDS,
+  PERSONAL_TITLES,
 } from './vocabulary';
 import { lowerBound } from '../sorted';
 import { CANDIDATE_RULES, TOKEN_RULES, type CandidateRule, type GazetteerHit, type Scan, type TokenRule } from './rules';
@@ -850,12 +851,7 @@ export function recognizeEntities(
       // A one-word place joins a Vietnamese name ("Lê Anh"), not a foreign one ("Balkan Montenegro").
       const absorbable = unknownStart >= 0 && upperBefore[j] === upperBefore[unknownStart];
       const personal =
-        j === from &&
-        hintUsable?.kind === 'person' &&
-        g?.n === 1 &&
-        g.entry.kind === 'location' &&
-        !tokens[j].foreign &&
-        ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'].includes(hintUsable.title);
+        j === from && hintUsable?.kind === 'person' && g?.n === 1 && g.entry.kind === 'location' && !tokens[j].foreign && PERSONAL_TITLES.has(hintUsable.title);
       if (
         g &&
         !personal &&

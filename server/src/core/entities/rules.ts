@@ -21,6 +21,7 @@ import {
   isProductClassifier,
   isTitleOrCue,
   NUMBER_NAME,
+  PERSONAL_TITLES,
   PRODUCT_TRIE,
   TITLE_LEN,
   TITLE_TRIE,
@@ -110,7 +111,6 @@ export interface CandidateRule {
   apply(s: Scan): void;
 }
 
-const PERSONAL_TITLES = ['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé'];
 const isPersonTitle = (k: string) => lang.titleWords.has(k);
 
 const headNoun: TokenRule = {
@@ -141,7 +141,7 @@ const knownName: TokenRule = {
     const hint = s.hint;
     // "chị Huế", "anh Hải": after a personal title, a one-word place is a person's given name.
     const personAfterTitle =
-      g.n === 1 && g.entry.kind === 'location' && !t.foreign && hint && hint.at === i && hint.kind === 'person' && PERSONAL_TITLES.includes(hint.title);
+      g.n === 1 && g.entry.kind === 'location' && !t.foreign && hint && hint.at === i && hint.kind === 'person' && PERSONAL_TITLES.has(hint.title);
     // "chiếc Airbus A320": a maker's name after a product word names the product.
     const productMaker = g.entry.kind === 'organization' && hint?.product && hint.at === i;
     if (personAfterTitle || productMaker || (g.n === 1 && lang.commonWords.has(t.lower) && s.isInitial(i)) || s.vietnameseNameAhead(i, g.n)) return -1;
@@ -398,12 +398,10 @@ const language: TokenRule = {
     const single = t.cap && !(after && after.cap && s.joinable(t, after));
     if (!before || !s.joinable(before, t) || !(isCountry(s.matchGazetteer(i)) || single)) return -1;
     const two = i > 1 && s.joinable(tokens[i - 2], before) ? `${tokens[i - 2].lower} ${before.lower}` : '';
-    // "lên tiếng Mỹ …", "được tiếng": "tiếng" of another word.
-    if (!(lang.languageWords.has(two) || (lang.languageWords.has(before.lower) && !lang.languageWords.has(two) && !/^(?:lên|được) tiếng$/.test(two))))
-      return -1;
+    // "Nga lên tiếng Mỹ …": "tiếng" ending a speech cue is no language.
+    if (!lang.languageWords.has(two) && !(lang.languageWords.has(before.lower) && !lang.attributionCues.has(two))) return -1;
     // "song ngữ Việt - Anh": the second language after a dash.
-    const next = tokens[i + 1];
-    if (next && /^\s*[-–]\s*$/.test(s.text.slice(tokens[i].end, next.start)) && isCountry(s.matchGazetteer(i + 1))) return i + 2;
+    if (after && /^\s*[-–]\s*$/.test(s.text.slice(t.end, after.start)) && isCountry(s.matchGazetteer(i + 1))) return i + 2;
     return i + 1;
   },
 };

@@ -103,3 +103,5 @@ export const FUNCTION_WORDS = new Set([
     'thăm',
   ],
 ]);
+/** Personal titles after which a one-word place is a person's given name ("chị Huế", "anh Hải"). */
+export const PERSONAL_TITLES = new Set(['ông', 'bà', 'anh', 'chị', 'cô', 'em', 'cháu', 'bé']);
