@@ -178,3 +178,35 @@ test('dates: with no article date, a day in brackets after "nay" or "qua" says w
   const dates = d.mentions.filter((m) => m.kind === 'date').map((m) => `${m.text}=${'value' in m ? m.value : ''}`);
   assert.deepEqual(dates, ['hôm nay=XXXX-05-23', '23.5=XXXX-05-23', 'cùng ngày=XXXX-05-23', 'Chiều qua=XXXX-05-22TAF', '22/5=XXXX-05-22']);
 });
+
+test('a hamlet numbered before its name, a ring road by its number, a bank branch after a dash, a legal article', () => {
+  // The hamlet's number stays outside its name; a ward named by its number alone is the ward.
+  assert.deepEqual(tags('Vụ tai nạn xảy ra tại xóm 9 Bờ Đậu, xã Cổ Lũng; nạn nhân ngụ ấp 3 và phường 9.'), [
+    'Bờ Đậu:location',
+    'Cổ Lũng:location',
+    'phường 9:location',
+  ]);
+  assert.deepEqual(tags('Xe tải rẽ trái từ đường Vành đai 2 vào đường Nguyễn Thị Định.'), ['Vành đai 2:location', 'Nguyễn Thị Định:location']);
+  // A branch after a spaced dash belongs to the bank named by its head noun, and to a known one.
+  assert.deepEqual(tags('Khoản vay được Ngân hàng Nông nghiệp và Phát triển nông thôn - chi nhánh Bình Chánh giải ngân.'), [
+    'Ngân hàng Nông nghiệp và Phát triển nông thôn - chi nhánh Bình Chánh:organization',
+  ]);
+  assert.deepEqual(tags('Ông Trần Văn Nam, giám đốc Vietcombank - chi nhánh Bình Chánh, cho biết.'), [
+    'Trần Văn Nam:person',
+    'Vietcombank - chi nhánh Bình Chánh:organization',
+  ]);
+  // Without "chi nhánh" a dash ends the bank's name.
+  assert.deepEqual(tags('Khoản vay được Ngân hàng Nông nghiệp và Phát triển nông thôn - nơi ông làm việc - giải ngân.'), [
+    'Ngân hàng Nông nghiệp và Phát triển nông thôn:organization',
+  ]);
+  assert.deepEqual(tags('Căn cứ Điều 3 của nghị định, cơ quan chức năng đã xử phạt tài xế.'), []);
+});
+
+test('a hospital department with a capital is an organisation; in lower case it is no name', () => {
+  assert.deepEqual(tags('Bệnh nhân được đưa vào Khoa Cấp cứu, Bệnh viện Bạch Mai rồi lên khoa Hồi sức chống độc.'), [
+    'Khoa Cấp cứu:organization',
+    'Bệnh viện Bạch Mai:organization',
+    'khoa Hồi sức chống độc:organization',
+  ]);
+  assert.deepEqual(tags('Các bác sĩ khoa cấp cứu cho biết anh Khoa Nguyễn đã tỉnh.'), ['Khoa Nguyễn:person']);
+});

@@ -295,8 +295,12 @@ export function recognizeEntities(
     // One-letter abbreviations ("Q.", "P.", "H.") only before a listed name, and glued by a dot.
     const short = abbreviation && key.length <= 2 && key !== 'tp';
     if (short && !dotJoined(last, next)) return undefined;
-    const end = adminNameEnd(i + n, short);
-    return end ? { start: i + n, end } : undefined;
+    let start = i + n;
+    // "xóm 9 Bờ Đậu": a hamlet's number before its name stays outside the name (a unit named by its number alone is numberedAt's).
+    const after = tokens[start + 1];
+    if (!abbreviation && NUMBER_NAME.test(next.text) && !lang.numberedTypes.has(key) && after?.cap && joinable(next, after)) start++;
+    const end = adminNameEnd(start, short);
+    return end ? { start, end } : undefined;
   };
 
   /** The end of a unit named by a number at token i ("quận 2", "phường 9", "Q.1"), or 0. */
@@ -370,12 +374,16 @@ export function recognizeEntities(
     return !after || !after.cap || !joinable(tokens[j + n - 1], after);
   }
 
-  /** After a known organisation, "chi nhánh" and a place or a district's name alone: the end of the branch's name, or 0. */
-  function branchEnd(k: number): number {
+  /**
+   * After an organisation, "chi nhánh" and a place, or (after a known one, `named` false) a district's name alone: the end
+   * of the branch's name, or 0. "Ngân hàng Nông nghiệp … - chi nhánh Bình Chánh": the branch may follow a spaced dash.
+   */
+  function branchEnd(k: number, named = false): number {
     const t = tokens[k];
-    if (!t || !joinable(tokens[k - 1], t) || isBlocked(t)) return 0;
-    let from = k;
-    if (t.lower === 'chi' && tokens[k + 1]?.lower === 'nhánh' && joinable(t, tokens[k + 1])) from = k + 2;
+    if (!t || isBlocked(t)) return 0;
+    const says = t.lower === 'chi' && tokens[k + 1]?.lower === 'nhánh' && joinable(t, tokens[k + 1]);
+    if (!(joinable(tokens[k - 1], t) || (says && hyphenBefore(k) === ' ')) || (named && !says)) return 0;
+    const from = says ? k + 2 : k;
     const a = tokens[from];
     if (!a || !a.cap || (from > k && !joinable(tokens[from - 1], a))) return 0;
     for (let n = Math.min(4, tokens.length - from); n >= 2; n--) {

@@ -15,9 +15,12 @@ import { lang, phraseKey, type GazetteerEntry } from '../lang/knowledge';
 import type { PhraseNode } from './phrases';
 import {
   COMPOUND_TRIE,
+  DEPARTMENT_LEN,
+  DEPARTMENT_TRIE,
   FUNCTION_WORDS,
   INITIALS,
   isCompound,
+  isDepartment,
   isProductClassifier,
   isTitleOrCue,
   NUMBER_NAME,
@@ -66,7 +69,7 @@ export interface Scan {
   matchOrgHead(i: number): number;
   looksLikeVietnameseName(j: number): boolean;
   vietnameseNameAhead(i: number, n: number): boolean;
-  branchEnd(k: number): number;
+  branchEnd(k: number, named?: boolean): number;
   numberedAt(i: number): number;
   facilityAt(i: number): { end: number; kind: EntityKind } | undefined;
   adminPlaceAt(i: number): { start: number; end: number } | undefined;
@@ -124,8 +127,10 @@ const headNoun: TokenRule = {
     if (!o) return -1;
     const g = s.matchGazetteer(i);
     if (g && o <= g.n) return -1;
-    s.emit(i, i + o, { kind: 'organization', strength: 2, origin: 'head noun' });
-    return i + o;
+    // "Ngân hàng Nông nghiệp và Phát triển nông thôn - chi nhánh Bình Chánh": the branch is part of the name.
+    const end = s.branchEnd(i + o, true) || i + o;
+    s.emit(i, end, { kind: 'organization', strength: 2, origin: 'head noun' });
+    return end;
   },
 };
 
@@ -181,6 +186,21 @@ const facility: TokenRule = {
     if (!f) return -1;
     s.emit(i, f.end, { kind: f.kind, strength: 2, origin: 'facility' });
     return f.end;
+  },
+};
+
+const department: TokenRule = {
+  name: 'department',
+  looksAt: 'a department\'s head word ("khoa") and a listed speciality written with a capital after it ("Cấp cứu", "Hồi sức tích cực")',
+  decides: 'a hospital\'s or a faculty\'s department, an organisation ("khoa cấp cứu" in lower case is no name)',
+  example: { text: 'Bệnh nhân được chuyển lên Khoa Hồi sức tích cực trong đêm.', names: [['Khoa Hồi sức tích cực', 'organization']] },
+  apply(s, i) {
+    const next = s.tokens[i + 1];
+    if (!lang.departmentHeads.has(s.tokens[i].lower) || !next?.cap || !s.joinable(s.tokens[i], next)) return -1;
+    const n = s.matchPhrase(i + 1, DEPARTMENT_LEN, DEPARTMENT_TRIE, isDepartment);
+    if (!n) return -1;
+    s.emit(i, i + 1 + n, { kind: 'organization', strength: 2, origin: 'department' });
+    return i + 1 + n;
   },
 };
 
@@ -249,6 +269,19 @@ const productWord: TokenRule = {
     if (!product) return -1;
     s.hint = { kind: 'person', title: '', at: i + product, product: true };
     return i + product;
+  },
+};
+
+const legalReference: TokenRule = {
+  name: 'legal reference',
+  looksAt: 'a word that cites a part of a legal text ("Điều", "Khoản") and its number',
+  decides: 'that the two are no name, whatever cue comes before ("Căn cứ Điều 3": no military base)',
+  example: { text: 'Căn cứ Điều 3 của nghị định, cơ quan chức năng đã xử phạt tài xế.', names: [] },
+  apply(s, i) {
+    const t = s.tokens[i];
+    const next = s.tokens[i + 1];
+    if (!t.cap || !lang.legalReferences.has(t.lower) || !next || !s.joinable(t, next) || !/^\d/u.test(next.text)) return -1;
+    return i + 2;
   },
 };
 
@@ -413,9 +446,11 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   knownName,
   numberedUnit,
   facility,
+  department,
   administrativeUnit,
   titleOrCue,
   productWord,
+  legalReference,
   commonCompound,
   capitalisedRun,
 ];

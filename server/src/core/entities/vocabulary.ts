@@ -19,6 +19,8 @@ export const ADMIN_LEN = longest(lang.adminUnitTypes);
 export const NUMBERED_TRIE = phraseTrie(lang.numberedTypes);
 export const FACILITY_TRIE = phraseTrie(lang.facilityHeads.keys());
 export const FACILITY_LEN = longest(lang.facilityHeads.keys());
+export const DEPARTMENT_TRIE = phraseTrie(lang.departments);
+export const DEPARTMENT_LEN = longest(lang.departments);
 export const LOWER_NAME_TRIE = phraseTrie(lang.lowerNameWords, lang.orgModifiers);
 export const LOWER_NAME_LEN = longest([...lang.lowerNameWords, ...lang.orgModifiers]);
 export const TRAILING_TRIE = phraseTrie(lang.trailingNameWords);
@@ -44,6 +46,7 @@ export const isTitleOrCue = (k: string) => lang.titleWords.has(k) || lang.orgDes
 export const isAdminType = (k: string) => lang.adminUnitTypes.has(k);
 export const isNumberedType = (k: string) => lang.numberedTypes.has(k);
 export const isFacilityHead = (k: string) => lang.facilityHeads.has(k);
+export const isDepartment = (k: string) => lang.departments.has(k);
 export const isStarter = (k: string) => STARTERS.has(k);
 export const isOrgHead = (k: string) => lang.orgHeads.has(k);
 export const isLegalForm = (k: string) => lang.legalForms.has(k);
