@@ -15,6 +15,7 @@ import { exportCollection, FORMATS, importBrat, type Format } from './core/annot
 import { writeFileAtomic } from './core/meta/write';
 import { explainMentions, explanationText, type MentionExplanation } from './core/explain';
 import { provinceMerger } from './core/lang/reform';
+import { unitChange } from './core/lang/reformUnits';
 import type { PrepareInput } from './core/summary';
 
 const USAGE = `usage: news-lens analyze [--json] [--explain] [--cache DIR] [--locale LOCALE] PATH...
@@ -307,8 +308,15 @@ function report(r: CollectionResult, conflicts: JsonConflict[] = []): string {
   lines.push('', t('{0} entities:', r.entities.length));
   for (const e of [...r.entities].sort((a, b) => b.mentions - a.mentions)) {
     const merger = e.kind === 'location' ? provinceMerger(e.name) : undefined;
+    // A district's name alone, where only one district bears it: the level abolished in 2025.
+    const district = e.kind === 'location' && !merger ? unitChange(e.name, undefined, []) : undefined;
+    const reform = merger
+      ? ` (${t('since 1 July 2025 part of {0}', merger.now)})`
+      : district?.level === 'district'
+        ? ` (${t('{0} of {1} until 30 June 2025', district.old, district.province)})`
+        : '';
     lines.push(
-      `  ${e.id.padEnd(5)} ${e.kind.padEnd(12)} ${e.name}${e.aliases.length ? ` (${t('also {0}', e.aliases.join(', '))})` : ''}${merger ? ` (${t('since 1 July 2025 part of {0}', merger.now)})` : ''}: ${e.documents === 1 ? t('{0} mentions in 1 article', e.mentions) : t('{0} mentions in {1} articles', e.mentions, e.documents)}`,
+      `  ${e.id.padEnd(5)} ${e.kind.padEnd(12)} ${e.name}${e.aliases.length ? ` (${t('also {0}', e.aliases.join(', '))})` : ''}${reform}: ${e.documents === 1 ? t('{0} mentions in 1 article', e.mentions) : t('{0} mentions in {1} articles', e.mentions, e.documents)}`,
     );
   }
   return lines.join('\n') + '\n';

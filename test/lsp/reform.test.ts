@@ -33,3 +33,40 @@ test("the hover of a merged province says what it became, read at the article's 
     await s.close();
   }
 });
+
+const COMMUNES = 'Cháy nhà ở Hà Nội\nVụ cháy xảy ra tại phường Phúc Xá, quận Ba Đình, Hà Nội; người dân huyện Thạch Thất và xã Tân Thành đến hỗ trợ.\n';
+
+test('the hover of a district or a commune says what the reform of 2025 made of it, by the article date and its province', async () => {
+  const root = tempDir('newslens-reform-units-');
+  fs.writeFileSync(path.join(root, 'cu.txt'), COMMUNES);
+  fs.writeFileSync(path.join(root, 'moi.txt'), 'Phường mới\nSáng nay, người dân phường Ba Đình, Hà Nội dự lễ ra mắt.\n');
+  fs.writeFileSync(path.join(root, 'newslens.json'), JSON.stringify({ articles: { 'cu.txt': { date: '2019-08-02' }, 'moi.txt': { date: '2026-08-02' } } }));
+  const s = await startServer({ root, keep: true });
+  try {
+    await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
+    const hover = async (file: string, text: string, word: string) =>
+      (
+        await s.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+          textDocument: { uri: s.uri(file) },
+          position: { line: 1, character: text.split('\n')[1].indexOf(word) + 2 },
+        })
+      )?.contents.value ?? '';
+    // A ward of the old list, with its district and the ward it went into.
+    assert.match(
+      await hover('cu.txt', COMMUNES, 'Phúc Xá'),
+      /At this article's date \(2019-08-02\) phường Phúc Xá was a unit of quận Ba Đình, Hà Nội; since 1 July 2025 it is part of phường Hồng Hà\./,
+    );
+    // A district: the level abolished, and the communes it became.
+    assert.match(
+      await hover('cu.txt', COMMUNES, 'Thạch Thất'),
+      /huyện Thạch Thất was a district of Hà Nội; districts were abolished on 1 July 2025 and its communes are now .*xã Hòa Lạc/,
+    );
+    // Many communes are called Tân Thành, none of them in Hà Nội: the hover says nothing it cannot tell.
+    assert.doesNotMatch(await hover('cu.txt', COMMUNES, 'Tân Thành'), /2025/);
+    // After the reform, "phường Ba Đình" is the new ward and what it was made of.
+    const text = 'Phường mới\nSáng nay, người dân phường Ba Đình, Hà Nội dự lễ ra mắt.\n';
+    assert.match(await hover('moi.txt', text, 'Ba Đình'), /phường Ba Đình \(Hà Nội\) was formed on 1 July 2025 from .*phường Trúc Bạch \(quận Ba Đình\)/);
+  } finally {
+    await s.close();
+  }
+});

@@ -6,6 +6,8 @@ import { rangeOf, textDocument } from './positions';
 import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { msg, t } from '../l10n/messages';
 import { provinceMerger } from '../core/lang/reform';
+import { unitChange, unitTypeBefore } from '../core/lang/reformUnits';
+import { unitChangeText } from './reformText';
 import { explainMentions, explanationText } from '../core/explain';
 
 /** What an unsourced claim of each kind is missing, for the hover. */
@@ -63,6 +65,13 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position, op
             ? t("At this article's date ({0}) {1} was a province; since 1 July 2025 it is part of {2}.", result.date!, merger.old, merger.now)
             : t('{0} was a province until 30 June 2025; since 1 July 2025 it is part of {1}.', merger.old, merger.now),
       );
+    // A district or commune: the reform of 2025 abolished the one and merged most of the others.
+    const text = merger || e.kind !== 'location' ? undefined : index.text(uri);
+    if (text !== undefined) {
+      const places = result.mentions.filter((x) => x.kind === 'location' && x !== m).map((x) => x.text);
+      const change = unitChange(m.text, unitTypeBefore(text, m.start), places, result.date);
+      if (change) lines.push('', unitChangeText(change, result.date));
+    }
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, m) };
   }
   const disagreements = index.conflictsOf(uri).filter((c) => c.a.fact.start <= offset && offset <= c.a.fact.end);

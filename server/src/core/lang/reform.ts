@@ -31,7 +31,8 @@ export function provinceMerger(name: string, articleDate?: string): ProvinceMerg
   return { ...m, articleAfter: afterReform(articleDate) };
 }
 
-function afterReform(date: string | undefined): boolean | undefined {
+/** Whether a date (YYYY-MM-DD, YYYY-MM or YYYY) is after the reform; undefined when none is given or it is too coarse to tell. */
+export function afterReform(date: string | undefined): boolean | undefined {
   if (!date || !/^\d{4}/.test(date)) return undefined;
   const year = Number(date.slice(0, 4));
   if (year !== 2025) return year > 2025;
