@@ -229,3 +229,23 @@ test('a word list is found on whole words only, as the pattern with a look-behin
   assert.equal(pattern.replace('nghi phạm 25 tuổi bị bắt vì lừa đảo chiếm đoạt tài sản.', '_'), 'nghi phạm _ bị bắt vì _ chiếm đoạt tài sản.');
   assert.ok(!pattern.test('mã số a25 tuổi không phải là tuổi của ai.'));
 });
+
+test('the numbered items of what a source said go on with it; a body that issues a document requests what it asks', () => {
+  // "mô tả: 1. …, 2. …, 3. …": each item, split off as a sentence of its own, is the bank's description.
+  assert.deepEqual(
+    statuses(
+      'Tin tặc nhắm vào các nhà băng theo mô hình được ngân hàng Banco del Austro mô tả: 1. Kẻ tấn công cài phần mềm độc hại vào hệ thống, 2. Chúng truy cập mạng tin nhắn SWIFT, 3. Các lệnh chuyển tiền giả được gửi đi.\nGiới ngân hàng đang lo ngại.',
+    ),
+    ['sourced', 'sourced', 'sourced', 'sourced', 'unsourced'],
+  );
+  // Without the source the items stay the writer's.
+  assert.deepEqual(statuses('Quy trình gồm ba bước: 1. Kẻ tấn công cài phần mềm độc hại, 2. Chúng truy cập mạng SWIFT.'), [
+    'unsourced',
+    'unsourced',
+    'unsourced',
+  ]);
+  assert.deepEqual(statuses('Ngày 1/4, UBND thành phố đã có văn bản yêu cầu Sở Nội vụ xác minh, làm rõ sự việc.'), ['sourced']);
+  assert.deepEqual(statuses('Bộ Y tế đã ra văn bản đề nghị các địa phương tăng cường kiểm tra an toàn thực phẩm.'), ['sourced']);
+  // "văn bản trả lời" received, not issued, is a noun.
+  assert.deepEqual(statuses('Đã hai tuần trôi qua, hội vẫn chưa nhận được văn bản trả lời nào của các bộ.'), ['unsourced']);
+});

@@ -50,6 +50,8 @@ const THEO_DO = /^\s*theo\s+đó(?![\p{L}\p{M}])/iu;
 /** "Cùng với đó, …": a sentence that adds to the one before (lang/vi/cues.json continuers). */
 const CONTINUER = new RegExp(`^\\s*(?:${lang.continuers.join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 const QUOTE_MARK = /["“”«»]/;
+/** A sentence that ends by opening a numbered item ("… mô tả: 1.", "…, 2."): the item is the next sentence. */
+const OPENS_ITEM = /[:;,]\s*\d{1,2}[.)]\s*$/u;
 /** "cũng", "ngoài ra": adverbs that may stand before "theo" at a clause's start, at the end of the text before it. */
 const THEO_PREFIXES = new RegExp(`(?:(?:${lang.theoPrefixes.join('|')}),?\\s+)+$`, 'u');
 /**
@@ -108,6 +110,9 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     } else if (request && opensRequestItem(toks.items)) {
       // "Bộ GD-ĐT đề nghị … Nâng cao năng lực … Nghiêm cấm …": the request's items, each a sentence.
       claim = { start: s.start, end: s.end, ...attributionOf(request) };
+    } else if (previous && previous.status !== 'unsourced' && OPENS_ITEM.test(text.slice(previous.start, previous.end))) {
+      // "… theo mô hình được ngân hàng X mô tả: 1. … , 2. …": the numbered items of what the source said.
+      claim = { start: s.start, end: s.end, ...attributionOf(previous) };
     } else if (previous && previous.status === 'sourced' && CONTINUER.test(body)) {
       claim = { start: s.start, end: s.end, ...attributionOf(previous) };
     } else if (previous && previous.status !== 'unsourced' && THEO_DO.test(body)) {
@@ -423,7 +428,8 @@ function findAttribution(text: string, s: Sentence, lists: Lists): Found | undef
       prev !== undefined &&
       lang.nounMarkers.has(prev) &&
       !((prev === 'này' || prev === 'đó') && anaphorEndsAt(toks, i - 1)) &&
-      !claimLang.markerCompounds.has(prevTwo);
+      !claimLang.markerCompounds.has(prevTwo) &&
+      !(i > 2 && claimLang.issuedDocuments.has(`${toks[i - 3].lower} ${prevTwo}`));
     // "giải quyết kiến nghị của người dân", "theo yêu cầu của": a cue word before "của" is a noun.
     const ownedNoun = toks[i + n]?.lower === 'của';
     if (falseCue || nounUse || ownedNoun || (prev && (lang.negations.has(prev) || lang.negations.has(prevTwo)))) {

@@ -30,6 +30,7 @@ export const claimLang = {
   aforesaidFollowers: keys(cues.aforesaidFollowers),
   /** "quân bị", "thiết bị": words ending in a noun marker that are none. */
   markerCompounds: keys(cues.markerCompounds),
+  issuedDocuments: keys(cues.issuedDocuments),
 };
 
 /**
