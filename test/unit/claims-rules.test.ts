@@ -244,6 +244,17 @@ test('the numbered items of what a source said go on with it; a body that issues
     'unsourced',
     'unsourced',
   ]);
+  // Items on lines of their own after a sourced colon; the steps of a procedure are no claims.
+  assert.deepEqual(
+    statuses('Forbes hạ giá trị Theranos\nĐại diện Forbes cho biết có ba lý do:\n1. Quá nhiều điều không rõ ràng.\n2. Công ty không cung cấp dữ liệu.'),
+    ['none', 'sourced', 'sourced', 'sourced'],
+  );
+  assert.deepEqual(statuses('Cấp đổi giấy phép lái xe\nQuy trình gồm 2 bước:\nBước 1: Khai báo hồ sơ trực tuyến;\nBước 2: Thanh toán lệ phí.'), [
+    'none',
+    'unsourced',
+    'none',
+    'none',
+  ]);
   assert.deepEqual(statuses('Ngày 1/4, UBND thành phố đã có văn bản yêu cầu Sở Nội vụ xác minh, làm rõ sự việc.'), ['sourced']);
   assert.deepEqual(statuses('Bộ Y tế đã ra văn bản đề nghị các địa phương tăng cường kiểm tra an toàn thực phẩm.'), ['sourced']);
   // "văn bản trả lời" received, not issued, is a noun.

@@ -53,6 +53,23 @@ test('sentences survive line wraps, numbers with dots, abbreviations and quotes'
   ]);
 });
 
+test("a list's items on lines of their own are sentences of their own; a line that ends with a colon goes on otherwise", () => {
+  const text =
+    'Quy trình gồm 2 bước:\nBước 1: Khai báo hồ sơ trực tuyến;\nBước 2: Thanh toán lệ phí.\nDanh tính các nạn nhân gồm:\n1. Nguyễn Văn A (SN 1979).\n- Trần Văn B.\nÔng Hùng cho biết:\nviệc này sẽ sớm xong.';
+  assert.deepEqual(
+    splitSentences(text).map((x) => text.slice(x.start, x.end)),
+    [
+      'Quy trình gồm 2 bước:',
+      'Bước 1: Khai báo hồ sơ trực tuyến;',
+      'Bước 2: Thanh toán lệ phí.',
+      'Danh tính các nạn nhân gồm:',
+      '1. Nguyễn Văn A (SN 1979).',
+      '- Trần Văn B.',
+      'Ông Hùng cho biết:\nviệc này sẽ sớm xong.',
+    ],
+  );
+});
+
 test('a heading line without a full stop is a sentence of its own', () => {
   const text = 'Gặp gỡ Chủ tịch Kim Jong-un và Tổng thống Putin\nHãng reuters cho rằng, cuộc gặp quan trọng.';
   assert.equal(splitSentences(text).length, 2);

@@ -5,6 +5,7 @@
  */
 import type { Claim, EntityMention, Sentence, Span } from '../types';
 import type { Token } from '../text/tokens';
+import { LIST_ITEM } from '../text/sentences';
 import { lang, longest, phraseKey } from '../lang/knowledge';
 import { claimLang, misspeltCueAt } from './cueData';
 import { phraseAt, phraseTrie } from './phraseTrie';
@@ -71,6 +72,8 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
   const claims: CheckedClaim[] = [];
   let previous: Claim | undefined;
   let request: Claim | undefined;
+  /** A sourced sentence that ends with a colon, whose list's items may follow on lines of their own. */
+  let list: Claim | undefined;
   let quoteOpen = false;
   let quoteOwner: Claim | undefined;
   const pendingQuote: Claim[] = [];
@@ -88,6 +91,7 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     const nonClaim = s.nonClaim ?? nonClaimKind(text, s, lines);
     if (nonClaim) {
       previous = undefined;
+      list = undefined;
       request = undefined;
       quoteOpen = quotes.open;
       continue;
@@ -113,6 +117,9 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
     } else if (previous && previous.status !== 'unsourced' && OPENS_ITEM.test(text.slice(previous.start, previous.end))) {
       // "… theo mô hình được ngân hàng X mô tả: 1. … , 2. …": the numbered items of what the source said.
       claim = { start: s.start, end: s.end, ...attributionOf(previous) };
+    } else if (list && LIST_ITEM.test(body.trimStart())) {
+      // "X cho biết:⏎1. …⏎2. …": the items, on lines of their own, of a list a source opened with a colon.
+      claim = { start: s.start, end: s.end, ...attributionOf(list) };
     } else if (previous && previous.status === 'sourced' && CONTINUER.test(body)) {
       claim = { start: s.start, end: s.end, ...attributionOf(previous) };
     } else if (previous && previous.status !== 'unsourced' && THEO_DO.test(body)) {
@@ -121,6 +128,8 @@ export function classifyClaims(text: string, tokens: Token[], sentences: Sentenc
       claim = { start: s.start, end: s.end, status: 'unsourced' };
     }
     claims.push(claim);
+    if (claim.status !== 'unsourced' && /:\s*$/u.test(body)) list = claim;
+    else if (!(list && claim.inherited && LIST_ITEM.test(body.trimStart()))) list = undefined;
     // A sourced request or instruction, whose items may follow as sentences of their own, for as long as each goes on with it.
     if (found) request = claim.status === 'sourced' && claim.cue && claimLang.directives.has(phraseKey(claim.cue)) ? claim : undefined;
     else if (!claim.inherited) request = undefined;

@@ -8,6 +8,8 @@ import { lang } from '../lang/knowledge';
 
 const ABBREVIATIONS = /(?:^|[\s(])(?:TP|Mr|Mrs|Ms|Dr|St|Th\.S|TS|PGS|GS|ThS|Tp|tp|Co|Inc|Ltd|Jr|Sr|No|U\.S|v\.v|vs|P|Q|ĐT|St)\.$/u;
 const OPENERS = `"“‘'(«[`;
+/** The start of a list's item: "Bước 1:", "1.", "a)", "ii)", "-", "+", "•". */
+export const LIST_ITEM = /^(?:bước\s+\d+\s*[:.]|\d{1,2}[.)]\s|[a-z]\)\s|[ivx]{1,4}\)\s|[-+•*–]\s)/iu;
 const CLOSERS = `"”’')»]`;
 
 export function splitSentences(text: string): Sentence[] {
@@ -37,7 +39,8 @@ export function splitSentences(text: string): Sentence[] {
       let j = i + 1;
       while (j < text.length && isStop(text.charCodeAt(j))) j++;
       while (j < text.length && CLOSERS.includes(text[j])) j++;
-      if (c === 0x2e && j === i + 1 && isAbbreviationOrNumber(text, i)) {
+      // "1. Nguyễn Văn A": a list's number at the start of a sentence is no sentence of its own.
+      if (c === 0x2e && j === i + 1 && (isAbbreviationOrNumber(text, i) || /^\d{1,2}$/.test(text.slice(start, i)))) {
         i++;
         continue;
       }
@@ -173,7 +176,8 @@ function lineContinues(text: string, start: number, nl: number, read: Reading): 
   const nextAt = read.nextAt > nl ? read.nextAt : (read.nextAt = skipSpace(text, nl + 1));
   if (nextAt >= text.length) return false;
   const last = text[end - 1];
-  if (',;:'.includes(last) && !creditColon(text, start, end)) return true;
+  // "… gồm 4 bước:⏎Bước 1: …;⏎Bước 2: …", "…:⏎- …": the items of a list are sentences of their own.
+  if (',;:'.includes(last) && !creditColon(text, start, end)) return !(last !== ',' && LIST_ITEM.test(text.slice(nextAt, nextAt + 12)));
   const wordStart = lettersBefore(text, end, start);
   const lastWord = text.slice(wordStart, end).toLowerCase();
   if (!lastWord) return false;
