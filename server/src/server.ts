@@ -64,6 +64,8 @@ let state: StateCache | undefined;
 /** The collection changed since its state was last saved. */
 let unsaved = false;
 let indexRun: AbortController | undefined;
+/** Ends the progress of the index run under way; a run that a newer one replaces never reaches its own end. */
+let endIndexProgress: () => void = () => undefined;
 /** Settles when the current indexing run is over; requests are answered meanwhile from what is indexed. */
 let ready: Promise<void> = Promise.resolve();
 /** A request waits a moment for an index being built, then is answered from what is indexed. */
@@ -242,6 +244,13 @@ async function reindex(full = true): Promise<void> {
   indexing = true;
   await readSettings();
   const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  endIndexProgress();
+  let ended = false;
+  const endProgress = () => {
+    if (!ended) progress?.done();
+    ended = true;
+  };
+  endIndexProgress = endProgress;
   progress?.begin('News Lens', 0, t('Indexing articles…'), true);
   progress?.token.onCancellationRequested(() => run.abort());
   newsFolders.reset(enableMode, roots);
@@ -341,7 +350,7 @@ async function reindex(full = true): Promise<void> {
   // worked out a slice a turn, so they would wait behind most of them.
   const ready = () => {
     indexing = false;
-    progress?.done();
+    endProgress();
     publishStats();
   };
   if (!restored) await publishFlushed(run.signal, () => indexRun === run && ready());

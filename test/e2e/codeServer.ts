@@ -48,7 +48,7 @@ export interface Running {
 }
 
 /** Starts code-server on 127.0.0.1 with the extension installed, opening `folder`. */
-export async function startCodeServer(folder: string, extensionsDir: string, port?: number): Promise<Running> {
+export async function startCodeServer(folder: string, extensionsDir: string, port?: number, opts: { locale?: string } = {}): Promise<Running> {
   const p = port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-cs-data-'));
   fs.mkdirSync(path.join(dataDir, 'User'), { recursive: true });
@@ -67,6 +67,24 @@ export async function startCodeServer(folder: string, extensionsDir: string, por
       'editor.fontFamily': "'Noto Sans Mono', 'DejaVu Sans Mono', monospace",
     }),
   );
+  // A display language needs a language pack: a stub one with no translations of its own lets VS Code take the locale
+  // (its own words stay English), so that extensions' package.nls.<locale>.json and vscode.env.language follow it.
+  if (opts.locale && !opts.locale.startsWith('en')) {
+    const translations = path.join(dataDir, 'stub-language-pack', 'main.i18n.json');
+    fs.mkdirSync(path.dirname(translations), { recursive: true });
+    fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+    fs.writeFileSync(
+      path.join(dataDir, 'languagepacks.json'),
+      JSON.stringify({
+        [opts.locale]: {
+          hash: 'stub',
+          extensions: [{ extensionIdentifier: { id: 'newslens-test.stub-language-pack' }, version: '0.0.1' }],
+          translations: { vscode: translations },
+          label: opts.locale,
+        },
+      }),
+    );
+  }
   const child = spawn(
     process.execPath,
     [
@@ -82,6 +100,7 @@ export async function startCodeServer(folder: string, extensionsDir: string, por
       dataDir,
       '--extensions-dir',
       extensionsDir,
+      ...(opts.locale ? ['--locale', opts.locale] : []),
       folder,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, SERVICE_URL: '', ITEM_URL: '' } },

@@ -53,6 +53,47 @@ async function mediaShot(page: Page, selector: string, name: string, pad = 120):
   await page.screenshot({ path: path.join(ROOT, 'media', `${name}.jpg`), type: 'jpeg', quality: 80, clip });
 }
 
+/** With NEWSLENS_MEDIA=1, the whole workbench for the README (media/). */
+async function workbenchShot(page: Page, name: string): Promise<void> {
+  if (!process.env.NEWSLENS_MEDIA) return;
+  fs.mkdirSync(path.join(ROOT, 'media'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'media', `${name}.jpg`), type: 'jpeg', quality: 75 });
+}
+
+/**
+ * The Problems panel and the Entities view open, and the hover of a name in the article: the whole
+ * workbench as the README shows it. Returns the hover's text.
+ */
+async function workbench(page: Page, folder: string, entitiesView: RegExp, name: string): Promise<string> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').first().waitFor({ state: 'visible' });
+  await palette(page, 'Explorer: Focus on Entities View');
+  const header = page.locator('.pane-header', { hasText: entitiesView }).first();
+  await header.waitFor({ state: 'visible' });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await gotoPosition(page, where(path.join(folder, A002), 'Putin', 1));
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const text = await poll(async () => (await page.locator('.monaco-hover-content').allInnerTexts()).find((t) => t.trim()), 'the hover');
+  // The hover's box is laid out a moment after its text arrives; a picture taken at once shows it empty.
+  await page.waitForTimeout(600);
+  await workbenchShot(page, name);
+  return text;
+}
+
+async function openArticle(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name.slice(0, 7));
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await poll(async () => (await page.locator('.tab.active').innerText()).includes(name.slice(0, 7)), 'the article tab');
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
 async function poll<T>(what: () => Promise<T | undefined | null | false>, message: string, timeoutMs = 20000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -107,6 +148,7 @@ async function main(): Promise<number> {
   installExtension(extensions);
   const folder = workspaceCopy();
   const exportDirs: string[] = [];
+  const folders: string[] = [];
   console.log(`code-server ready and extension installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let server: Running | undefined;
   const browser = await chromium.launch({
@@ -233,6 +275,11 @@ async function main(): Promise<number> {
       const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Entities/i }) }).first();
       await view.locator('.monaco-list-row', { hasText: 'Kim Jong-un' }).first().click();
       await poll(async () => /Kim Jong-un[^\n]*\n[\s\S]*00\d_[0-9a-f]+\.txt/.test(await view.innerText()), 'the articles of Kim Jong-un');
+    });
+
+    await step(page, 'workbench: hover, Entities view and Problems together', async () => {
+      const text = await workbench(page, folder, /^Entities/i, 'workbench');
+      if (!/Vladimir Putin/.test(text)) throw new Error(`hover says: ${text}`);
     });
 
     await step(page, 'command: Filter Entities', async () => {
@@ -447,10 +494,57 @@ async function main(): Promise<number> {
         'the reindex message (the imported copy included)',
       );
     });
+
+    server.stop();
+    server = undefined;
+
+    // The Vietnamese UI: code-server in locale vi, with a stub language pack (see startCodeServer).
+    const folderVi = workspaceCopy();
+    folders.push(folderVi);
+    server = await startCodeServer(folderVi, extensions, undefined, { locale: 'vi' });
+    const vi = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await vi.goto(server.url);
+    await vi.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+
+    await step(vi, 'Vietnamese UI: command titles from package.nls.vi.json', async () => {
+      // The palette lists only the commands known when it opens: wait for the extension to be up.
+      await poll(async () => /\d+ bài/.test(await vi.locator('.statusbar').innerText()), 'the News Lens status bar item', 60000);
+      await vi.keyboard.press('F1');
+      const input = vi.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>Đặt ngày đăng bài');
+      const rows = await poll(async () => {
+        const r = await vi.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+        return r.some((x) => x.includes('News Lens: Đặt ngày đăng bài')) ? r : undefined;
+      }, 'the Vietnamese title of Set Article Date');
+      console.log(`     palette: ${rows[0].split('\n')[0]}`);
+    });
+
+    await step(vi, 'Vietnamese UI: the walkthrough and its steps', async () => {
+      await palette(vi, 'Welcome: Open Walkthrough');
+      const input = vi.locator('.quick-input-widget input');
+      await input.fill('Bắt đầu với News Lens');
+      await poll(
+        async () => (await vi.locator('.quick-input-list .monaco-list-row').allInnerTexts()).some((r) => r.includes('Bắt đầu với News Lens')),
+        'the walkthrough',
+      );
+      await vi.keyboard.press('Enter');
+      const page = vi.locator('.gettingStartedContainer');
+      await poll(async () => /Mở một thư mục bài báo[\s\S]*Di chuột lên một cái tên/.test(await page.innerText()), 'the Vietnamese steps');
+    });
+
+    await step(vi, 'Vietnamese UI: hover, Entities view and Problems in Vietnamese', async () => {
+      await openArticle(vi, A002);
+      await poll(async () => /5 bài/.test(await vi.locator('.statusbar').innerText()), 'the status bar in Vietnamese', 60000);
+      const text = await workbench(vi, folderVi, /^Thực thể/i, 'workbench-vi');
+      if (!/Vladimir Putin · người/.test(text) || !/trong 5 bài/.test(text)) throw new Error(`hover says: ${text}`);
+      const rows = await vi.locator('.markers-panel .monaco-list-row').allInnerTexts();
+      if (!rows.some((r) => /không nêu nguồn|chưa có nguồn/.test(r))) throw new Error(`Problems: ${rows.slice(0, 3).join(' | ')}`);
+    });
   } finally {
     await browser.close();
     server?.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
+    for (const f of [folder, ...folders]) fs.rmSync(f, { recursive: true, force: true });
     fs.rmSync(extensions, { recursive: true, force: true });
     for (const d of exportDirs) fs.rmSync(d, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FileChangeType, type MessageConnection } from 'vscode-languageserver-protocol';
+import { FileChangeType } from 'vscode-languageserver-protocol';
 import { startServer, type Session } from './lspClient';
 import {
   ClaimsRequest,
@@ -94,11 +94,6 @@ function articlesOn(root: string): string[] {
   return out.sort();
 }
 
-/** Work done progress from the server ($/progress is not an ordinary notification: the connection hands it out apart). */
-function onProgress(s: Session, fn: (value: unknown) => void): void {
-  (s.connection as unknown as MessageConnection).onUnhandledProgress((p) => fn(p.value));
-}
-
 const errorsOf = (s: Session) =>
   s.notifications
     .filter((n) => n.method === 'window/logMessage' && (n.params as { type: number }).type === 1)
@@ -158,8 +153,7 @@ test(
       await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
     };
     let churnEndedWhileIndexing = false;
-    const progress: { kind?: string; message?: string; percentage?: number }[] = [];
-    onProgress(s, (v) => progress.push(v as (typeof progress)[number]));
+    const progress = () => s.progress.map((p) => p.value);
     try {
       const deleted = [...Array(COUNT).keys()].filter((i) => i % 15 === 1);
       const renamed = [...Array(COUNT).keys()].filter((i) => i % 15 === 2);
@@ -168,7 +162,7 @@ test(
       // listed and read it, while the articles are analysed.
       for (const i of deleted) fs.rmSync(path.join(root, name(i)));
       await send(deleted.map((i) => ({ uri: s.uri(name(i)), type: FileChangeType.Deleted })));
-      await s.waitFor(() => progress.find((p) => p.kind === 'report' && /\d+\/\d+ articles/.test(p.message ?? '')), 60000);
+      await s.waitFor(() => progress().find((p) => p.kind === 'report' && /\d+\/\d+ articles/.test(p.message ?? '')), 60000);
       for (const i of renamed) {
         const to = `moved/${path.basename(name(i), '.txt')}-moi.txt`;
         fs.renameSync(path.join(root, name(i)), path.join(root, to));
@@ -233,7 +227,9 @@ test(
     const freshErrors = errorsOf(fresh);
 
     t.diagnostic(
-      `churn ${churnEndedWhileIndexing ? 'ended while the server was indexing' : 'ended after indexing'}; ${events.length} watched-file notifications; progress: ${progress.map((p) => p.message ?? p.kind).join(', ')}`,
+      `churn ${churnEndedWhileIndexing ? 'ended while the server was indexing' : 'ended after indexing'}; ${events.length} watched-file notifications; progress: ${progress()
+        .map((p) => p.message ?? p.kind)
+        .join(', ')}`,
     );
     assert.ok(churnEndedWhileIndexing, 'the changes arrived while the server was indexing (a faster machine needs more articles)');
     assert.deepEqual(churnErrors, [], 'no error logged by the server that saw the changes');
@@ -255,11 +251,10 @@ test(
 test('links out of the workspace reported by the watcher while indexing are not followed', async (t) => {
   const { root, outside } = makeWorkspace(t);
   const s = await startServer({ root, keep: true });
-  const progress: { kind?: string; message?: string }[] = [];
-  onProgress(s, (v) => progress.push(v as (typeof progress)[number]));
+  const progress = () => s.progress.map((p) => p.value);
   try {
     // After the folder was listed (the scan does not follow links): the links come from the watcher only.
-    await s.waitFor(() => progress.find((p) => p.kind === 'report' && /\d+\/\d+ articles/.test(p.message ?? '')), 60000);
+    await s.waitFor(() => progress().find((p) => p.kind === 'report' && /\d+\/\d+ articles/.test(p.message ?? '')), 60000);
     fs.symlinkSync(path.join(outside, 'ngoai-2.txt'), path.join(root, 'link-late.txt'));
     fs.writeFileSync(path.join(outside, 'ngoai-3.txt'), STRANGER);
     await s.connection.sendNotification('workspace/didChangeWatchedFiles', {

@@ -18,6 +18,8 @@ export interface Session {
   root: string;
   diagnostics: Map<string, PublishDiagnosticsParams>;
   notifications: { method: string; params: unknown }[];
+  /** Work done progress from the server, in order ($/progress is not an ordinary notification: the connection hands it out apart). */
+  progress: { token: string | number; value: { kind?: string; message?: string; percentage?: number } }[];
   uri(name: string): string;
   close(): Promise<void>;
   waitFor<T>(what: () => T | undefined, timeoutMs?: number): Promise<T>;
@@ -40,6 +42,8 @@ export async function startServer(
   connection.onUnhandledNotification((n) => {
     notifications.push({ method: n.method, params: n.params });
   });
+  const progress: Session['progress'] = [];
+  connection.onUnhandledProgress((p) => progress.push({ token: p.token, value: p.value as Session['progress'][number]['value'] }));
   // The newsLens section of the settings, as VS Code would give it.
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -81,6 +85,7 @@ export async function startServer(
     root,
     diagnostics,
     notifications,
+    progress,
     waitFor,
     uri: (name: string) => URI.file(path.join(root, name)).toString(),
     async close() {
