@@ -269,10 +269,11 @@ function sentenceAt(text: string | undefined, start: number, end: number): strin
 }
 
 function compareReport(conflicts: JsonConflict[], texts: Map<string, string>): string {
-  if (!conflicts.length) return `${t('The articles do not disagree on any figure or day.')}\n`;
+  if (!conflicts.length) return `${t('The articles do not disagree on any figure, day or speaker.')}\n`;
   const lines = [t('{0} disagreements between articles:', conflicts.length)];
   for (const c of conflicts) {
-    lines.push('', `${c.kind === 'date' ? t('the day') : c.about}${c.update ? ` ${t('(an update)')}` : ''}: "${c.a.text}" ≠ "${c.b.text}"`);
+    const about = c.kind === 'date' ? t('the day') : c.kind === 'attribution' ? t('who said "{0}"', c.about) : c.about;
+    lines.push('', `${about}${c.update ? ` ${t('(an update)')}` : ''}: "${c.a.text}" ≠ "${c.b.text}"`);
     for (const side of [c.a, c.b]) lines.push(`  ${side.path}@${side.start}: ${sentenceAt(texts.get(side.path), side.start, side.end)}`);
   }
   return lines.join('\n') + '\n';

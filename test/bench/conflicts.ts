@@ -1,7 +1,8 @@
 /**
  * Planted contradictions (issue 15): `npm run conflicts [-- --corpus ZIP]`. In each ViMs event
  * cluster, a figure or a day two articles state alike about the same thing is changed in one of
- * them; the analysis must report exactly that. Prints the recall of planted conflicts, the share of
+ * them, and apart from it a quote two articles give to one speaker is given to another person (a
+ * Vietnamese name) in one of them; the analysis must report exactly that. Prints the recall of planted conflicts, the share of
  * the new conflicts that are the planted ones, and the conflicts per 100 untouched articles.
  * Nothing of the corpus is written anywhere but memory.
  */
@@ -9,7 +10,8 @@ import * as path from 'node:path';
 import { readCorpus } from './corpus';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import { extractFacts, type Fact } from '../../server/src/core/facts/extract';
-import { sameThing } from '../../server/src/core/facts/compare';
+import { compatible, sameThing, type Conflict } from '../../server/src/core/facts/compare';
+import { sameSpeaker } from '../../server/src/core/facts/quotes';
 import type { DateMention } from '../../server/src/core/types';
 
 interface Article {
@@ -55,58 +57,100 @@ async function main(): Promise<void> {
   }
   let articles = 0;
   let untouched = 0;
-  let plants = 0;
-  let found = 0;
-  let created = 0;
-  let plantedOnes = 0;
-  const shown: string[] = [];
+  const tallies = { value: new Tally(), attribution: new Tally() };
   for (const [, list] of clusters) {
     const before = analyse(list);
     const base = before.conflicts();
     articles += list.length;
     untouched += base.length;
-    // Two articles stating one thing alike: the first such pair in the cluster.
     const facts = list.map((a) => {
       const uri = `file:///c/${a.name}`;
-      const dates = (before.document(uri)?.mentions ?? []).filter((m): m is DateMention => m.kind === 'date');
-      return { a, uri, facts: extractFacts(a.text, dates) };
+      const mentions = before.document(uri)?.mentions ?? [];
+      const dates = mentions.filter((m): m is DateMention => m.kind === 'date');
+      const persons = mentions.filter((m) => m.kind === 'person').map((m) => ({ start: m.start, end: m.end, text: m.text }));
+      return { a, uri, facts: extractFacts(a.text, dates, persons) };
     });
-    let plant: { article: Article; fact: Fact; text: string; uri: string } | undefined;
-    for (let i = 0; i < facts.length && !plant; i++) {
-      for (let j = i + 1; j < facts.length && !plant; j++) {
-        for (const x of facts[i].facts) {
-          const y = facts[j].facts.find((f) => f.value === x.value && f.bound === 'exact' && x.bound === 'exact' && sameThing(x, f));
-          const text = y && planted(y);
-          if (y && text) {
-            plant = { article: facts[j].a, fact: y, text, uri: facts[j].uri };
-            break;
-          }
-        }
-      }
+    // Another speaker: a name no article of the cluster gives (one it gives may be the speaker's own, spelt otherwise).
+    const names = ['Nguyễn Văn Bình', 'Trần Thị Hoa'];
+    for (const kind of ['value', 'attribution'] as const) {
+      const plant = findPlant(facts, kind, names);
+      if (!plant) continue;
+      const changed = list.map((a) =>
+        a === plant.article ? { ...a, text: a.text.slice(0, plant.fact.start) + plant.text + a.text.slice(plant.fact.end) } : a,
+      );
+      tallies[kind].count(plant, base, analyse(changed).conflicts());
     }
-    if (!plant) continue;
-    plants++;
-    const changed = list.map((a) =>
-      a === plant!.article ? { ...a, text: a.text.slice(0, plant!.fact.start) + plant!.text + a.text.slice(plant!.fact.end) } : a,
-    );
-    const after = analyse(changed).conflicts();
-    const old = new Set(base.map((c) => `${key(c.a.uri, c.a.fact)}|${key(c.b.uri, c.b.fact)}`));
-    const fresh = after.filter((c) => !old.has(`${key(c.a.uri, c.a.fact)}|${key(c.b.uri, c.b.fact)}`));
-    const hit = (c: (typeof after)[number]) =>
-      [c.a, c.b].some((s) => s.uri === plant!.uri && s.fact.start === plant!.fact.start && s.fact.text === plant!.text);
-    const hits = fresh.filter(hit);
-    if (hits.length) found++;
-    plantedOnes += hits.length;
-    created += fresh.length;
-    if (!hits.length && shown.length < 8)
-      shown.push(`missed: ${plant.article.name}@${plant.fact.start} ${plant.fact.kind} ${plant.fact.about} "${plant.fact.text}" -> "${plant.text}"`);
   }
   console.log(`${clusters.size} clusters, ${articles} articles`);
   console.log(`untouched: ${untouched} conflicts, ${((100 * untouched) / Math.max(1, articles)).toFixed(1)} per 100 articles`);
-  console.log(
-    `planted: ${plants}; reported ${found} (recall ${(found / Math.max(1, plants)).toFixed(3)}); new conflicts ${created}, of which ${plantedOnes} set the planted value against another article's (${(plantedOnes / Math.max(1, created)).toFixed(3)})`,
-  );
-  for (const s of shown) console.log(`  ${s}`);
+  console.log(`figures and days ${tallies.value}`);
+  console.log(`speakers of quotes ${tallies.attribution}`);
+}
+
+interface Plant {
+  article: Article;
+  fact: Fact;
+  text: string;
+  uri: string;
+}
+
+/** What planting found: the planted conflicts reported, and the new conflicts planting made. */
+class Tally {
+  plants = 0;
+  found = 0;
+  created = 0;
+  plantedOnes = 0;
+  missed: string[] = [];
+
+  count(plant: Plant, base: Conflict[], after: Conflict[]): void {
+    this.plants++;
+    const old = new Set(base.map((c) => `${key(c.a.uri, c.a.fact)}|${key(c.b.uri, c.b.fact)}`));
+    const fresh = after.filter((c) => !old.has(`${key(c.a.uri, c.a.fact)}|${key(c.b.uri, c.b.fact)}`));
+    const hit = (c: Conflict) => [c.a, c.b].some((s) => s.uri === plant.uri && s.fact.start === plant.fact.start && s.fact.text === plant.text);
+    const hits = fresh.filter(hit);
+    if (hits.length) this.found++;
+    this.plantedOnes += hits.length;
+    this.created += fresh.length;
+    if (!hits.length && this.missed.length < 8)
+      this.missed.push(`missed: ${plant.article.name}@${plant.fact.start} ${plant.fact.kind} ${plant.fact.about} "${plant.fact.text}" -> "${plant.text}"`);
+  }
+
+  toString(): string {
+    return [
+      `planted: ${this.plants}; reported ${this.found} (recall ${(this.found / Math.max(1, this.plants)).toFixed(3)}); new conflicts ${this.created}, of which ${this.plantedOnes} set the planted value against another article's (${(this.plantedOnes / Math.max(1, this.created)).toFixed(3)})`,
+      ...this.missed.map((m) => `  ${m}`),
+    ].join('\n');
+  }
+}
+
+/**
+ * Two articles stating one thing alike, the first such pair in the cluster: a figure or a day the
+ * same in both (changed in the second), or a quote given to one speaker (given to another person in
+ * the second).
+ */
+function findPlant(facts: { a: Article; uri: string; facts: Fact[] }[], kind: 'value' | 'attribution', names: string[]): Plant | undefined {
+  for (let i = 0; i < facts.length; i++) {
+    for (let j = i + 1; j < facts.length; j++) {
+      for (const x of facts[i].facts) {
+        if ((x.kind === 'attribution') !== (kind === 'attribution')) continue;
+        const y = facts[j].facts.find(
+          (f) =>
+            f.kind === x.kind &&
+            f.bound === 'exact' &&
+            x.bound === 'exact' &&
+            sameThing(x, f) &&
+            (kind === 'attribution' ? compatible(x, f) : f.value === x.value),
+        );
+        if (!y) continue;
+        const text =
+          kind === 'attribution'
+            ? names.find((n) => !sameSpeaker(n.toLowerCase(), x.value as string) && !sameSpeaker(n.toLowerCase(), y.value as string))
+            : planted(y);
+        if (text) return { article: facts[j].a, fact: y, text, uri: facts[j].uri };
+      }
+    }
+  }
+  return undefined;
 }
 
 void main();

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ROOT, ensureCodeServer, installExtension, startCodeServer, workspaceCopy, type Running } from './codeServer';
+import { quotedReport } from '../plantedQuote';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const A002 = '002_5cb9b134e5cf0392.txt';
@@ -493,6 +494,39 @@ async function main(): Promise<number> {
         async () => /indexed 10 articles/.test(await page.locator('.notifications-toasts').innerText()),
         'the reindex message (the imported copy included)',
       );
+    });
+
+    await step(page, 'conflicting attribution: a planted pair shows the diagnostic with the other article', async () => {
+      // Two reports of one event that give the same quote to different persons, added to the workspace.
+      fs.writeFileSync(path.join(folder, 'cau-1.txt'), quotedReport('Nguyễn Văn An'));
+      fs.writeFileSync(path.join(folder, 'cau-2.txt'), quotedReport('Trần Văn Bình'));
+      // Quick open's file list does not know files made after it was built: open it from the Explorer.
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cau-1.txt' }).first();
+      await row.waitFor({ state: 'visible', timeout: 20000 });
+      await row.click();
+      await poll(async () => (await page.locator('.tab.active').innerText()).includes('cau-1.txt'), 'the article tab');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Shift+M');
+      const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+      await filter.fill('who said');
+      const rows = await poll(
+        async () => {
+          const r = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+          return r.some((x) => /Other articles disagree on who said .*Nguyễn Văn An here, Trần Văn Bình in cau-2\.txt/.test(x)) &&
+            r.some((x) => /cau-2\.txt/.test(x) && /Trần Văn Bình/.test(x))
+            ? r
+            : undefined;
+        },
+        'the conflicting-attribution diagnostic and its related location',
+        60000,
+      );
+      console.log(
+        `     Problems: ${rows
+          .map((r) => r.replace(/\s+/g, ' '))
+          .join(' | ')
+          .slice(0, 240)}`,
+      );
+      await filter.fill('');
     });
 
     server.stop();

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { startServer } from './lspClient';
 import { StatsNotification, type Stats } from '../../server/src/shared/protocol';
 import { tempDir } from '../helpers';
+import { quotedReport } from '../plantedQuote';
 
 const report = (dead: string) =>
   [
@@ -82,5 +83,51 @@ test('news-lens compare prints each disagreement with both sentences, in the loc
   assert.match(r.stdout, /cau-2\.txt@\d+: .* 85 người thiệt mạng/);
   fs.writeFileSync(path.join(root, 'cau-2.txt'), report('66'));
   const same = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'compare', '--locale', 'vi', root], { encoding: 'utf8' });
-  assert.equal(same.stdout, 'Các bài không nói khác nhau về con số hay ngày nào.\n');
+  assert.equal(same.stdout, 'Các bài không nói khác nhau về con số, ngày hay người phát biểu nào.\n');
+});
+
+const QUOTED = { 'cau-1.txt': quotedReport('Nguyễn Văn An'), 'cau-2.txt': quotedReport('Trần Văn Bình') };
+
+test('a quote two reports give to different persons: conflicting-attribution through LSP, and in analyze --json', async () => {
+  const root = tempDir('newslens-attribution-');
+  for (const [name, text] of Object.entries(QUOTED)) fs.writeFileSync(path.join(root, name), text);
+  fs.writeFileSync(path.join(root, 'newslens.json'), '{}\n');
+  const s = await startServer({ root, keep: true });
+  try {
+    await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
+    const d = await s.waitFor(() => s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.find((x) => x.code === 'conflicting-attribution'));
+    assert.match(String(d.message), /who said "Tỉnh sẽ hỗ trợ ngay các gia đình…": Nguyễn Văn An here, Trần Văn Bình in cau-2\.txt/);
+    const line = QUOTED['cau-1.txt'].split('\n')[2];
+    assert.equal(d.range.start.line, 2);
+    assert.equal(line.slice(d.range.start.character, d.range.end.character), 'Nguyễn Văn An');
+    assert.equal(d.relatedInformation?.[0].location.uri, s.uri('cau-2.txt'));
+    const hover = await s.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: s.uri('cau-1.txt') },
+      position: d.range.start,
+    });
+    assert.match(hover.contents.value, /Articles disagree\*\* · who said[\s\S]*here: Nguyễn Văn An[\s\S]*cau-2\.txt: Trần Văn Bình/);
+    const actions = await s.connection.sendRequest<{ command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri: s.uri('cau-1.txt') },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
+    assert.equal(actions.find((a) => a.command?.command === 'newsLens.openBeside')?.command?.arguments[0], s.uri('cau-2.txt'));
+    // The same person by a shorter name is no disagreement.
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: QUOTED['cau-2.txt'] },
+    });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: s.uri('cau-2.txt'), version: 2 },
+      contentChanges: [{ text: quotedReport('An') }],
+    });
+    await s.waitFor(() => !s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.some((x) => x.code === 'conflicting-attribution'));
+  } finally {
+    await s.close();
+  }
+  const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'analyze', '--json', root], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [c] = JSON.parse(r.stdout).conflicts;
+  assert.equal(c.kind, 'attribution');
+  assert.deepEqual([path.basename(c.a.path), c.a.text, path.basename(c.b.path), c.b.text], ['cau-1.txt', 'Nguyễn Văn An', 'cau-2.txt', 'Trần Văn Bình']);
+  assert.equal(QUOTED['cau-2.txt'].slice(c.b.start, c.b.end), 'Trần Văn Bình');
 });

@@ -7,6 +7,7 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -18,7 +19,7 @@ export interface Session {
   root: string;
   diagnostics: Map<string, PublishDiagnosticsParams>;
   notifications: { method: string; params: unknown }[];
-  /** Work done progress from the server, in order ($/progress is not an ordinary notification: the connection hands it out apart). */
+  /** Work done progress from the server, in order, for each token it created ($/progress is not an ordinary notification). */
   progress: { token: string | number; value: { kind?: string; message?: string; percentage?: number } }[];
   uri(name: string): string;
   close(): Promise<void>;
@@ -43,10 +44,12 @@ export async function startServer(
     notifications.push({ method: n.method, params: n.params });
   });
   const progress: Session['progress'] = [];
-  connection.onUnhandledProgress((p) => progress.push({ token: p.token, value: p.value as Session['progress'][number]['value'] }));
   // The newsLens section of the settings, as VS Code would give it.
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+    connection.onProgress(WorkDoneProgress.type, p.token, (value) => void progress.push({ token: p.token, value }));
+    return null;
+  });
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   // A server that does not start leaves neither its process nor the temporary workspace behind.

@@ -16,6 +16,7 @@ import type { ArticleSummary } from './summary';
 import { keyPrefixes, lang, phraseKey, type GazetteerEntry } from './lang/knowledge';
 import type { Decisions } from './annotations/decisions';
 import { extractFacts } from './facts/extract';
+import type { Person } from './facts/quotes';
 import { dateMentionsOf } from './documentResult';
 
 export interface PreparedDocument {
@@ -209,6 +210,18 @@ class SpanList<T extends { start: number; end: number }> {
   }
 }
 
+/** The persons the recogniser found in an article, at their offsets in the original text (the speakers of its quotes). */
+function personsOf(p: PreparedDocument): Person[] {
+  const text = p.norm.original;
+  return p.recognized.candidates
+    .filter((c) => c.kind === 'person')
+    .map((c) => {
+      const start = p.norm.toOriginal(c.start);
+      const end = p.norm.toOriginalEnd(c.end);
+      return { start, end, text: text.slice(start, end) };
+    });
+}
+
 /** What the collection needs of a prepared article, as plain data. */
 export function summaryOf(p: PreparedDocument): ArticleSummary {
   return {
@@ -223,7 +236,7 @@ export function summaryOf(p: PreparedDocument): ArticleSummary {
     suppressed: p.recognized.suppressed,
     phrases: Array.from(findableHashes(p.tokens, p.norm.text)),
     misspellable: misspellable(p.tokens),
-    facts: extractFacts(p.norm.original, dateMentionsOf(p.norm, p.dates)),
+    facts: extractFacts(p.norm.original, dateMentionsOf(p.norm, p.dates), personsOf(p)),
   };
 }
 

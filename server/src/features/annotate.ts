@@ -10,6 +10,7 @@ import type { MentionKind } from '../core/types';
 import { applyEdit, applyMoves, editAnnFile, AnnWriteError, type AnnEdit } from '../core/annotations/store';
 import type { AnnotateParams, AnnotateResult } from '../shared/protocol';
 import { textDocument } from './positions';
+import { CONFLICT_CODE } from './diagnostics';
 
 export function annPathOf(uri: string): string {
   return URI.parse(uri).fsPath.replace(/\.txt$/i, '') + '.ann';
@@ -131,7 +132,7 @@ export function codeActions(index: WorkspaceIndex, uri: string, range: Range, di
       command: { title: 'Reject', command: 'newsLens.rejectSuggestion', arguments: [uri, offset] },
     });
   }
-  for (const diag of diagnostics.filter((x) => x.source === 'News Lens' && (x.code === 'conflicting-figure' || x.code === 'conflicting-date'))) {
+  for (const diag of diagnostics.filter((x) => x.source === 'News Lens' && Object.values(CONFLICT_CODE).includes(String(x.code)))) {
     const other = diag.relatedInformation?.[0]?.location;
     if (!other) continue;
     out.push({

@@ -1,12 +1,14 @@
 /**
- * Diagnostics for claims with no source (`unsourced-claim`) or a vague one (`vague-source`). An
- * unsourced claim's severity follows its kind (figure, accusation, prediction, quote, statement), so
- * that the few worth checking first stand out from plain statements.
+ * Diagnostics for claims with no source (`unsourced-claim`) or a vague one (`vague-source`), and
+ * for facts other articles state differently (`conflicting-figure`, `conflicting-date`,
+ * `conflicting-attribution`). An unsourced claim's severity follows its kind (figure, accusation,
+ * prediction, quote, statement), so that the few worth checking first stand out from plain statements.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { rangeOf } from './positions';
+import type { Conflict } from '../core/facts/compare';
 import { msg, t } from '../l10n/messages';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -20,7 +22,7 @@ export interface DiagnosticSettings {
   vagueSource: SeveritySetting;
   /** `newsLens.diagnostics.claimKinds.*`: the severity of an unsourced claim of each kind. */
   claimKinds?: Partial<Record<CheckKind, SeveritySetting>>;
-  /** `newsLens.diagnostics.conflict`: facts another article states differently (conflicting-figure, conflicting-date). */
+  /** `newsLens.diagnostics.conflict`: facts another article states differently (conflicting-figure, conflicting-date, conflicting-attribution). */
   conflict?: SeveritySetting;
   /** `newsLens.diagnostics.scope`: with `openFiles`, diagnostics are sent for open articles only (and cleared on close). */
   scope: DiagnosticScope;
@@ -86,17 +88,27 @@ export function diagnostics(index: WorkspaceIndex, uri: string, settings: Diagno
       out.push({
         range: rangeOf(index, uri, c.a.fact),
         severity: SEVERITY[conflict],
-        code: c.kind === 'date' ? 'conflicting-date' : 'conflicting-figure',
+        code: CONFLICT_CODE[c.kind],
         source: 'News Lens',
-        message: c.update
-          ? t('Updated elsewhere: {0} is "{1}" here and "{2}" in {3}, a later or changed report.', about, c.a.fact.text, c.b.fact.text, other)
-          : t('Other articles disagree: {0} is "{1}" here and "{2}" in {3}.', about, c.a.fact.text, c.b.fact.text, other),
+        message:
+          c.kind === 'attribution'
+            ? t('Other articles disagree on who said "{0}": {1} here, {2} in {3}.', about, c.a.fact.text, c.b.fact.text, other)
+            : c.update
+              ? t('Updated elsewhere: {0} is "{1}" here and "{2}" in {3}, a later or changed report.', about, c.a.fact.text, c.b.fact.text, other)
+              : t('Other articles disagree: {0} is "{1}" here and "{2}" in {3}.', about, c.a.fact.text, c.b.fact.text, other),
         relatedInformation: [{ location: { uri: c.b.uri, range: rangeOf(index, c.b.uri, c.b.fact) }, message: t('"{0}" in {1}', c.b.fact.text, other) }],
       });
     }
   }
   return out;
 }
+
+/** The diagnostic code of each kind of disagreement. */
+export const CONFLICT_CODE: Record<Conflict['kind'], string> = {
+  figure: 'conflicting-figure',
+  date: 'conflicting-date',
+  attribution: 'conflicting-attribution',
+};
 
 /** What an unsourced claim of each kind lacks. */
 export const UNSOURCED_MESSAGE: Record<CheckKind, string> = {

@@ -2,6 +2,7 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { describeValue } from '../core/dates/calendar';
+import type { Fact } from '../core/facts/extract';
 import { rangeOf, textDocument } from './positions';
 import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
 import { msg, t } from '../l10n/messages';
@@ -72,18 +73,13 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position, op
       const change = unitChange(m.text, unitTypeBefore(text, m.start), places, result.date);
       if (change) lines.push('', unitChangeText(change, result.date));
     }
+    // A speaker's name: the quote other articles give to someone else.
+    const disagreements = disagreementLines(index, uri, offset);
+    if (disagreements) lines.push('', ...disagreements.lines);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, m) };
   }
-  const disagreements = index.conflictsOf(uri).filter((c) => c.a.fact.start <= offset && offset <= c.a.fact.end);
-  if (disagreements.length) {
-    const here = disagreements[0].a.fact;
-    const lines = [`**${t('Articles disagree')}** · ${here.about === 'day' ? t('the day') : here.about}`, '', `- ${t('here: {0}', here.text)}`];
-    for (const c of disagreements) {
-      const d = index.document(c.b.uri);
-      lines.push(`- ${d?.path ?? c.b.uri}${d?.date ? ` (${d.date})` : ''}: ${c.b.fact.text}${c.update ? ` ${t('(an update)')}` : ''}`);
-    }
-    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, here) };
-  }
+  const disagreements = disagreementLines(index, uri, offset);
+  if (disagreements) return { contents: { kind: 'markdown', value: disagreements.lines.join('\n') }, range: rangeOf(index, uri, disagreements.here) };
   const claim = result.claims.find((c) => c.start <= offset && offset < c.end);
   if (claim) {
     const source = claim.source ? index.get().entities.get(claim.source)?.name : undefined;
@@ -105,4 +101,18 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position, op
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(index, uri, claim) };
   }
   return null;
+}
+
+/** What each other article says of the fact at an offset (a figure, a day, a quote's speaker), if they disagree. */
+function disagreementLines(index: WorkspaceIndex, uri: string, offset: number): { lines: string[]; here: Fact } | undefined {
+  const disagreements = index.conflictsOf(uri).filter((c) => c.a.fact.start <= offset && offset <= c.a.fact.end);
+  if (!disagreements.length) return undefined;
+  const here = disagreements[0].a.fact;
+  const about = here.kind === 'attribution' ? t('who said "{0}"', disagreements[0].about) : here.about === 'day' ? t('the day') : here.about;
+  const lines = [`**${t('Articles disagree')}** · ${about}`, '', `- ${t('here: {0}', here.text)}`];
+  for (const c of disagreements) {
+    const d = index.document(c.b.uri);
+    lines.push(`- ${d?.path ?? c.b.uri}${d?.date ? ` (${d.date})` : ''}: ${c.b.fact.text}${c.update ? ` ${t('(an update)')}` : ''}`);
+  }
+  return { lines, here };
 }

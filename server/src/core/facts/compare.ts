@@ -5,6 +5,7 @@
  * comparison looks only at facts that share what they count and a context word.
  */
 import type { Fact } from './extract';
+import { sameSpeaker } from './quotes';
 import { lowerBound } from '../sorted';
 
 export interface FactSide {
@@ -13,7 +14,8 @@ export interface FactSide {
 }
 
 export interface Conflict {
-  kind: 'figure' | 'date';
+  kind: 'figure' | 'date' | 'attribution';
+  /** What is counted ("người chết"), "day", or for an attribution the quote's first words. */
   about: string;
   a: FactSide;
   b: FactSide;
@@ -38,6 +40,9 @@ interface ArticleFacts {
 const SAME_THING = 3;
 const SAME_THING_SHARE = 0.6;
 const GENERIC_SHARE = 0.8;
+/** Two quotes are one when they share this many words and this share of the shorter quote's words. */
+const SAME_QUOTE = 6;
+const SAME_QUOTE_SHARE = 0.7;
 /** Entities two articles must share to be about one event, and the share of all their entities (Jaccard) that is. */
 const SAME_EVENT = 3;
 const SAME_EVENT_SHARE = 0.2;
@@ -266,12 +271,14 @@ export function sameThing(x: Fact, y: Fact): boolean {
   }
   const both = common(cx.sorted, cy.sorted, 1);
   const shorter = Math.min(cx.sorted.length, cy.sorted.length);
+  if (x.kind === 'attribution') return both >= SAME_QUOTE && both >= SAME_QUOTE_SHARE * shorter;
   if (GENERIC.has(x.about)) return score >= SAME_THING + 1 && both >= GENERIC_SHARE * shorter;
   return score >= SAME_THING && both >= SAME_THING_SHARE * shorter;
 }
 
 /** Whether the wording of two values allows them to be the same figure or day. */
 export function compatible(x: Fact, y: Fact): boolean {
+  if (x.kind === 'attribution') return sameSpeaker(x.value as string, y.value as string);
   if (x.kind === 'date' || y.kind === 'date') return x.value === y.value;
   const a = x.value as number;
   const b = y.value as number;
@@ -296,10 +303,14 @@ function between(ua: string, a: ArticleFacts, ub: string, b: ArticleFacts): Conf
     if (!same.length || same.some((y) => compatible(x, y))) continue;
     const y = same[0];
     if ((a.byAbout.get(x.about) ?? []).some((z) => z !== x && sameThing(z, y) && compatible(z, y))) continue;
-    // One conflict per pair of articles and thing counted: the first pair of values in the text.
-    const key = `${x.kind}\u0000${x.about}`;
+    // One conflict per pair of articles and thing counted (the first pair of values in the text), and per quote.
+    const key = x.kind === 'attribution' ? `${x.kind}\u0000${x.start}` : `${x.kind}\u0000${x.about}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (x.kind === 'attribution') {
+      out.push({ kind: x.kind, about: x.quote ?? x.about, a: { uri: ua, fact: x }, b: { uri: ub, fact: y }, update: false });
+      continue;
+    }
     const update = x.update || y.update || (!!a.date && !!b.date && a.date !== b.date);
     out.push({ kind: x.kind, about: x.about, a: { uri: ua, fact: x }, b: { uri: ub, fact: y }, update });
   }

@@ -5,11 +5,12 @@
  */
 import type { DateMention } from '../types';
 import facts from '../lang/vi/facts.json';
+import { quoteFacts, type Person } from './quotes';
 
 export type Bound = 'exact' | 'approx' | 'min' | 'max';
 
 export interface Fact {
-  kind: 'figure' | 'date';
+  kind: 'figure' | 'date' | 'attribution';
   start: number;
   end: number;
   /** The value as written ("85", "30.000", "26/4"). */
@@ -27,6 +28,8 @@ export interface Fact {
   owner?: string;
   /** Values of the same kind in the same sentence: a list ("Indonesia (75%), Philippines (69%)…"). */
   listed?: boolean;
+  /** For an attribution, the quote's first words as written. */
+  quote?: string;
 }
 
 const WINDOW_BEFORE = 8;
@@ -107,7 +110,7 @@ export function sentenceAround(text: string, at: number): [number, number] {
 /** ".", "!", "?" or a line break. */
 const endsSentence = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;
 
-export function extractFacts(text: string, dates: readonly DateMention[] = []): Fact[] {
+export function extractFacts(text: string, dates: readonly DateMention[] = [], persons: readonly Person[] = []): Fact[] {
   const lower = text.toLowerCase();
   // Lower-casing that changes lengths would shift every offset: such a text has no facts here.
   if (lower.length !== text.length) return [];
@@ -187,5 +190,6 @@ export function extractFacts(text: string, dates: readonly DateMention[] = []): 
   out.forEach((f, i) => {
     if (counts.get(keys[i])! >= 3) f.listed = true;
   });
+  out.push(...quoteFacts(text, persons));
   return out.sort((a, b) => a.start - b.start);
 }
