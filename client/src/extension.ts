@@ -16,6 +16,7 @@ import { RestartPolicy } from './restartPolicy';
 import { registerCommands } from './commands/register';
 import { adoptArticles } from './articles';
 import { TimelineView } from './views/timelineView';
+import { CompareView } from './views/compareView';
 import { EntitiesView } from './views/entitiesView';
 import { ClaimsView } from './views/claimsView';
 import { isMore } from './views/tree';
@@ -146,6 +147,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const timeline = new TimelineView(() => client);
   const entities = new EntitiesView(() => client);
   const claims = new ClaimsView(() => client);
+  const compare = new CompareView(() => client);
   const entitiesView = entities.createView('newsLens.entities');
   context.subscriptions.push(
     timeline,
@@ -154,6 +156,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     timeline.createView('newsLens.timeline'),
     entitiesView,
     claims.createView('newsLens.claims'),
+    compare,
+    compare.createView('newsLens.compare'),
     vscode.commands.registerCommand('newsLens.loadMore', (node: unknown) => (isMore(node) ? node.tree.loadMore(node) : undefined)),
     vscode.commands.registerCommand('newsLens.filterEntities', async () => {
       const q = await vscode.window.showInputBox({
@@ -173,6 +177,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     timeline.refresh();
     entities.refresh();
     claims.refresh();
+    compare.refresh();
   });
   registerCommands(context, () => client);
   context.subscriptions.push(

@@ -35,6 +35,7 @@ import { annDiagnostics, annPathOf, annotate, codeActions, settleAnnotations } f
 import { similarClaims } from './features/similar';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import * as requests from './features/requests';
+import { conflictsRequest } from './features/compare';
 import * as protocol from './shared/protocol';
 import { now, trace, traced, traceMemory } from './index/trace';
 
@@ -690,6 +691,10 @@ connection.onRequest(
 connection.onRequest(
   protocol.TimelineRequest,
   whenReady((p: protocol.TimelineParams) => requests.timelineRequest(index, p)),
+);
+connection.onRequest(
+  protocol.ConflictsRequest,
+  whenReady((p: protocol.ConflictsParams) => conflictsRequest(index, p)),
 );
 connection.onRequest(protocol.ReindexRequest, async () => {
   const run = reindex();

@@ -529,6 +529,31 @@ async function main(): Promise<number> {
       await filter.fill('');
     });
 
+    await step(page, 'Compare Articles view and command: Compare This Article With', async () => {
+      await palette(page, 'Explorer: Focus on Compare Articles View');
+      const header = page.locator('.pane-header', { hasText: /^Compare Articles/i }).first();
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      const pane = page.locator('.pane', { has: header }).first();
+      await poll(async () => /cau-1\.txt, cau-2\.txt[\s\S]*who said/.test(await pane.innerText()), 'the planted pair in the Compare Articles view');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await palette(page, 'News Lens: Compare This Article With');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('cau-2');
+      await poll(
+        async () => (await quickPickRows(page)).some((r) => /cau-2\.txt/.test(r) && /1 disagreements/.test(r)),
+        'cau-2.txt first, with its disagreement',
+      );
+      await page.keyboard.press('Enter');
+      const rows = await poll(async () => {
+        const r = await quickPickRows(page).catch(() => []);
+        return r.some((x) => /who said .*"Nguyễn Văn An" ≠ "Trần Văn Bình"/.test(x)) ? r : undefined;
+      }, 'where the two disagree');
+      console.log(`     disagreement: ${rows[0].split('\n')[0]}`);
+      await page.keyboard.press('Enter');
+      // Each editor group has an active tab: the other article's is the one beside.
+      await poll(async () => (await page.locator('.tab.active').allInnerTexts()).some((x) => x.includes('cau-2.txt')), 'the other article beside');
+    });
+
     server.stop();
     server = undefined;
 

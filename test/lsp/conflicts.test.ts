@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startServer } from './lspClient';
-import { StatsNotification, type Stats } from '../../server/src/shared/protocol';
+import { ConflictsRequest, StatsNotification, type ConflictSummary, type Stats } from '../../server/src/shared/protocol';
 import { tempDir } from '../helpers';
 import { quotedReport } from '../plantedQuote';
 
@@ -112,6 +112,20 @@ test('a quote two reports give to different persons: conflicting-attribution thr
       context: { diagnostics: [d] },
     });
     assert.equal(actions.find((a) => a.command?.command === 'newsLens.openBeside')?.command?.arguments[0], s.uri('cau-2.txt'));
+    // The Compare Articles view and "Compare This Article With…" ask for them.
+    const all = await s.connection.sendRequest<ConflictSummary[]>(ConflictsRequest, {});
+    assert.deepEqual(
+      all.map((c) => [c.kind, c.a.path, c.a.text, c.b.path, c.b.text]),
+      [['attribution', 'cau-1.txt', 'Nguyễn Văn An', 'cau-2.txt', 'Trần Văn Bình']],
+    );
+    assert.match(all[0].b.sentence, /^"Tỉnh sẽ hỗ trợ ngay .* ông Trần Văn Bình nói với phóng viên\.$/);
+    assert.deepEqual(all[0].a.range, d.range);
+    const fromSecond = await s.connection.sendRequest<ConflictSummary[]>(ConflictsRequest, { uri: s.uri('cau-2.txt'), other: s.uri('cau-1.txt') });
+    assert.deepEqual(
+      fromSecond.map((c) => [c.a.text, c.b.text]),
+      [['Trần Văn Bình', 'Nguyễn Văn An']],
+    );
+    assert.deepEqual(await s.connection.sendRequest(ConflictsRequest, { uri: s.uri('cau-2.txt'), other: s.uri('cau-9.txt') }), []);
     // The same person by a shorter name is no disagreement.
     await s.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: QUOTED['cau-2.txt'] },

@@ -5,6 +5,7 @@ import { kindName } from '../kindName';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ClaimsRequest,
+  ConflictsRequest,
   DocumentEntitiesRequest,
   EntitiesRequest,
   EntityMentionsRequest,
@@ -12,6 +13,7 @@ import {
   SetArticleDateRequest,
   TreatAsNewsRequest,
   type ClaimSummary,
+  type ConflictSummary,
   type EntitySummary,
   type RangeLike,
   type SetArticleDateResult,
@@ -19,6 +21,7 @@ import {
 } from '../../../server/src/shared/protocol';
 
 import { openLocation as open } from '../views/open';
+import { aboutText } from '../views/compareView';
 import { registryCommands } from './registry';
 import { annotationCommands } from './annotations';
 import { canWrite } from '../trust';
@@ -140,6 +143,37 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     },
     'newsLens.openLocation': (uri: string, range: RangeLike) => open(uri, range),
     'newsLens.openBeside': (uri: string, range: RangeLike) => open(uri, range, vscode.ViewColumn.Beside),
+    'newsLens.compareWith': async () => {
+      const editor = activeArticle();
+      if (!editor) return;
+      const uri = editor.document.uri.toString();
+      const mine = (await request<ConflictSummary[]>(ConflictsRequest, { uri })) ?? [];
+      const counts = new Map<string, number>();
+      for (const c of mine) counts.set(c.b.uri, (counts.get(c.b.uri) ?? 0) + 1);
+      // The articles it disagrees with first, then the workspace's other articles.
+      const files = await vscode.workspace.findFiles('**/*.txt', '**/node_modules/**', 5000);
+      const others = [...counts.keys(), ...files.map((f) => f.toString()).filter((f) => f !== uri && !counts.has(f))];
+      const picked = await vscode.window.showQuickPick(
+        others.map((u) => ({
+          label: vscode.workspace.asRelativePath(vscode.Uri.parse(u)),
+          description: counts.has(u) ? vscode.l10n.t('{0} disagreements', counts.get(u)!) : undefined,
+          uri: u,
+        })),
+        { title: vscode.l10n.t('Compare this article with…'), matchOnDescription: true },
+      );
+      if (!picked) return;
+      await open(picked.uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, vscode.ViewColumn.Beside);
+      const between = mine.filter((c) => c.b.uri === picked.uri);
+      if (!between.length)
+        return void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: the two articles do not disagree on any figure, day or speaker.'));
+      const which = await vscode.window.showQuickPick(
+        between.map((c) => ({ label: `${aboutText(c)}: "${c.a.text}" ≠ "${c.b.text}"`, detail: c.a.sentence, conflict: c })),
+        { title: vscode.l10n.t('Where {0} and {1} disagree', vscode.workspace.asRelativePath(editor.document.uri), picked.label) },
+      );
+      if (!which) return;
+      await open(which.conflict.a.uri, which.conflict.a.range, editor.viewColumn);
+      await open(which.conflict.b.uri, which.conflict.b.range, vscode.ViewColumn.Beside);
+    },
     'newsLens.showTimeline': async () => {
       await vscode.commands.executeCommand('newsLens.timeline.focus');
     },

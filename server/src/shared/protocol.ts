@@ -278,3 +278,34 @@ export const WorkspaceTrustedNotification = 'newsLens/workspaceTrusted';
 /** The `message` of every write refused in a workspace that is not trusted. */
 export const UNTRUSTED_MESSAGE =
   'This workspace is not trusted: News Lens does not write annotations or newslens.json here. Trust the workspace to save your work.';
+
+/**
+ * Request: where articles disagree (`ConflictSummary[]`). With `uri`, that article's disagreements
+ * (it is `a` in each), and with `other` too, only those with that article; otherwise every
+ * disagreement of the collection once.
+ */
+export const ConflictsRequest = 'newsLens/conflicts';
+export interface ConflictsParams {
+  uri?: string;
+  other?: string;
+}
+export interface ConflictSide {
+  uri: string;
+  /** The article's path as analyze --json gives it. */
+  path: string;
+  range: RangeLike;
+  /** The value as written ("85", "26/4", the speaker's name). */
+  text: string;
+  /** The sentence it is in. */
+  sentence: string;
+  /** The article's date, when known. */
+  date?: string;
+}
+export interface ConflictSummary {
+  kind: 'figure' | 'date' | 'attribution';
+  /** What is counted ("người chết"), "day", or the quote's first words. */
+  about: string;
+  a: ConflictSide;
+  b: ConflictSide;
+  update: boolean;
+}
