@@ -91,7 +91,7 @@ const QUOTED = { 'cau-1.txt': quotedReport('Nguyễn Văn An'), 'cau-2.txt': quo
 test('a quote two reports give to different persons: conflicting-attribution through LSP, and in analyze --json', async () => {
   const root = tempDir('newslens-attribution-');
   for (const [name, text] of Object.entries(QUOTED)) fs.writeFileSync(path.join(root, name), text);
-  fs.writeFileSync(path.join(root, 'newslens.json'), '{}\n');
+  fs.writeFileSync(path.join(root, 'newslens.json'), '{ "articles": { "cau-2.txt": { "outlet": "Tuổi Trẻ", "date": "2024-05-02" } } }\n');
   const s = await startServer({ root, keep: true });
   try {
     await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
@@ -105,7 +105,7 @@ test('a quote two reports give to different persons: conflicting-attribution thr
       textDocument: { uri: s.uri('cau-1.txt') },
       position: d.range.start,
     });
-    assert.match(hover.contents.value, /Articles disagree\*\* · who said[\s\S]*here: Nguyễn Văn An[\s\S]*cau-2\.txt: Trần Văn Bình/);
+    assert.match(hover.contents.value, /Articles disagree\*\* · who said[\s\S]*here: Nguyễn Văn An[\s\S]*cau-2\.txt \(Tuổi Trẻ, 2024-05-02\): Trần Văn Bình/);
     const actions = await s.connection.sendRequest<{ command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
       textDocument: { uri: s.uri('cau-1.txt') },
       range: d.range,
@@ -120,6 +120,7 @@ test('a quote two reports give to different persons: conflicting-attribution thr
     );
     assert.match(all[0].b.sentence, /^"Tỉnh sẽ hỗ trợ ngay .* ông Trần Văn Bình nói với phóng viên\.$/);
     assert.deepEqual(all[0].a.range, d.range);
+    assert.deepEqual([all[0].b.outlet, all[0].b.date, all[0].a.outlet], ['Tuổi Trẻ', '2024-05-02', undefined]);
     const fromSecond = await s.connection.sendRequest<ConflictSummary[]>(ConflictsRequest, { uri: s.uri('cau-2.txt'), other: s.uri('cau-1.txt') });
     assert.deepEqual(
       fromSecond.map((c) => [c.a.text, c.b.text]),

@@ -83,7 +83,7 @@ export class CompareView extends ServerTree<Node> {
     }
     const s = node.side;
     const item = new vscode.TreeItem(`${name(s.uri)}: ${s.text}`, vscode.TreeItemCollapsibleState.None);
-    item.description = `${s.date ? `${s.date} · ` : ''}${s.sentence}`;
+    item.description = [s.outlet, s.date, s.sentence].filter(Boolean).join(' · ');
     item.tooltip = s.sentence;
     item.command = { command: 'newsLens.openLocation', title: vscode.l10n.t('Open'), arguments: [s.uri, s.range] };
     return item;

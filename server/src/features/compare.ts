@@ -18,6 +18,7 @@ function side(index: WorkspaceIndex, s: FactSide): ConflictSide {
   const doc = index.document(s.uri);
   const text = index.text(s.uri) ?? '';
   const [from, to] = sentenceAround(text, s.fact.start);
+  const outlet = index.meta(s.uri)?.outlet;
   return {
     uri: s.uri,
     path: doc?.path ?? s.uri,
@@ -28,5 +29,6 @@ function side(index: WorkspaceIndex, s: FactSide): ConflictSide {
       .replace(/\s+/g, ' ')
       .trim(),
     ...(doc?.date ? { date: doc.date } : {}),
+    ...(outlet ? { outlet } : {}),
   };
 }

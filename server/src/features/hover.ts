@@ -112,7 +112,8 @@ function disagreementLines(index: WorkspaceIndex, uri: string, offset: number): 
   const lines = [`**${t('Articles disagree')}** · ${about}`, '', `- ${t('here: {0}', here.text)}`];
   for (const c of disagreements) {
     const d = index.document(c.b.uri);
-    lines.push(`- ${d?.path ?? c.b.uri}${d?.date ? ` (${d.date})` : ''}: ${c.b.fact.text}${c.update ? ` ${t('(an update)')}` : ''}`);
+    const where = [index.meta(c.b.uri)?.outlet, d?.date].filter(Boolean).join(', ');
+    lines.push(`- ${d?.path ?? c.b.uri}${where ? ` (${where})` : ''}: ${c.b.fact.text}${c.update ? ` ${t('(an update)')}` : ''}`);
   }
   return { lines, here };
 }

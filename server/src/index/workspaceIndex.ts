@@ -5,7 +5,7 @@
  */
 import { makeLookup } from '../core/analyze';
 import { metaFor, parseConfig, type NewsLensConfig } from '../core/meta/config';
-import type { CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
+import type { ArticleMeta, CollectionResult, DocumentResult, Entity, EntityMention, DateMention, RegistryEntity } from '../core/types';
 import { readDecisions, type Decisions } from '../core/annotations/decisions';
 import { summarize, type ArticleSummary, type PrepareInput } from '../core/summary';
 import { Collection, type ArticleInput, type RestoredInput, type SettledArticle, type UpdateRound } from '../core/resolve/collection';
@@ -505,6 +505,12 @@ export class WorkspaceIndex {
   conflicts(): Conflict[] {
     const facts = this.factIndex();
     return traced('facts: compare', () => facts.all());
+  }
+
+  /** An article's metadata from the newslens.json files above it (its outlet, date, title). */
+  meta(uri: string): ArticleMeta | undefined {
+    const e = this.entries.get(uri);
+    return e && metaFor(e.path, [...this.configs.values()]);
   }
 
   private inputOf(e: Entry): PrepareInput {

@@ -300,6 +300,8 @@ export interface ConflictSide {
   sentence: string;
   /** The article's date, when known. */
   date?: string;
+  /** The article's outlet, from newslens.json. */
+  outlet?: string;
 }
 export interface ConflictSummary {
   kind: 'figure' | 'date' | 'attribution';
