@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { readCorpus } from './corpus';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
-import { extractFacts, type Fact } from '../../server/src/core/facts/extract';
+import { extractFacts, sentenceAround, type Fact } from '../../server/src/core/facts/extract';
 import { compatible, sameThing, type Conflict } from '../../server/src/core/facts/compare';
 import { sameSpeaker } from '../../server/src/core/facts/quotes';
 import type { DateMention } from '../../server/src/core/types';
@@ -31,7 +31,8 @@ const key = (uri: string, f: { start: number; text: string }) => `${uri}@${f.sta
 /** The value written differently: a number that no hedge could reconcile, or the next day. */
 function planted(f: Fact): string | undefined {
   if (f.kind === 'figure') {
-    const n = f.value as number;
+    // The number as written: its value may hold a multiplier ("100 triệu đồng" is 1e8).
+    const n = Number(f.text.replace(/\./g, ''));
     if (!Number.isInteger(n) || n < 2 || f.text.includes(',')) return undefined;
     const m = n + Math.max(3, Math.round(n * 0.5));
     return f.text.includes('.') ? m.toLocaleString('de-DE') : String(m);
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     const c = /Cluster_\d+/.exec(a.name)?.[0] ?? path.dirname(a.name);
     clusters.set(c, [...(clusters.get(c) ?? []), { name: a.name.split('/').slice(-2).join('/'), text: a.text }]);
   }
+  // --show N prints every Nth conflict of the untouched clusters with both sentences, for reading.
+  const every = argv.includes('--show') ? Number(argv[argv.indexOf('--show') + 1]) : 0;
   let articles = 0;
   let untouched = 0;
   const tallies = { value: new Tally(), attribution: new Tally() };
@@ -62,7 +65,19 @@ async function main(): Promise<void> {
     const before = analyse(list);
     const base = before.conflicts();
     articles += list.length;
-    untouched += base.length;
+    for (const c of base)
+      if (every && untouched++ % every === 0) {
+        const text = (uri: string) => list.find((a) => `file:///c/${a.name}` === uri)!.text;
+        const sentence = (side: Conflict['a']) => {
+          const [from, to] = sentenceAround(text(side.uri), side.fact.start);
+          return text(side.uri)
+            .slice(from, to + 1)
+            .trim();
+        };
+        console.log(`${c.kind} ${c.about}: "${c.a.fact.text}" ≠ "${c.b.fact.text}"${c.update ? ' (update)' : ''}`);
+        for (const side of [c.a, c.b]) console.log(`  ${side.uri.slice(10)}: ${sentence(side)}`);
+      }
+    if (!every) untouched += base.length;
     const facts = list.map((a) => {
       const uri = `file:///c/${a.name}`;
       const mentions = before.document(uri)?.mentions ?? [];

@@ -78,3 +78,39 @@ test('a later figure the text says changed is an update', () => {
   const [c] = ix.all();
   assert.ok(c?.update);
 });
+
+test('persons are counted by what happened to them; rankings, ordinals, parts of a whole and anniversaries are no counts', () => {
+  assert.deepEqual(
+    extractFacts('Lực lượng cứu hộ đang tìm 2 ngư dân mất tích, 11 ngư dân đã được cứu.').map((x) => [x.text, x.about]),
+    [
+      ['2', 'người mất tích'],
+      ['11', 'ngư dân'],
+    ],
+  );
+  const none = (s: string) => extractFacts(s).map((x) => x.text);
+  assert.deepEqual(none('Martial không có mặt trong top 100 cầu thủ đắt giá nhất.'), []);
+  assert.deepEqual(none('Đây là lần thứ 10 tàu Hải quân Úc thăm TP HCM.'), []);
+  assert.deepEqual(none('Gia đình của 6 trong số 15 thành viên phi hành đoàn đã nộp đơn kiện.'), []);
+  assert.deepEqual(none('Có 11 doanh nghiệp ở Hà Nội, trong đó 8 doanh nghiệp ở quận Cầu Giấy.'), ['11']);
+  assert.deepEqual(none('Tiền được phát hành để kỷ niệm 50 năm thành lập ngân hàng.'), []);
+});
+
+test('the upper end of a range is at most that: "3 – 5 năm" agrees with "3 năm"', () => {
+  const [upper] = extractFacts('kỹ sư có từ 3 – 5 năm kinh nghiệm');
+  assert.deepEqual([upper.text, upper.bound], ['5', 'max']);
+  assert.ok(compatible(upper, extractFacts('kỹ sư có 3 năm kinh nghiệm')[0]));
+});
+
+test('figures more than three times apart are of different things, not a misreport', () => {
+  const ix = new FactIndex();
+  const fish = (price: string) =>
+    `Tại chợ cá Tsukiji ở Tokyo, một con cá ngừ vây xanh nặng 200 kg được mua với giá ${price} tỷ đồng trong phiên đấu giá đầu năm.`;
+  ix.set('a', extractFacts(fish('2,7')), ENTITIES);
+  ix.set('b', extractFacts(fish('36')), ENTITIES);
+  assert.deepEqual(ix.all(), []);
+  ix.set('b', extractFacts(fish('3,5')), ENTITIES);
+  assert.deepEqual(
+    ix.all().map((c) => [c.a.fact.text, c.b.fact.text]),
+    [['2,7', '3,5']],
+  );
+});

@@ -293,6 +293,10 @@ export function compatible(x: Fact, y: Fact): boolean {
   return x.bound === 'exact' ? fits(y.bound, b, a) : fits(x.bound, a, b);
 }
 
+/** How far apart two figures may be and still be one misreported. */
+const SCALE = 3;
+const inScale = (a: number, b: number) => Math.max(a, b) <= SCALE * Math.min(a, b);
+
 function between(ua: string, a: ArticleFacts, ub: string, b: ArticleFacts): Conflict[] {
   const out: Conflict[] = [];
   const seen = new Set<string>();
@@ -301,7 +305,10 @@ function between(ua: string, a: ArticleFacts, ub: string, b: ArticleFacts): Conf
     // it lists there ("từ 1/6/2016 đến 1/6/2017", "75%, hướng tới 65%"); nor is one it states too.
     const same = (b.byAbout.get(x.about) ?? []).filter((y) => sameThing(x, y));
     if (!same.length || same.some((y) => compatible(x, y))) continue;
-    const y = same[0];
+    // A figure misreported stays in scale: values more than three times apart are of different things
+    // ("2,7 tỷ đồng" for one fish and "36 tỉ" for another, a quake's 117 dead and an older one's 2.300).
+    const y = same.find((z) => x.kind !== 'figure' || inScale(x.value as number, z.value as number));
+    if (!y) continue;
     if ((a.byAbout.get(x.about) ?? []).some((z) => z !== x && sameThing(z, y) && compatible(z, y))) continue;
     // One conflict per pair of articles and thing counted (the first pair of values in the text), and per quote.
     const key = x.kind === 'attribution' ? `${x.kind}\u0000${x.start}` : `${x.kind}\u0000${x.about}`;

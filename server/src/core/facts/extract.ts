@@ -44,6 +44,8 @@ const participles = Object.entries(facts.participles).sort((a, b) => b[0].length
 const multipliers = new Map(Object.entries(facts.multipliers));
 const multiplierWords = [...multipliers.keys()];
 const stop = new Set(facts.stopWords);
+const stateNouns = new Set(facts.stateNouns);
+const notCountedAfter = [...facts.notCountedAfter].sort((a, b) => b.length - a.length);
 const updateWords = facts.updateWords;
 const hedges: [Bound, string[]][] = [
   ['min', [...facts.hedges.min].sort((a, b) => b.length - a.length)],
@@ -54,6 +56,8 @@ const hedges: [Bound, string[]][] = [
 /** A number as Vietnamese news writes it: "30.000" (thousands), "1,5" (decimal), "66", "2/3" left out. */
 const NUMBER = /(?<![\p{L}\p{N}.,/:-])(\d{1,3}(?:\.\d{3})+|\d+,\d+|\d+(?:\.\d{1,2})?)(?![\p{L}\p{N}]|[.,/:]\d)/gu;
 const WORD = /[\p{L}\p{M}]+/gu;
+/** A number and a dash right before another number: it is a range's upper end. */
+const RANGE_BEFORE = /(?<![\p{L}\p{N}.,/])\d+(?:[.,]\d+)*\s*[–—-]\s*$/u;
 
 function parseNumber(s: string): number {
   if (/^\d{1,3}(?:\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
@@ -119,7 +123,7 @@ export function extractFacts(text: string, dates: readonly DateMention[] = [], p
   for (const m of text.matchAll(NUMBER)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (inDate(start, end)) continue;
+    if (inDate(start, end) || endsWith(lower, start, notCountedAfter)) continue;
     let value = parseNumber(m[0]);
     if (!Number.isFinite(value)) continue;
     let at = end;
@@ -139,16 +143,19 @@ export function extractFacts(text: string, dates: readonly DateMention[] = [], p
     const nounEnd = at;
     gap();
     const part = participles.find(([w]) => startsWith(lower, at, [w]));
-    if (part && (noun === 'người' || noun === 'ca' || noun === 'trường hợp' || noun === 'binh sĩ' || noun === 'nạn nhân' || noun === 'người dân')) {
+    if (part && stateNouns.has(noun)) {
       noun = `${noun === 'ca' || noun === 'trường hợp' ? 'ca' : 'người'} ${part[1]}`;
       at += part[0].length;
     } else at = nounEnd;
     let bound: Bound = 'exact';
-    for (const [b, words] of hedges)
-      if (endsWith(lower, start, words)) {
-        bound = b;
-        break;
-      }
+    // The upper end of a range ("3 – 5 năm", "8-10 triệu"): at most that.
+    if (RANGE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) bound = 'max';
+    else
+      for (const [b, words] of hedges)
+        if (endsWith(lower, start, words)) {
+          bound = b;
+          break;
+        }
     const [ls, le] = sentenceAround(text, start);
     const sentence = lower.slice(ls, le);
     const context = contextOf(text, lower, start, at, ls, le);
