@@ -86,7 +86,8 @@ export function quoteFacts(text: string, persons: readonly Person[]): Fact[] {
     const next = sorted.find((p) => p.start >= qe && p.end <= after);
     const afterSpeaker = next && BEFORE_NAME.test(text.slice(qe, next.start)) && verbAfter(lower, next.end) >= 0 ? next : undefined;
     // "Ông X nói: “…”": the last person before it, a verb after the name, and only a few words to the quote.
-    const last = afterSpeaker ? undefined : [...sorted].reverse().find((p) => p.end <= qs && p.start >= before);
+    let last: Person | undefined;
+    if (!afterSpeaker) for (let i = sorted.length - 1; i >= 0 && !last; i--) if (sorted[i].end <= qs && sorted[i].start >= before) last = sorted[i];
     const verbEnd = last ? verbAfter(lower, last.end) : -1;
     const speaker = afterSpeaker ?? (last && verbEnd >= 0 && verbEnd <= qs && BEFORE_QUOTE.test(text.slice(verbEnd, qs)) ? last : undefined);
     if (!speaker) continue;
