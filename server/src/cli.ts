@@ -7,8 +7,8 @@ import type { NewsLensConfig } from './core/meta/config';
 import type { CollectionResult, EntityMention } from './core/types';
 import { describeValue } from './core/dates/calendar';
 import { WorkspaceIndex } from './index/workspaceIndex';
-import { environmentLocale, t, useLocale } from './l10n/messages';
-import { sentenceAround } from './core/facts/extract';
+import { conflictSubject, environmentLocale, t, useLocale } from './l10n/messages';
+import { sentenceText } from './core/facts/extract';
 import { now, trace, traced } from './index/trace';
 import { openCache, openStateCache, saveState, settleInWorkers, summarizePending } from './index/summarize';
 import { exportCollection, FORMATS, importBrat, type Format } from './core/annotations/export';
@@ -257,24 +257,12 @@ async function main(argv: string[]): Promise<number> {
   return usage(command ? `unknown command "${command}"` : 'no command given');
 }
 
-/** The sentence around a value, on one line, for the compare report. */
-function sentenceAt(text: string | undefined, start: number, end: number): string {
-  if (text === undefined) return '';
-  const [s] = sentenceAround(text, start);
-  const [, e] = sentenceAround(text, end);
-  return text
-    .slice(s, e + 1)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function compareReport(conflicts: JsonConflict[], texts: Map<string, string>): string {
   if (!conflicts.length) return `${t('The articles do not disagree on any figure, day or speaker.')}\n`;
   const lines = [t('{0} disagreements between articles:', conflicts.length)];
   for (const c of conflicts) {
-    const about = c.kind === 'date' ? t('the day') : c.kind === 'attribution' ? t('who said "{0}"', c.about) : c.about;
-    lines.push('', `${about}${c.update ? ` ${t('(an update)')}` : ''}: "${c.a.text}" ≠ "${c.b.text}"`);
-    for (const side of [c.a, c.b]) lines.push(`  ${side.path}@${side.start}: ${sentenceAt(texts.get(side.path), side.start, side.end)}`);
+    lines.push('', `${conflictSubject(c.kind, c.about)}${c.update ? ` ${t('(an update)')}` : ''}: "${c.a.text}" ≠ "${c.b.text}"`);
+    for (const side of [c.a, c.b]) lines.push(`  ${side.path}@${side.start}: ${sentenceText(texts.get(side.path) ?? '', side.start, side.end)}`);
   }
   return lines.join('\n') + '\n';
 }

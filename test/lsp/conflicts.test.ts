@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startServer } from './lspClient';
-import { ConflictsRequest, StatsNotification, type ConflictSummary, type Stats } from '../../server/src/shared/protocol';
+import { startServer, type Session } from './lspClient';
+import { ConflictsRequest, type ConflictSummary } from '../../server/src/shared/protocol';
 import { tempDir } from '../helpers';
 import { quotedReport } from '../plantedQuote';
 
@@ -18,13 +18,33 @@ const report = (dead: string) =>
   ].join('\n');
 const FILES = { 'cau-1.txt': report('66'), 'cau-2.txt': report('85') };
 
-test('two reports of one event that give different death tolls: a conflicting-figure diagnostic pointing at the other', async () => {
-  const root = tempDir('newslens-conflicts-');
-  for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(root, name), text);
-  fs.writeFileSync(path.join(root, 'newslens.json'), '{}\n');
+/** A workspace of just these articles (and a newslens.json), for the CLI or a server. */
+function workspace(prefix: string, files: Record<string, string>, config = '{}\n'): string {
+  const root = tempDir(prefix);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, name), text);
+  fs.writeFileSync(path.join(root, 'newslens.json'), config);
+  return root;
+}
+
+/** The server on such a workspace once it has indexed it; closed after `use`. */
+async function withServer(root: string, use: (s: Session) => Promise<void>): Promise<void> {
   const s = await startServer({ root, keep: true });
   try {
-    await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
+    await s.indexed();
+    await use(s);
+  } finally {
+    await s.close();
+  }
+}
+
+const analyzeJson = (root: string) => {
+  const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'analyze', '--json', root], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+};
+
+test('two reports of one event that give different death tolls: a conflicting-figure diagnostic pointing at the other', async () => {
+  await withServer(workspace('newslens-conflicts-', FILES), async (s) => {
     const d = await s.waitFor(() => s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.find((x) => x.code === 'conflicting-figure'));
     assert.match(String(d.message), /"66" here and "85" in cau-2\.txt/);
     assert.equal(d.relatedInformation?.[0].location.uri, s.uri('cau-2.txt'));
@@ -44,25 +64,13 @@ test('two reports of one event that give different death tolls: a conflicting-fi
     const beside = actions.find((a) => a.command?.command === 'newsLens.openBeside');
     assert.equal(beside?.command?.arguments[0], s.uri('cau-2.txt'));
     // Mended in the second article, the disagreement goes from the first as well.
-    await s.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: FILES['cau-2.txt'] },
-    });
-    await s.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri: s.uri('cau-2.txt'), version: 2 },
-      contentChanges: [{ text: report('66') }],
-    });
+    await s.edit('cau-2.txt', report('66'));
     await s.waitFor(() => !s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.some((x) => x.code === 'conflicting-figure'));
-  } finally {
-    await s.close();
-  }
+  });
 });
 
 test('analyze --json lists the conflict with paths, offsets and the values as written', () => {
-  const root = tempDir('newslens-conflicts-cli-');
-  for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(root, name), text);
-  const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'analyze', '--json', root], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const { conflicts } = JSON.parse(r.stdout);
+  const { conflicts } = analyzeJson(workspace('newslens-conflicts-cli-', FILES));
   assert.equal(conflicts.length, 1);
   const [c] = conflicts;
   assert.equal(c.kind, 'figure');
@@ -73,8 +81,7 @@ test('analyze --json lists the conflict with paths, offsets and the values as wr
 });
 
 test('news-lens compare prints each disagreement with both sentences, in the locale asked for', () => {
-  const root = tempDir('newslens-compare-');
-  for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(root, name), text);
+  const root = workspace('newslens-compare-', FILES);
   const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'compare', '--locale', 'en', root], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^1 disagreements between articles:/);
@@ -89,12 +96,8 @@ test('news-lens compare prints each disagreement with both sentences, in the loc
 const QUOTED = { 'cau-1.txt': quotedReport('Nguyễn Văn An'), 'cau-2.txt': quotedReport('Trần Văn Bình') };
 
 test('a quote two reports give to different persons: conflicting-attribution through LSP, and in analyze --json', async () => {
-  const root = tempDir('newslens-attribution-');
-  for (const [name, text] of Object.entries(QUOTED)) fs.writeFileSync(path.join(root, name), text);
-  fs.writeFileSync(path.join(root, 'newslens.json'), '{ "articles": { "cau-2.txt": { "outlet": "Tuổi Trẻ", "date": "2024-05-02" } } }\n');
-  const s = await startServer({ root, keep: true });
-  try {
-    await s.waitFor(() => s.notifications.find((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
+  const root = workspace('newslens-attribution-', QUOTED, '{ "articles": { "cau-2.txt": { "outlet": "Tuổi Trẻ", "date": "2024-05-02" } } }\n');
+  await withServer(root, async (s) => {
     const d = await s.waitFor(() => s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.find((x) => x.code === 'conflicting-attribution'));
     assert.match(String(d.message), /who said "Tỉnh sẽ hỗ trợ ngay các gia đình…": Nguyễn Văn An here, Trần Văn Bình in cau-2\.txt/);
     const line = QUOTED['cau-1.txt'].split('\n')[2];
@@ -118,6 +121,7 @@ test('a quote two reports give to different persons: conflicting-attribution thr
       all.map((c) => [c.kind, c.a.path, c.a.text, c.b.path, c.b.text]),
       [['attribution', 'cau-1.txt', 'Nguyễn Văn An', 'cau-2.txt', 'Trần Văn Bình']],
     );
+    assert.equal(all[0].subject, 'who said "Tỉnh sẽ hỗ trợ ngay các gia đình…"');
     assert.match(all[0].b.sentence, /^"Tỉnh sẽ hỗ trợ ngay .* ông Trần Văn Bình nói với phóng viên\.$/);
     assert.deepEqual(all[0].a.range, d.range);
     assert.deepEqual([all[0].b.outlet, all[0].b.date, all[0].a.outlet], ['Tuổi Trẻ', '2024-05-02', undefined]);
@@ -128,20 +132,10 @@ test('a quote two reports give to different persons: conflicting-attribution thr
     );
     assert.deepEqual(await s.connection.sendRequest(ConflictsRequest, { uri: s.uri('cau-2.txt'), other: s.uri('cau-9.txt') }), []);
     // The same person by a shorter name is no disagreement.
-    await s.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: s.uri('cau-2.txt'), languageId: 'plaintext', version: 1, text: QUOTED['cau-2.txt'] },
-    });
-    await s.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri: s.uri('cau-2.txt'), version: 2 },
-      contentChanges: [{ text: quotedReport('An') }],
-    });
+    await s.edit('cau-2.txt', quotedReport('An'));
     await s.waitFor(() => !s.diagnostics.get(s.uri('cau-1.txt'))?.diagnostics.some((x) => x.code === 'conflicting-attribution'));
-  } finally {
-    await s.close();
-  }
-  const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'analyze', '--json', root], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const [c] = JSON.parse(r.stdout).conflicts;
+  });
+  const [c] = analyzeJson(root).conflicts;
   assert.equal(c.kind, 'attribution');
   assert.deepEqual([path.basename(c.a.path), c.a.text, path.basename(c.b.path), c.b.text], ['cau-1.txt', 'Nguyễn Văn An', 'cau-2.txt', 'Trần Văn Bình']);
   assert.equal(QUOTED['cau-2.txt'].slice(c.b.start, c.b.end), 'Trần Văn Bình');

@@ -12,6 +12,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { StatsNotification, type Stats } from '../../server/src/shared/protocol';
 
 export interface Session {
   connection: ProtocolConnection;
@@ -24,6 +25,10 @@ export interface Session {
   uri(name: string): string;
   close(): Promise<void>;
   waitFor<T>(what: () => T | undefined, timeoutMs?: number): Promise<T>;
+  /** Resolves once the server has reported a finished index. */
+  indexed(): Promise<void>;
+  /** Sets a workspace article's text in the editor: opened on the first call, changed whole after. */
+  edit(name: string, text: string): Promise<void>;
 }
 
 /** Copies the samples to a temporary workspace and starts the server on it. */
@@ -82,6 +87,8 @@ export async function startServer(
       await new Promise((r) => setTimeout(r, 25));
     }
   };
+  const uri = (name: string) => URI.file(path.join(root, name)).toString();
+  const versions = new Map<string, number>();
   return {
     connection,
     server,
@@ -90,7 +97,17 @@ export async function startServer(
     notifications,
     progress,
     waitFor,
-    uri: (name: string) => URI.file(path.join(root, name)).toString(),
+    uri,
+    async indexed() {
+      await waitFor(() => notifications.some((n) => n.method === StatsNotification && !(n.params as Stats).indexing));
+    },
+    async edit(name: string, text: string) {
+      const version = (versions.get(name) ?? 0) + 1;
+      versions.set(name, version);
+      if (version === 1)
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'plaintext', version, text } });
+      else await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version }, contentChanges: [{ text }] });
+    },
     async close() {
       try {
         await connection.sendRequest('shutdown');

@@ -21,7 +21,6 @@ import {
 } from '../../../server/src/shared/protocol';
 
 import { openLocation as open } from '../views/open';
-import { aboutText } from '../views/compareView';
 import { registryCommands } from './registry';
 import { annotationCommands } from './annotations';
 import { canWrite } from '../trust';
@@ -167,7 +166,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (!between.length)
         return void vscode.window.showInformationMessage(vscode.l10n.t('News Lens: the two articles do not disagree on any figure, day or speaker.'));
       const which = await vscode.window.showQuickPick(
-        between.map((c) => ({ label: `${aboutText(c)}: "${c.a.text}" ≠ "${c.b.text}"`, detail: c.a.sentence, conflict: c })),
+        between.map((c) => ({ label: `${c.subject}: "${c.a.text}" ≠ "${c.b.text}"`, detail: c.a.sentence, conflict: c })),
         { title: vscode.l10n.t('Where {0} and {1} disagree', vscode.workspace.asRelativePath(editor.document.uri), picked.label) },
       );
       if (!which) return;

@@ -37,10 +37,6 @@ export function eventsOf(conflicts: ConflictSummary[]): { event: string[]; confl
     .sort((x, y) => y.conflicts.length - x.conflicts.length || x.event[0].localeCompare(y.event[0]));
 }
 
-export function aboutText(c: ConflictSummary): string {
-  return c.kind === 'attribution' ? vscode.l10n.t('who said "{0}"', c.about) : c.kind === 'date' ? vscode.l10n.t('the day') : c.about;
-}
-
 export class CompareView extends ServerTree<Node> {
   protected key(node?: Node): string {
     if (!node) return '';
@@ -76,7 +72,7 @@ export class CompareView extends ServerTree<Node> {
     }
     if ('conflict' in node) {
       const c = node.conflict;
-      const item = new vscode.TreeItem(`${aboutText(c)}: "${c.a.text}" ≠ "${c.b.text}"`, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(`${c.subject}: "${c.a.text}" ≠ "${c.b.text}"`, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = c.update ? vscode.l10n.t('(an update)') : undefined;
       item.iconPath = new vscode.ThemeIcon(c.kind === 'attribution' ? 'quote' : c.kind === 'date' ? 'calendar' : 'symbol-number');
       return item;

@@ -1,7 +1,8 @@
 /** ConflictsRequest: where articles disagree, for the Compare Articles view and "Compare This Article With…". */
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Conflict, FactSide } from '../core/facts/compare';
-import { sentenceAround } from '../core/facts/extract';
+import { sentenceText } from '../core/facts/extract';
+import { conflictSubject } from '../l10n/messages';
 import type { ConflictSide, ConflictSummary, ConflictsParams } from '../shared/protocol';
 import { rangeOf } from './positions';
 
@@ -11,23 +12,19 @@ export function conflictsRequest(index: WorkspaceIndex, p?: ConflictsParams | nu
 }
 
 function summary(index: WorkspaceIndex, c: Conflict): ConflictSummary {
-  return { kind: c.kind, about: c.about, a: side(index, c.a), b: side(index, c.b), update: c.update };
+  return { kind: c.kind, about: c.about, subject: conflictSubject(c.kind, c.about), a: side(index, c.a), b: side(index, c.b), update: c.update };
 }
 
 function side(index: WorkspaceIndex, s: FactSide): ConflictSide {
   const doc = index.document(s.uri);
   const text = index.text(s.uri) ?? '';
-  const [from, to] = sentenceAround(text, s.fact.start);
   const outlet = index.meta(s.uri)?.outlet;
   return {
     uri: s.uri,
     path: doc?.path ?? s.uri,
     range: rangeOf(index, s.uri, s.fact),
     text: s.fact.text,
-    sentence: text
-      .slice(from, to + 1)
-      .replace(/\s+/g, ' ')
-      .trim(),
+    sentence: sentenceText(text, s.fact.start, s.fact.end),
     ...(doc?.date ? { date: doc.date } : {}),
     ...(outlet ? { outlet } : {}),
   };

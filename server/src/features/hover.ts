@@ -5,7 +5,7 @@ import { describeValue } from '../core/dates/calendar';
 import type { Fact } from '../core/facts/extract';
 import { rangeOf, textDocument } from './positions';
 import { KIND_PHRASE, kindOf, type CheckKind } from '../core/claims/checkworthy';
-import { msg, t } from '../l10n/messages';
+import { conflictSubject, msg, t } from '../l10n/messages';
 import { provinceMerger } from '../core/lang/reform';
 import { unitChange, unitTypeBefore } from '../core/lang/reformUnits';
 import { unitChangeText } from './reformText';
@@ -108,8 +108,7 @@ function disagreementLines(index: WorkspaceIndex, uri: string, offset: number): 
   const disagreements = index.conflictsOf(uri).filter((c) => c.a.fact.start <= offset && offset <= c.a.fact.end);
   if (!disagreements.length) return undefined;
   const here = disagreements[0].a.fact;
-  const about = here.kind === 'attribution' ? t('who said "{0}"', disagreements[0].about) : here.about === 'day' ? t('the day') : here.about;
-  const lines = [`**${t('Articles disagree')}** · ${about}`, '', `- ${t('here: {0}', here.text)}`];
+  const lines = [`**${t('Articles disagree')}** · ${conflictSubject(disagreements[0].kind, disagreements[0].about)}`, '', `- ${t('here: {0}', here.text)}`];
   for (const c of disagreements) {
     const d = index.document(c.b.uri);
     const where = [index.meta(c.b.uri)?.outlet, d?.date].filter(Boolean).join(', ');

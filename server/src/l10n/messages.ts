@@ -24,3 +24,8 @@ export const t = l10n.t;
 
 /** A message kept in a table and translated where it is shown (with t): marked so that the catalogue test finds it. */
 export const msg = (message: string): string => message;
+
+/** What two articles disagree on, as shown in a hover, a report or the Compare Articles view: a counted noun, "the day", or who said a quote. */
+export function conflictSubject(kind: 'figure' | 'date' | 'attribution', about: string): string {
+  return kind === 'attribution' ? t('who said "{0}"', about) : kind === 'date' ? t('the day') : about;
+}

@@ -307,6 +307,8 @@ export interface ConflictSummary {
   kind: 'figure' | 'date' | 'attribution';
   /** What is counted ("người chết"), "day", or the quote's first words. */
   about: string;
+  /** What they disagree on, in the server's language ("người chết", "the day", 'who said "…"'). */
+  subject: string;
   a: ConflictSide;
   b: ConflictSide;
   update: boolean;

@@ -111,6 +111,16 @@ export function sentenceAround(text: string, at: number): [number, number] {
   return [s, e];
 }
 
+/** The sentence (or sentences) from `start` to `end`, on one line: how a fact is quoted in a report or a view. */
+export function sentenceText(text: string, start: number, end = start): string {
+  const [s] = sentenceAround(text, start);
+  const [, e] = sentenceAround(text, end);
+  return text
+    .slice(s, e + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** ".", "!", "?" or a line break. */
 const endsSentence = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;
 
