@@ -1,7 +1,7 @@
 /** Quotes and their speakers as facts (issue 15): who said what, and when two reports disagree on it. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quoteFacts, sameSpeaker, type Person } from '../../server/src/core/facts/quotes';
+import { fullName, quoteFacts, sameSpeaker, type Person } from '../../server/src/core/facts/quotes';
 import { FactIndex } from '../../server/src/core/facts/compare';
 
 const QUOTE = 'Chúng tôi sẽ hỗ trợ ngay các hộ dân bị mất nhà cửa trong đợt mưa lũ vừa qua';
@@ -51,6 +51,26 @@ test('two names may be one speaker: the same last word, or the first words of th
   assert.ok(sameSpeaker('kim', 'kim jong-un'));
   assert.ok(!sameSpeaker('kim jong-un', 'kim yo-jong'));
   assert.ok(!sameSpeaker('nguyễn văn an', 'trần văn bình'));
+  assert.ok(sameSpeaker('Ko Yong-suk', 'ko yong suk'));
+});
+
+test('a speaker named short is the fullest name the article gives them, unless two full names share it', () => {
+  const text = 'Bà Ko Yong-suk (60 tuổi) sống cùng chồng là ông Ri Gang. Bà Suk nói thêm rằng bà không hối tiếc.';
+  const named = persons(text, ['Ko Yong-suk', 'Ri Gang', 'Suk']);
+  assert.equal(fullName('Suk', named), 'ko yong suk');
+  assert.equal(fullName('Ko', named), 'ko yong suk');
+  assert.equal(fullName('Ri', named), 'ri gang');
+  assert.equal(fullName('Yong', named), 'ko yong suk');
+  // Two reports of one quote, "bà Suk" in one and "bà Ko" in the other, agree through the full name.
+  const one = `Bà Ko Yong Suk sống ở Mỹ từ năm 1998. “${QUOTE}”, bà Suk nói.`;
+  const two = `Ko Yong Suk đã sống ở Mỹ gần 20 năm. “${QUOTE}”, bà Ko nói.`;
+  assert.equal(sameSpeaker(facts(one, ['Ko Yong Suk', 'Suk'])[0].value as string, facts(two, ['Ko Yong Suk', 'Ko'])[0].value as string), true);
+  // The full name may be one the recogniser has not yet called a person: it is a name the speaker's is part of.
+  const unkinded = `Ko Yong-suk (60 tuổi) sống ở Mỹ. “${QUOTE}”, bà Ko nói.`;
+  assert.equal(quoteFacts(unkinded, persons(unkinded, ['Ko']), persons(unkinded, ['Ko Yong-suk', 'Ko']))[0].value, 'ko yong suk');
+  const both = persons('Ông Nguyễn Văn An và ông Trần Văn An đã đến. Ông An nói.', ['Nguyễn Văn An', 'Trần Văn An', 'An']);
+  assert.equal(fullName('An', both), 'an');
+  assert.equal(fullName('Nguyễn Văn An', both), 'nguyễn văn an');
 });
 
 test('two reports that give one quote to different persons conflict; to the same person, or a different quote, not', () => {

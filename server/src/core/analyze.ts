@@ -211,10 +211,11 @@ class SpanList<T extends { start: number; end: number }> {
 }
 
 /** The persons the recogniser found in an article, at their offsets in the original text (the speakers of its quotes). */
-function personsOf(p: PreparedDocument): Person[] {
+/** The article's candidates of kind person, or with `unkinded` also those whose kind the collection decides later. */
+function personsOf(p: PreparedDocument, unkinded = false): Person[] {
   const text = p.norm.original;
   return p.recognized.candidates
-    .filter((c) => c.kind === 'person')
+    .filter((c) => c.kind === 'person' || (unkinded && c.kind === undefined))
     .map((c) => {
       const start = p.norm.toOriginal(c.start);
       const end = p.norm.toOriginalEnd(c.end);
@@ -236,7 +237,7 @@ export function summaryOf(p: PreparedDocument): ArticleSummary {
     suppressed: p.recognized.suppressed,
     phrases: Array.from(findableHashes(p.tokens, p.norm.text)),
     misspellable: misspellable(p.tokens),
-    facts: extractFacts(p.norm.original, dateMentionsOf(p.norm, p.dates), personsOf(p)),
+    facts: extractFacts(p.norm.original, dateMentionsOf(p.norm, p.dates), personsOf(p), personsOf(p, true)),
   };
 }
 

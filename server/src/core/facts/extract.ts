@@ -124,7 +124,8 @@ export function sentenceText(text: string, start: number, end = start): string {
 /** ".", "!", "?" or a line break. */
 const endsSentence = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;
 
-export function extractFacts(text: string, dates: readonly DateMention[] = [], persons: readonly Person[] = []): Fact[] {
+/** `persons` are who may speak; `names` every name that may be a person's, for a speaker's full name (the recogniser's persons and names of no kind yet). */
+export function extractFacts(text: string, dates: readonly DateMention[] = [], persons: readonly Person[] = [], names: readonly Person[] = persons): Fact[] {
   const lower = text.toLowerCase();
   // Lower-casing that changes lengths would shift every offset: such a text has no facts here.
   if (lower.length !== text.length) return [];
@@ -207,6 +208,6 @@ export function extractFacts(text: string, dates: readonly DateMention[] = [], p
   out.forEach((f, i) => {
     if (counts.get(keys[i])! >= 3) f.listed = true;
   });
-  out.push(...quoteFacts(text, persons));
+  out.push(...quoteFacts(text, persons, names));
   return out.sort((a, b) => a.start - b.start);
 }

@@ -65,10 +65,10 @@ function sentenceStart(text: string, to: number, limit: number): number {
 /**
  * The quotes of ≥ 6 content words whose speaker the sentence names with a speech verb: the first
  * person after the closing mark ("“…”, ông X nói"), else the last one before the opening mark ("Ông
- * X nói: “…”"). The fact's span is the speaker's name,
- * its value the name in lower case, its context the quote's content words.
+ * X nói: “…”"). The fact's span is the speaker's name, its value the fullest of `names` that
+ * contains it (in lower case), its context the quote's content words.
  */
-export function quoteFacts(text: string, persons: readonly Person[]): Fact[] {
+export function quoteFacts(text: string, persons: readonly Person[], names: readonly Person[] = persons): Fact[] {
   if (!persons.length) return [];
   const lower = text.toLowerCase();
   const out: Fact[] = [];
@@ -97,7 +97,7 @@ export function quoteFacts(text: string, persons: readonly Person[]): Fact[] {
       end: speaker.end,
       text: speaker.text,
       about: 'quote',
-      value: speaker.text.toLowerCase(),
+      value: fullName(speaker.text, names),
       bound: 'exact',
       update: false,
       context: [...new Set(content)].slice(0, MAX_WORDS),
@@ -107,14 +107,35 @@ export function quoteFacts(text: string, persons: readonly Person[]): Fact[] {
   return out;
 }
 
+/** A name's words in lower case, hyphens as spaces ("Ko Yong-suk" → ko, yong, suk). */
+const nameWords = (name: string): string[] =>
+  name
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
+
+/**
+ * The speaker by the fullest name the article gives them: "bà Suk" is "ko yong suk" where the article
+ * names Ko Yong Suk, so that a report calling her "bà Ko" agrees with it. A short name that is part of
+ * two different full names ("An" of Nguyễn Văn An and Trần Văn An) stays as written.
+ */
+export function fullName(speaker: string, persons: readonly Person[]): string {
+  const words = nameWords(speaker);
+  const contains = (long: string[]) => long.some((_, i) => words.every((w, k) => long[i + k] === w));
+  const fuller = [...new Set(persons.map((p) => nameWords(p.text).join(' ')))].map((n) => n.split(' ')).filter((n) => n.length > words.length && contains(n));
+  const longest = fuller.sort((a, b) => b.length - a.length)[0];
+  const one = longest && fuller.every((n) => n.every((w) => longest.includes(w)));
+  return (one ? longest : words).join(' ');
+}
+
 /**
  * Whether two speakers' names may be one person: the same last word ("Putin" and "Vladimir Putin",
  * "Phúc" and "Nguyễn Xuân Phúc", "Thu Thủy" and "Nguyễn Thị Thủy"), or one the first words of the
  * other ("Kim" and "Kim Jong-un"); "Kim Jong-un" and "Kim Yo-jong" are two.
  */
 export function sameSpeaker(a: string, b: string): boolean {
-  const x = a.split(/\s+/);
-  const y = b.split(/\s+/);
+  const x = nameWords(a);
+  const y = nameWords(b);
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   // A Vietnamese name is said by its last word, with or without the middle ones ("Thu Thủy", "Nguyễn Thị Thủy").
   if (x[x.length - 1] === y[y.length - 1]) return true;
