@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { readCorpus } from './corpus';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
-import { extractFacts, sentenceAround, type Fact } from '../../server/src/core/facts/extract';
+import { extractFacts, sentenceText, type Fact } from '../../server/src/core/facts/extract';
 import { compatible, sameThing, type Conflict } from '../../server/src/core/facts/compare';
 import { sameSpeaker } from '../../server/src/core/facts/quotes';
 import type { DateMention } from '../../server/src/core/types';
@@ -68,12 +68,7 @@ async function main(): Promise<void> {
     for (const c of base)
       if (every && untouched++ % every === 0) {
         const text = (uri: string) => list.find((a) => `file:///c/${a.name}` === uri)!.text;
-        const sentence = (side: Conflict['a']) => {
-          const [from, to] = sentenceAround(text(side.uri), side.fact.start);
-          return text(side.uri)
-            .slice(from, to + 1)
-            .trim();
-        };
+        const sentence = (side: Conflict['a']) => sentenceText(text(side.uri), side.fact.start, side.fact.end);
         console.log(`${c.kind} ${c.about}: "${c.a.fact.text}" ≠ "${c.b.fact.text}"${c.update ? ' (update)' : ''}`);
         for (const side of [c.a, c.b]) console.log(`  ${side.uri.slice(10)}: ${sentence(side)}`);
       }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFacts } from '../../server/src/core/facts/extract';
+import { extractFacts, sentenceText } from '../../server/src/core/facts/extract';
 import { FactIndex, compatible } from '../../server/src/core/facts/compare';
 
 const A = 'Vụ sập cầu tại tỉnh Quảng Nam hôm qua đã làm 66 người thiệt mạng và 12 người bị thương, lực lượng cứu hộ vẫn đang tìm kiếm.';
@@ -113,4 +113,29 @@ test('figures more than three times apart are of different things, not a misrepo
     ix.all().map((c) => [c.a.fact.text, c.b.fact.text]),
     [['2,7', '3,5']],
   );
+});
+
+test('a figure of an earlier time ("Trước đó, …") is compared only with figures of earlier times', () => {
+  const ix = new FactIndex();
+  const verdict = 'Tòa án nhân dân TP HCM tuyên phạt bị cáo Lợi và bị cáo Nga cùng mức án 13 năm tù về tội lừa đảo ngân hàng.';
+  const before = 'Trước đó, Tòa án nhân dân TP HCM tuyên phạt bị cáo Lợi và bị cáo Nga cùng mức án 8 năm tù về tội lừa đảo ngân hàng.';
+  const [earlier] = extractFacts(before);
+  assert.equal(earlier.earlier, true);
+  assert.equal(extractFacts(verdict)[0].earlier, undefined);
+  ix.set('a', extractFacts(verdict), ENTITIES);
+  ix.set('b', extractFacts(before), ENTITIES);
+  assert.deepEqual(ix.all(), []);
+  // Two reports of the earlier verdict that differ still disagree.
+  ix.set('a', extractFacts(before.replace('8 năm', '9 năm')), ENTITIES);
+  assert.deepEqual(
+    ix.all().map((c) => [c.a.fact.text, c.b.fact.text]),
+    [['9', '8']],
+  );
+});
+
+test('the point inside a number ends no sentence: the context of "1.100 tỷ đồng" is its whole sentence', () => {
+  const [first, second] = extractFacts('Giai đoạn 1 có vốn khoảng 840 tỷ đồng, giai đoạn 2 hoàn chỉnh khoảng 1.100 tỷ đồng cho dự án cầu.');
+  assert.deepEqual([first.text, second.text], ['840', '1.100']);
+  assert.ok(second.context.includes('cầu'));
+  assert.equal(sentenceText('Giá khởi điểm 10.800 đồng mỗi cổ phần. Câu sau.', 16), 'Giá khởi điểm 10.800 đồng mỗi cổ phần.');
 });

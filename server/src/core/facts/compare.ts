@@ -259,6 +259,7 @@ function indexIn(sorted: Int32Array, n: number): number {
 export function sameThing(x: Fact, y: Fact): boolean {
   if (x.kind !== y.kind || x.about !== y.about) return false;
   if (x.listed || y.listed) return false;
+  if (!x.earlier !== !y.earlier) return false;
   // An age belongs to a person: the same name right before both.
   if (x.about === 'tuổi' && (!x.owner || x.owner !== y.owner)) return false;
   const cx = contextOf(x);

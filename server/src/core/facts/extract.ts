@@ -30,6 +30,8 @@ export interface Fact {
   listed?: boolean;
   /** For an attribution, the quote's first words as written. */
   quote?: string;
+  /** The sentence tells of an earlier time ("Trước đó, …", "đợt trước"): compared only with facts of earlier times. */
+  earlier?: boolean;
 }
 
 const WINDOW_BEFORE = 8;
@@ -47,6 +49,12 @@ const stop = new Set(facts.stopWords);
 const stateNouns = new Set(facts.stateNouns);
 const notCountedAfter = [...facts.notCountedAfter].sort((a, b) => b.length - a.length);
 const updateWords = facts.updateWords;
+const earlierWords = facts.earlierWords;
+/** The flags a fact's sentence gives it. */
+const told = (sentence: string): Pick<Fact, 'update' | 'earlier'> => ({
+  update: updateWords.some((w) => sentence.includes(w)),
+  ...(earlierWords.some((w) => sentence.includes(w)) ? { earlier: true } : {}),
+});
 const hedges: [Bound, string[]][] = [
   ['min', [...facts.hedges.min].sort((a, b) => b.length - a.length)],
   ['max', [...facts.hedges.max].sort((a, b) => b.length - a.length)],
@@ -105,9 +113,9 @@ function contextOf(text: string, lower: string, from: number, to: number, lineSt
 /** The span of the sentence-like stretch around an offset: up to a full stop or a line break (400 units either way at most). */
 export function sentenceAround(text: string, at: number): [number, number] {
   let s = at;
-  while (s > 0 && !endsSentence(text.charCodeAt(s - 1)) && at - s < 400) s--;
+  while (s > 0 && !endsSentence(text, s - 1) && at - s < 400) s--;
   let e = at;
-  while (e < text.length && !endsSentence(text.charCodeAt(e)) && e - at < 400) e++;
+  while (e < text.length && !endsSentence(text, e) && e - at < 400) e++;
   return [s, e];
 }
 
@@ -121,8 +129,13 @@ export function sentenceText(text: string, start: number, end = start): string {
     .trim();
 }
 
-/** ".", "!", "?" or a line break. */
-const endsSentence = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;
+/** ".", "!", "?" or a line break, but not the point inside a number ("1.100 tỷ", "20.000 đồng"). */
+function endsSentence(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x2e) return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
+  return c === 0x21 || c === 0x3f || c === 0x0a;
+}
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** `persons` are who may speak; `names` every name that may be a person's, for a speaker's full name (the recogniser's persons and names of no kind yet). */
 export function extractFacts(text: string, dates: readonly DateMention[] = [], persons: readonly Person[] = [], names: readonly Person[] = persons): Fact[] {
@@ -180,7 +193,7 @@ export function extractFacts(text: string, dates: readonly DateMention[] = [], p
       about: noun,
       value,
       bound,
-      update: updateWords.some((w) => sentence.includes(w)),
+      ...told(sentence),
       context,
       ...(owner ? { owner: owner.toLowerCase() } : {}),
     });
@@ -197,7 +210,7 @@ export function extractFacts(text: string, dates: readonly DateMention[] = [], p
       about: 'day',
       value: d.value.slice(0, 10),
       bound: 'exact',
-      update: updateWords.some((w) => sentence.includes(w)),
+      ...told(sentence),
       context: contextOf(text, lower, d.start, d.end, ls, le),
     });
   }
