@@ -139,3 +139,18 @@ test('the point inside a number ends no sentence: the context of "1.100 tỷ đ�
   assert.ok(second.context.includes('cầu'));
   assert.equal(sentenceText('Giá khởi điểm 10.800 đồng mỗi cổ phần. Câu sau.', 16), 'Giá khởi điểm 10.800 đồng mỗi cổ phần.');
 });
+
+test('two articles that both give both values paired them with different things: no disagreement', () => {
+  const ix = new FactIndex();
+  const deal = (value: number) => `Nữ ca sĩ vừa ký hợp đồng âm nhạc trị giá ${value} triệu bảng Anh với hãng đĩa lớn của Nhật Bản.`;
+  const aside = (value: number) => `Tổng tài sản của gia đình cô hiện ước tính ${value} triệu bảng Anh.`;
+  ix.set('a', extractFacts(deal(90)), ENTITIES);
+  ix.set('b', extractFacts(deal(80)), ENTITIES);
+  assert.deepEqual(
+    ix.all().map((c) => [c.a.fact.text, c.b.fact.text]),
+    [['90', '80']],
+  );
+  ix.set('a', extractFacts(`${deal(90)} ${aside(80)}`), ENTITIES);
+  ix.set('b', extractFacts(`${deal(80)} ${aside(90)}`), ENTITIES);
+  assert.deepEqual(ix.all(), []);
+});

@@ -294,6 +294,9 @@ export function compatible(x: Fact, y: Fact): boolean {
   return x.bound === 'exact' ? fits(y.bound, b, a) : fits(x.bound, a, b);
 }
 
+/** Whether an article gives a fact's value for what it counts anywhere, of whatever thing. */
+const states = (article: ArticleFacts, f: Fact): boolean => (article.byAbout.get(f.about) ?? []).some((z) => z.value === f.value);
+
 /** How far apart two figures may be and still be one misreported. */
 const SCALE = 3;
 const inScale = (a: number, b: number) => Math.max(a, b) <= SCALE * Math.min(a, b);
@@ -311,6 +314,9 @@ function between(ua: string, a: ArticleFacts, ub: string, b: ArticleFacts): Conf
     const y = same.find((z) => x.kind !== 'figure' || inScale(x.value as number, z.value as number));
     if (!y) continue;
     if ((a.byAbout.get(x.about) ?? []).some((z) => z !== x && sameThing(z, y) && compatible(z, y))) continue;
+    // Both articles give both values somewhere (a case's timeline, a toll and its part): they agree on
+    // the values, and the two facts paired here are of different things.
+    if (x.kind !== 'attribution' && states(b, x) && states(a, y)) continue;
     // One conflict per pair of articles and thing counted (the first pair of values in the text), and per quote.
     const key = x.kind === 'attribution' ? `${x.kind}\u0000${x.start}` : `${x.kind}\u0000${x.about}`;
     if (seen.has(key)) continue;
