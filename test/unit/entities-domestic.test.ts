@@ -210,3 +210,39 @@ test('a hospital department with a capital is an organisation; in lower case it 
   ]);
   assert.deepEqual(tags('Các bác sĩ khoa cấp cứu cho biết anh Khoa Nguyễn đã tỉnh.'), ['Khoa Nguyễn:person']);
 });
+
+test("a sector in lower case inside an official body's name, and a school by its level", () => {
+  assert.deepEqual(tags('Theo Trung tâm Dự báo khí tượng thủy văn trung ương, Chi cục thủy sản TP HCM và Hạt kiểm lâm huyện Krông Pa đã vào cuộc.'), [
+    'Trung tâm Dự báo khí tượng thủy văn trung ương:organization',
+    'Chi cục thủy sản TP HCM:organization',
+    'Hạt kiểm lâm huyện Krông Pa:organization',
+  ]);
+  assert.deepEqual(tags('Bộ Giáo dục và Đào tạo cùng Ban An toàn giao thông tỉnh Nghệ An và Bộ Tư lệnh Thủ đô đã họp.'), [
+    'Bộ Giáo dục và Đào tạo:organization',
+    'Ban An toàn giao thông tỉnh Nghệ An:organization',
+    'Bộ Tư lệnh Thủ đô:organization',
+  ]);
+  assert.deepEqual(tags('Hiệu trưởng Trường tiểu học Nam Trung Yên cho biết đám cháy ở siêu thị điện máy Kim Nguyên đã được dập tắt.'), [
+    'Trường tiểu học Nam Trung Yên:organization',
+    'siêu thị điện máy Kim Nguyên:organization',
+  ]);
+});
+
+test("a title that ends with an organisation's head leaves it to the organisation when a unit follows", () => {
+  assert.deepEqual(tags('Hôm qua, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã đối thoại với người dân.'), [
+    'UBND TP Hà Nội:organization',
+    'Nguyễn Đức Chung:person',
+  ]);
+  assert.deepEqual(tags('Sau đó, Phó Chủ tịch UBND tỉnh Gia Lai đã đến hiện trường.'), ['UBND tỉnh Gia Lai:organization']);
+  assert.deepEqual(tags('Sau đó, Chủ tịch UBND Nguyễn Văn Bình đã đến hiện trường.'), ['Nguyễn Văn Bình:person']);
+});
+
+test('forecast regions by their compass point', () => {
+  assert.deepEqual(tags('Mưa dông ở Tây Bắc Bộ, Đông Bắc Bộ và Bắc Trung Bộ; gió mạnh ở Nam Biển Đông và vịnh Thái Lan.'), [
+    'Tây Bắc Bộ:location',
+    'Đông Bắc Bộ:location',
+    'Bắc Trung Bộ:location',
+    'Nam Biển Đông:location',
+    'vịnh Thái Lan:location',
+  ]);
+});

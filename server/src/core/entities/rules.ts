@@ -236,6 +236,9 @@ const titleOrCue: TokenRule = {
     // "yêu cầu HTX", "bệnh tiểu đường": the cue's syllable ends a compound with the word before it.
     if (titleLen && i > 0 && s.joinable(s.tokens[i - 1], t) && lang.cueCompounds.has(`${s.tokens[i - 1].lower} ${t.lower}`)) titleLen = 0;
     if (!titleLen) return -1;
+    // "Chủ tịch UBND xã Tân Triều": a title that ends with an organisation's head ("chủ tịch ubnd") leaves
+    // the head to the organisation when a unit follows it; "Chủ tịch UBND Nguyễn Văn Bình" keeps it.
+    if (titleLen > 1 && lang.orgHeads.has(s.tokens[i + titleLen - 1].lower) && s.adminPlaceAt(i + titleLen)) titleLen--;
     const key = s.keyOf(i, i + titleLen);
     if (lang.productClassifiers.has(key)) {
       s.hint = { kind: 'person', title: key, at: i + titleLen, product: true };
