@@ -12,7 +12,7 @@ import { makeLookup, prepareDocument, summaryOf } from './analyze';
 import { packSummary } from './summaryCodec';
 
 /** Bumped whenever the analysis changes what a summary holds or how it is computed. */
-export const ANALYSER_VERSION = '0.2.19';
+export const ANALYSER_VERSION = '0.2.20';
 
 export interface ArticleSummary {
   path: string;

@@ -6,6 +6,7 @@
 import type { DateMention } from '../types';
 import facts from '../lang/vi/facts.json';
 import { quoteFacts, type Person } from './quotes';
+import { endsSentence } from './sentenceEnd';
 
 export type Bound = 'exact' | 'approx' | 'min' | 'max';
 
@@ -128,14 +129,6 @@ export function sentenceText(text: string, start: number, end = start): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-/** ".", "!", "?" or a line break, but not the point inside a number ("1.100 tỷ", "20.000 đồng"). */
-function endsSentence(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 0x2e) return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
-  return c === 0x21 || c === 0x3f || c === 0x0a;
-}
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** `persons` are who may speak; `names` every name that may be a person's, for a speaker's full name (the recogniser's persons and names of no kind yet). */
 export function extractFacts(text: string, dates: readonly DateMention[] = [], persons: readonly Person[] = [], names: readonly Person[] = persons): Fact[] {

@@ -6,6 +6,7 @@ import type { Span } from '../types';
 import facts from '../lang/vi/facts.json';
 import cues from '../lang/vi/cues.json';
 import type { Fact } from './extract';
+import { endsSentence } from './sentenceEnd';
 
 /** A person the article names, where it names them (the recogniser's candidates of kind person). */
 export interface Person extends Span {
@@ -52,13 +53,13 @@ function verbAfter(lower: string, at: number): number {
 /** The end of the sentence a quote is in, or the start of it: a full stop, "!", "?" or a line break outside the quote. */
 function sentenceEnd(text: string, from: number, limit: number): number {
   let e = from;
-  while (e < text.length && e - from < limit && !/[.!?\n]/.test(text[e])) e++;
+  while (e < text.length && e - from < limit && !endsSentence(text, e)) e++;
   return e;
 }
 
 function sentenceStart(text: string, to: number, limit: number): number {
   let s = to;
-  while (s > 0 && to - s < limit && !/[.!?\n]/.test(text[s - 1])) s--;
+  while (s > 0 && to - s < limit && !endsSentence(text, s - 1)) s--;
   return s;
 }
 
